@@ -1,0 +1,65 @@
+"""Runs every benchmark script in bench/ and assembles bench/RESULTS.md from bench/results/*.md.
+
+Usage: .venv/bin/python bench/run_all.py [--only NAME ...] [--assemble-only]
+Each bench_<name>.py prints its table and writes bench/results/<name>.md; this script runs them
+one after another (never in parallel: timings share the machine) and concatenates the tables.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+RESULTS = BENCH / "results"
+ORDER = [
+    "html", "text", "meta_text", "meta_html", "plover", "quotes", "throughput", "stories", "api",
+]
+
+
+def scripts(only: list[str]) -> list[Path]:
+    found = {p.stem.removeprefix("bench_"): p for p in BENCH.glob("bench_*.py")}
+    names = [n for n in ORDER if n in found] + sorted(set(found) - set(ORDER))
+    return [found[n] for n in names if not only or n in only]
+
+
+def assemble() -> None:
+    parts = [
+        "# Benchmark results\n",
+        "Produced by `make bench` (`bench/run_all.py`), which runs each `bench/bench_*.py` in turn; "
+        "each section below is that script's own output (`bench/results/<name>.md`), with the "
+        "anchor measured in the same run. Machine: "
+        f"{platform.machine()}, 2 cores, 24 GiB, Python {platform.python_version()}.\n",
+    ]
+    order = {n: i for i, n in enumerate(ORDER)}
+    for md in sorted(RESULTS.glob("*.md"), key=lambda p: (order.get(p.stem, 99), p.stem)):
+        parts.append(md.read_text(encoding="utf-8").strip() + "\n")
+    (BENCH / "RESULTS.md").write_text("\n".join(parts), encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--only", nargs="*", default=[])
+    parser.add_argument("--assemble-only", action="store_true")
+    args = parser.parse_args()
+    failed = []
+    if not args.assemble_only:
+        for script in scripts(args.only):
+            started = time.perf_counter()
+            print(f"== {script.name}", flush=True)
+            code = subprocess.call([sys.executable, str(script)])
+            print(f"== {script.name}: exit {code} in {time.perf_counter() - started:.0f} s")
+            if code:
+                failed.append(script.name)
+    assemble()
+    if failed:
+        print("failed:", ", ".join(failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
