@@ -7,6 +7,7 @@ WirewatchError
 ├── ModelError          the spaCy model cannot be loaded
 ├── StoreError          the database cannot be opened, migrated or written
 └── QueryError          a bad filter or id given to the store, API or CLI
+    └── NotFoundError   no record with the id asked for
 
 Third-party errors are re-raised ``from`` the original at the boundary where they occur.
 Batch drivers turn InputError into a recorded Skip and go on; everything else stops the run
@@ -47,3 +48,7 @@ class StoreError(WirewatchError):
 
 class QueryError(WirewatchError):
     """A bad filter, id or parameter in a query."""
+
+
+class NotFoundError(QueryError):
+    """No record with the id asked for (the API answers 404, the CLI exits 1)."""
