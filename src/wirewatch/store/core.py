@@ -1,0 +1,210 @@
+"""The Store: one database (SQLite file or PostgreSQL URL) behind one small interface.
+
+SQLite is opened in WAL mode with a busy timeout, so readers (the web app) never block the one
+writer (``wirewatch run``). Every write goes through ``transaction()``; SQLAlchemy errors are
+re-raised as StoreError with a one-line message.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+
+from wirewatch.errors import StoreError
+from wirewatch.records import Analysis, Article, Skip
+from wirewatch.store import reader, schema, writer
+from wirewatch.store.migrations import migrate, schema_version
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+@dataclass(frozen=True, slots=True)
+class InputResult:
+    """What became of one input: an analysed article or a skip, keyed by source and content."""
+
+    source: str
+    content_hash: str | None
+    analysis: Analysis | None = None
+    skip: Skip | None = None
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc)
+    return text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cursor = dbapi_conn.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+    finally:
+        cursor.close()
+
+
+def database_url(url_or_path: str | Path) -> str:
+    """A SQLAlchemy URL: URLs pass through, anything else is a SQLite file path."""
+    text = str(url_or_path)
+    if "://" in text:
+        return text
+    return f"sqlite:///{Path(text).expanduser()}"
+
+
+class Store:
+    """A migrated database. Use ``open_store``; close it (or use ``with``) when done."""
+
+    def __init__(self, engine: sa.Engine) -> None:
+        self.engine = engine
+
+    # -- plumbing ---------------------------------------------------------------------------
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sa.Connection]:
+        """A connection in a transaction: committed on success, rolled back on error."""
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except sa.exc.SQLAlchemyError as exc:
+            raise StoreError(f"cannot write the database: {_one_line(exc)}") from exc
+
+    @contextmanager
+    def connect(self) -> Iterator[sa.Connection]:
+        """A connection for reading."""
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except sa.exc.SQLAlchemyError as exc:
+            raise StoreError(f"cannot read the database: {_one_line(exc)}") from exc
+
+    def schema_version(self) -> int:
+        return schema_version(self.engine)
+
+    # -- writing ----------------------------------------------------------------------------
+    def save_analysis(self, analysis: Analysis, *, run_id: str = "manual") -> None:
+        """Store one article with its quotes, events and actors (re-storing replaces them)."""
+        with self.transaction() as conn:
+            writer.save_analysis(conn, analysis, analyzed=True, run_id=run_id, now=now_iso())
+
+    def save_skip(self, skip: Skip, *, run_id: str = "manual") -> None:
+        """Record an input that produced no article, with its reason."""
+        self.save_batch([InputResult(skip.source, None, skip=skip)], run_id=run_id,
+                        analyzed=False)
+
+    def save_batch(self, items: Sequence[InputResult], *, run_id: str, analyzed: bool) -> None:
+        """Store a batch of inputs' results in one transaction (all or nothing)."""
+        now = now_iso()
+        with self.transaction() as conn:
+            for item in items:
+                article_id = None
+                if item.analysis is not None:
+                    writer.save_analysis(conn, item.analysis, analyzed=analyzed,
+                                         run_id=run_id, now=now)
+                    article_id = item.analysis.article.id
+                writer.save_input(conn, source=item.source, content_hash=item.content_hash,
+                                  article_id=article_id, skip=item.skip, run_id=run_id,
+                                  now=now)
+
+    def start_run(self, *, analyzed: bool) -> str:
+        run_id = uuid.uuid4().hex[:16]
+        with self.transaction() as conn:
+            conn.execute(sa.insert(schema.runs).values(
+                id=run_id, started=now_iso(), status="running", analyzed=analyzed))
+        return run_id
+
+    def finish_run(self, run_id: str, *, status: str, pages_read: int, articles_stored: int,
+                   unchanged: int, skipped: dict[str, int]) -> None:
+        with self.transaction() as conn:
+            conn.execute(sa.update(schema.runs).where(schema.runs.c.id == run_id).values(
+                finished=now_iso(), status=status, pages_read=pages_read,
+                articles_stored=articles_stored, unchanged=unchanged,
+                skipped=writer.to_json(skipped)))
+
+    # -- reading ----------------------------------------------------------------------------
+    def is_unchanged(self, source: str, content_hash: str) -> bool:
+        """True when this source with this exact content was already stored or skipped."""
+        i = schema.inputs
+        with self.connect() as conn:
+            found = conn.execute(sa.select(i.c.content_hash).where(i.c.source == source))
+            return found.scalar_one_or_none() == content_hash
+
+    def get_article(self, article_id: str) -> Analysis:
+        """The stored article with its quotes, events and actors (NotFoundError if absent)."""
+        with self.connect() as conn:
+            return reader.get_article(conn, article_id)
+
+    def iter_articles(self) -> Iterator[Article]:
+        """Every stored article with its drops, in id order."""
+        with self.connect() as conn:
+            yield from reader.iter_articles(conn)
+
+    def iter_rows(self, table: str) -> Iterator[dict[str, Any]]:
+        """Raw rows of one table, in primary-key order (for export)."""
+        if table not in schema.metadata.tables:
+            raise StoreError(f"no table {table!r}")
+        t = schema.metadata.tables[table]
+        with self.connect() as conn:
+            query = sa.select(t).order_by(*t.primary_key.columns)
+            for row in conn.execute(query).mappings():
+                yield dict(row)
+
+    def list_articles(self, filters: reader.ArticleFilter | None = None, *, limit: int = 50,
+                      offset: int = 0) -> list[Article]:
+        with self.connect() as conn:
+            return reader.list_articles(conn, filters or reader.ArticleFilter(), limit=limit,
+                                        offset=offset)
+
+    def list_events(self, filters: reader.EventFilter | None = None, *, limit: int = 50,
+                    offset: int = 0) -> list[reader.StoredEvent]:
+        with self.connect() as conn:
+            return reader.list_events(conn, filters or reader.EventFilter(), limit=limit,
+                                      offset=offset)
+
+    def counts(self) -> dict[str, int]:
+        with self.connect() as conn:
+            return reader.counts(conn)
+
+
+def open_store(url_or_path: str | Path) -> Store:
+    """Open (creating and migrating as needed) a SQLite file or a PostgreSQL URL.
+
+    >>> store = open_store("wirewatch.db")                          # doctest: +SKIP
+    >>> store = open_store("postgresql+psycopg://u@localhost/ww")   # doctest: +SKIP
+    """
+    url = database_url(url_or_path)
+    try:
+        engine = sa.create_engine(url)
+    except (sa.exc.SQLAlchemyError, ImportError, ValueError) as exc:
+        raise StoreError(f"cannot open the database {url_or_path}: {_one_line(exc)}") from exc
+    if engine.dialect.name == "sqlite":
+        sa.event.listen(engine, "connect", _sqlite_pragmas)
+    try:
+        migrate(engine)
+    except sa.exc.SQLAlchemyError as exc:
+        engine.dispose()
+        raise StoreError(f"cannot open the database {url_or_path}: {_one_line(exc)}") from exc
+    return Store(engine)

@@ -1,0 +1,79 @@
+"""Numbered schema migrations, recorded in the ``schema_migrations`` table.
+
+Each migration is a function taking an open transaction (``sqlalchemy.Connection``). They run in
+order, each in its own transaction together with the row that records it, so a database is
+always at a known version. Never edit a migration that has shipped; append a new one:
+
+    def _m0002_watch_tables(conn: sa.Connection) -> None:
+        watch_metadata.create_all(conn, tables=[stories, story_members, ...])
+
+    MIGRATIONS.append(Migration(2, "watch tables", _m0002_watch_tables))
+
+(or add the entry to the ``MIGRATIONS`` list literal below).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+
+from wirewatch.errors import StoreError
+from wirewatch.store import schema
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    name: str
+    apply: Callable[[sa.Connection], None]
+
+
+def _m0001_initial(conn: sa.Connection) -> None:
+    schema.metadata.create_all(conn, tables=list(schema.V1_TABLES))
+
+
+MIGRATIONS: list[Migration] = [
+    Migration(1, "runs, inputs, articles, drops, quotes, events, actors", _m0001_initial),
+]
+
+
+def applied_versions(conn: sa.Connection) -> set[int]:
+    """The versions recorded in ``schema_migrations`` (empty for a new database)."""
+    if not sa.inspect(conn).has_table("schema_migrations"):
+        return set()
+    rows = conn.execute(sa.select(schema.schema_migrations.c.version))
+    return {int(row[0]) for row in rows}
+
+
+def migrate(engine: sa.Engine) -> list[int]:
+    """Apply every migration not yet recorded; return the versions applied now."""
+    versions = [m.version for m in MIGRATIONS]
+    if versions != sorted(set(versions)):
+        raise StoreError(f"migration versions must be unique and increasing: {versions}")
+    applied_now: list[int] = []
+    with engine.connect() as conn:
+        done = applied_versions(conn)
+        conn.rollback()
+    for migration in MIGRATIONS:
+        if migration.version in done:
+            continue
+        with engine.begin() as conn:
+            migration.apply(conn)
+            conn.execute(
+                sa.insert(schema.schema_migrations).values(
+                    version=migration.version,
+                    name=migration.name,
+                    applied_at=datetime.now(UTC).isoformat(timespec="seconds"),
+                )
+            )
+        applied_now.append(migration.version)
+    return applied_now
+
+
+def schema_version(engine: sa.Engine) -> int:
+    """The highest migration version applied (0 for an empty database)."""
+    with engine.connect() as conn:
+        return max(applied_versions(conn), default=0)

@@ -1,0 +1,239 @@
+"""Rows -> records, and the queries that the CLI and the REST API need."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, cast
+
+import orjson
+import sqlalchemy as sa
+
+from wirewatch.errors import NotFoundError, QueryError
+from wirewatch.records import Actor, Analysis, Article, Drop, Event, PageForm, Quote
+from wirewatch.store import schema
+
+MAX_LIMIT = 1000
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFilter:
+    """Filters for ``list_articles``; dates are YYYY-MM-DD, inclusive, on ``published``."""
+
+    site: str | None = None
+    since: str | None = None
+    until: str | None = None
+    source: str | None = None  # exact input source
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Filters for ``list_events``; ``actor`` matches either side's first code."""
+
+    actor: str | None = None
+    source: str | None = None  # first source actor's code
+    target: str | None = None  # first target actor's code
+    type: str | None = None
+    quad: str | None = None
+    modality: str | None = None
+    since: str | None = None  # on the event's day (its date, else the article's)
+    until: str | None = None
+    site: str | None = None
+    article_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEvent:
+    """An event as stored: its row id, its article, and the day and site used for filtering."""
+
+    id: int
+    article_id: str
+    day: str | None
+    site: str | None
+    event: Event
+
+
+def _loads(text: str | None) -> Any:
+    return None if text is None else orjson.loads(text)
+
+
+def _actor(value: dict[str, Any] | None) -> Actor | None:
+    if value is None:
+        return None
+    return Actor(name=value["name"], code=value.get("code"), sector=value.get("sector"))
+
+
+def _actors(text: str) -> tuple[Actor, ...]:
+    return tuple(Actor(name=a["name"], code=a.get("code"), sector=a.get("sector"))
+                 for a in orjson.loads(text))
+
+
+def article_from_row(row: sa.RowMapping, drops: Sequence[Drop] = ()) -> Article:
+    return Article(
+        id=row["id"],
+        source=row["source"],
+        form=cast(PageForm, row["form"]),
+        url=row["url"],
+        site=row["site"],
+        title=row["title"],
+        published=row["published"],
+        authors=tuple(orjson.loads(row["authors"])),
+        section=row["section"],
+        language=row["language"],
+        image_caption=row["image_caption"],
+        image_credit=row["image_credit"],
+        body=tuple(orjson.loads(row["body"])),
+        related=tuple(orjson.loads(row["related"])),
+        drops=tuple(drops),
+        extractor=row["extractor"],
+    )
+
+
+def event_from_row(row: sa.RowMapping) -> Event:
+    return Event(
+        type=row["type"],
+        mode=row["mode"],
+        source=_actors(row["source_actors"]),
+        target=_actors(row["target_actors"]),
+        modality=row["modality"],
+        attribution=_actor(_loads(row["attribution"])),
+        intensity=row["intensity"],
+        quad=row["quad"],
+        trigger=row["trigger"],
+        sentence=row["sentence"],
+        start=row["start"],
+        end=row["end"],
+        rule=row["rule"],
+        coder=row["coder"],
+        location=row["location"],
+        date=row["date"],
+    )
+
+
+def quote_from_row(row: sa.RowMapping) -> Quote:
+    speaker = None
+    if row["speaker_name"] is not None:
+        speaker = Actor(row["speaker_name"], row["speaker_code"], row["speaker_sector"])
+    return Quote(text=row["text"], kind=row["kind"], speaker=speaker, cue=row["cue"],
+                 start=row["start"], end=row["end"])
+
+
+def _children(conn: sa.Connection, table: sa.Table, article_id: str) -> list[sa.RowMapping]:
+    query = sa.select(table).where(table.c.article_id == article_id).order_by(table.c.seq)
+    return list(conn.execute(query).mappings())
+
+
+def _drops(conn: sa.Connection, article_id: str) -> list[Drop]:
+    return [Drop(r["reason"], r["text"], r["line"])
+            for r in _children(conn, schema.drops, article_id)]
+
+
+def get_article(conn: sa.Connection, article_id: str) -> Analysis:
+    """The stored article with its quotes, events and actors; NotFoundError if absent."""
+    row = conn.execute(
+        sa.select(schema.articles).where(schema.articles.c.id == article_id)
+    ).mappings().first()
+    if row is None:
+        raise NotFoundError(f"no article with id {article_id!r}")
+    return Analysis(
+        article=article_from_row(row, _drops(conn, article_id)),
+        quotes=tuple(quote_from_row(r) for r in _children(conn, schema.quotes, article_id)),
+        events=tuple(event_from_row(r) for r in _children(conn, schema.events, article_id)),
+        actors=tuple(Actor(r["name"], r["code"], r["sector"])
+                     for r in _children(conn, schema.actors, article_id)),
+    )
+
+
+def iter_articles(conn: sa.Connection, *, with_drops: bool = True) -> Iterator[Article]:
+    """Every stored article, in id order (drops read per article when asked)."""
+    rows = conn.execute(sa.select(schema.articles).order_by(schema.articles.c.id)).mappings()
+    for row in rows.fetchall() if with_drops else rows:
+        drops = _drops(conn, row["id"]) if with_drops else ()
+        yield article_from_row(row, drops)
+
+
+def check_page(limit: int, offset: int) -> None:
+    if not 1 <= limit <= MAX_LIMIT:
+        raise QueryError(f"limit must be between 1 and {MAX_LIMIT}, got {limit}")
+    if offset < 0:
+        raise QueryError(f"offset must be 0 or more, got {offset}")
+
+
+def check_date(name: str, value: str | None) -> None:
+    if value is not None and not _DATE.match(value):
+        raise QueryError(f"{name} must be a date YYYY-MM-DD, got {value!r}")
+
+
+def list_articles(
+    conn: sa.Connection, filters: ArticleFilter, *, limit: int = 50, offset: int = 0
+) -> list[Article]:
+    """Articles matching ``filters``, newest first (then by id), without their drops."""
+    check_page(limit, offset)
+    check_date("since", filters.since)
+    check_date("until", filters.until)
+    t = schema.articles
+    query = sa.select(t)
+    if filters.site is not None:
+        query = query.where(t.c.site == filters.site)
+    if filters.source is not None:
+        query = query.where(t.c.source == filters.source)
+    if filters.since is not None:
+        query = query.where(t.c.published >= filters.since)
+    if filters.until is not None:
+        # "until 2024-05-01" includes timestamps later that day.
+        query = query.where(t.c.published < filters.until + "\uffff")
+    query = query.order_by(t.c.published.desc().nulls_last(), t.c.id).limit(limit).offset(offset)
+    return [article_from_row(r) for r in conn.execute(query).mappings()]
+
+
+def list_events(
+    conn: sa.Connection, filters: EventFilter, *, limit: int = 50, offset: int = 0
+) -> list[StoredEvent]:
+    """Events matching ``filters``, newest day first (then by id)."""
+    check_page(limit, offset)
+    check_date("since", filters.since)
+    check_date("until", filters.until)
+    t = schema.events
+    query = sa.select(t)
+    exact = {
+        "source_code": filters.source,
+        "target_code": filters.target,
+        "type": filters.type,
+        "quad": filters.quad,
+        "modality": filters.modality,
+        "site": filters.site,
+        "article_id": filters.article_id,
+    }
+    for column, value in exact.items():
+        if value is not None:
+            query = query.where(t.c[column] == value)
+    if filters.actor is not None:
+        query = query.where(sa.or_(t.c.source_code == filters.actor,
+                                   t.c.target_code == filters.actor))
+    if filters.since is not None:
+        query = query.where(t.c.day >= filters.since)
+    if filters.until is not None:
+        query = query.where(t.c.day <= filters.until)
+    query = query.order_by(t.c.day.desc().nulls_last(), t.c.id).limit(limit).offset(offset)
+    return [
+        StoredEvent(id=r["id"], article_id=r["article_id"], day=r["day"], site=r["site"],
+                    event=event_from_row(r))
+        for r in conn.execute(query).mappings()
+    ]
+
+
+def counts(conn: sa.Connection) -> dict[str, int]:
+    """Rows per table, and skipped inputs per reason as ``skipped.<reason>``."""
+    result: dict[str, int] = {}
+    for table in (schema.articles, schema.drops, schema.quotes, schema.events, schema.actors,
+                  schema.inputs, schema.runs):
+        result[table.name] = int(conn.execute(
+            sa.select(sa.func.count()).select_from(table)).scalar_one())
+    i = schema.inputs
+    query = (sa.select(i.c.reason, sa.func.count()).where(i.c.status == "skipped")
+             .group_by(i.c.reason).order_by(i.c.reason))
+    for reason, n in conn.execute(query):
+        result[f"skipped.{reason}"] = int(n)
+    return result

@@ -1,0 +1,180 @@
+"""Records -> rows. Every function here takes a connection inside an open transaction.
+
+Re-storing an article replaces it: the article row is updated in place (so rows in other
+tables that point at it survive), and its drops, quotes, events and actors are deleted and
+inserted again, all in the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import orjson
+import sqlalchemy as sa
+
+from wirewatch.records import Actor, Analysis, Article, Event, Skip
+from wirewatch.store import schema
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def to_json(value: object) -> str:
+    return orjson.dumps(value).decode("utf-8")
+
+
+def actor_json(actor: Actor | None) -> dict[str, str | None] | None:
+    if actor is None:
+        return None
+    return {"name": actor.name, "code": actor.code, "sector": actor.sector}
+
+
+def day_of(value: str | None) -> str | None:
+    """The YYYY-MM-DD prefix of an ISO date or timestamp, else None."""
+    if value and _DAY.match(value):
+        return value[:10]
+    return None
+
+
+def article_row(article: Article, *, analyzed: bool, run_id: str, now: str) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "source": article.source,
+        "form": article.form,
+        "url": article.url,
+        "site": article.site,
+        "title": article.title,
+        "published": article.published,
+        "authors": to_json(list(article.authors)),
+        "section": article.section,
+        "language": article.language,
+        "image_caption": article.image_caption,
+        "image_credit": article.image_credit,
+        "body": to_json(list(article.body)),
+        "related": to_json(list(article.related)),
+        "extractor": article.extractor,
+        "analyzed": analyzed,
+        "run_id": run_id,
+        "stored_at": now,
+    }
+
+
+def event_row(article: Article, seq: int, event: Event) -> dict[str, Any]:
+    return {
+        "article_id": article.id,
+        "seq": seq,
+        "type": event.type,
+        "mode": event.mode,
+        "source_actors": to_json([actor_json(a) for a in event.source]),
+        "target_actors": to_json([actor_json(a) for a in event.target]),
+        "source_code": event.source[0].code if event.source else None,
+        "target_code": event.target[0].code if event.target else None,
+        "modality": event.modality,
+        "attribution": None if event.attribution is None else to_json(
+            actor_json(event.attribution)
+        ),
+        "intensity": event.intensity,
+        "quad": event.quad,
+        "trigger": event.trigger,
+        "sentence": event.sentence,
+        "start": event.start,
+        "end": event.end,
+        "rule": event.rule,
+        "coder": event.coder,
+        "location": event.location,
+        "date": event.date,
+        "day": day_of(event.date) or day_of(article.published),
+        "site": article.site,
+    }
+
+
+def _upsert(
+    conn: sa.Connection, table: sa.Table, key: str, row: Mapping[str, Any]
+) -> None:
+    """Update the row with this key, or insert it: portable across SQLite and PostgreSQL."""
+    values = {k: v for k, v in row.items() if k != key}
+    result = conn.execute(sa.update(table).where(table.c[key] == row[key]).values(**values))
+    if result.rowcount == 0:
+        conn.execute(sa.insert(table).values(**row))
+
+
+def save_analysis(
+    conn: sa.Connection, analysis: Analysis, *, analyzed: bool, run_id: str, now: str
+) -> None:
+    """Store an article with its drops, quotes, events and actors, replacing earlier ones."""
+    article = analysis.article
+    _upsert(conn, schema.articles, "id", article_row(article, analyzed=analyzed, run_id=run_id,
+                                                     now=now))
+    for table in schema.CHILD_TABLES:
+        conn.execute(sa.delete(table).where(table.c.article_id == article.id))
+    if article.drops:
+        conn.execute(
+            sa.insert(schema.drops),
+            [
+                {"article_id": article.id, "seq": i, "reason": d.reason, "text": d.text,
+                 "line": d.line}
+                for i, d in enumerate(article.drops)
+            ],
+        )
+    if analysis.quotes:
+        conn.execute(
+            sa.insert(schema.quotes),
+            [
+                {
+                    "article_id": article.id,
+                    "seq": i,
+                    "text": q.text,
+                    "kind": q.kind,
+                    "speaker_name": q.speaker.name if q.speaker else None,
+                    "speaker_code": q.speaker.code if q.speaker else None,
+                    "speaker_sector": q.speaker.sector if q.speaker else None,
+                    "cue": q.cue,
+                    "start": q.start,
+                    "end": q.end,
+                }
+                for i, q in enumerate(analysis.quotes)
+            ],
+        )
+    if analysis.events:
+        conn.execute(
+            sa.insert(schema.events),
+            [event_row(article, i, e) for i, e in enumerate(analysis.events)],
+        )
+    if analysis.actors:
+        conn.execute(
+            sa.insert(schema.actors),
+            [
+                {"article_id": article.id, "seq": i, "name": a.name, "code": a.code,
+                 "sector": a.sector}
+                for i, a in enumerate(analysis.actors)
+            ],
+        )
+
+
+def save_input(
+    conn: sa.Connection,
+    *,
+    source: str,
+    content_hash: str | None,
+    article_id: str | None,
+    skip: Skip | None,
+    run_id: str,
+    now: str,
+) -> None:
+    """Record the latest state of one input: stored (with its article) or skipped (with why)."""
+    _upsert(
+        conn,
+        schema.inputs,
+        "source",
+        {
+            "source": source,
+            "content_hash": content_hash,
+            "status": "skipped" if skip else "stored",
+            "reason": skip.reason if skip else None,
+            "detail": skip.detail if skip else None,
+            "article_id": article_id,
+            "run_id": run_id,
+            "updated_at": now,
+        },
+    )
