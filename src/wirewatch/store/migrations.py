@@ -35,8 +35,17 @@ def _m0001_initial(conn: sa.Connection) -> None:
     schema.metadata.create_all(conn, tables=list(schema.V1_TABLES))
 
 
+def _m0002_watch_tables(conn: sa.Connection) -> None:
+    # Derived tables of the stories and tension stage (owned by wirewatch.stories_schema).
+    from wirewatch.stories_schema import WATCH_TABLES, watch_metadata
+
+    watch_metadata.create_all(conn, tables=list(WATCH_TABLES))
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "runs, inputs, articles, drops, quotes, events, actors", _m0001_initial),
+    Migration(2, "watch tables: stories, duplicates, merged events, dyad days, alerts",
+              _m0002_watch_tables),
 ]
 
 
