@@ -1,0 +1,249 @@
+"""Metadata from the lines of scraped text: title, date, byline, section, caption, site, related.
+
+The rules look at the page head (the lines above the article body and its first few lines)
+and, for the site name, at the footer's generic phrases ("<Name> Privacy policy",
+"<Name> News App", "© <Name>"). Each line a rule takes gets a ``meta.*`` reason, so the body
+leaves it out and the drop is counted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from wirewatch.extract.meta_dates import find_date
+from wirewatch.extract.text_lines import Line, normalise_key, related_markers
+
+HEAD_SPAN = 40  # lines above the body start searched for the title, date and byline
+_NAME = r"[A-Z][\w.&'’-]*(?:\s+(?:of|de|the|&)?\s*[A-Z0-9][\w.&'’-]*){0,3}"
+_SITE_RULES = [
+    re.compile(rf"\b(?:read|see)\s+(?:the\s+)?(?P<name>{_NAME})\s+privacy\s+policy", re.I),
+    re.compile(rf"^(?P<name>{_NAME})\s+(?:News\s+)?Apps?$"),
+    re.compile(rf"^(?:download|get)\s+(?:the\s+)?(?P<name>{_NAME})\s+(?:news\s+)?app\b", re.I),
+]
+_COPYRIGHT_NAME = re.compile(
+    rf"(?:©|\(c\)|copyright)\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*,?\s*)?(?P<name>{_NAME})", re.I
+)
+_TITLE_SUFFIX = re.compile(r"^(?P<title>.{10,}?)\s+(?:\||—|–|::|-)\s+(?P<name>[^|—–]{2,40})$")
+_LEGAL = re.compile(r"[\s,]+(?:inc|llc|ltd|plc|gmbh|s\.?a|co|corp|limited|group)\.?$", re.I)
+_BYLINE = re.compile(
+    r"^(?:by|written by|words by|story by|posted by|authored by|author|von|par|por|di)\s*[:\s]\s*"
+    r"(?P<names>.+)$",
+    re.I,
+)
+_NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
+_NAME_STOP = re.compile(r"\s*(?:\||—|–| - |•|·|/|\bon\b|\bupdated\b|\bpublished\b|\bfor\b|\().*$")
+_PERSON = re.compile(r"^[A-ZÀ-Ý][\w.'’-]*(?:\s+(?:van|von|de|der|da|di|del|la|le|bin|al)?\s*"
+                     r"[A-ZÀ-Ý][\w.'’-]*){0,3}$")
+_CREDIT = re.compile(
+    r"(?:©|\(c\)|\b(?:photo|photograph|image|picture|foto|credit|source)s?\s*(?:by|:)|"
+    r"\bphoto\s*/)\s*(?P<credit>[^©]{2,80})$",
+    re.I,
+)
+_CREDIT_TAIL = re.compile(
+    r"[\s(\[]+(?P<credit>(?:(?:AP|AFP|Reuters|REUTERS|Getty Images|EPA|Shutterstock|AP Photo)"
+    r"[^()\[\]]{0,60}))[)\]]?$"
+)
+_BREADCRUMB = re.compile(r"^(?:home|start|startseite|accueil|inicio|início|home page)\s*(?P<rest>.*)$",
+                         re.I)
+_CRUMB_SEP = re.compile(r"\s*(?:>|»|›|/|\||→|::)\s*")
+_UPDATE_WORD = re.compile(r"\b(?:updated|modified|aktualisiert|mis à jour|actualizado)\b", re.I)
+
+
+@dataclass(slots=True)
+class Meta:
+    """What the metadata rules found, and the line numbers they took (line -> reason)."""
+
+    title: str | None = None
+    published: str | None = None
+    authors: tuple[str, ...] = ()
+    section: str | None = None
+    image_caption: str | None = None
+    image_credit: str | None = None
+    site: str | None = None
+    related: list[str] = field(default_factory=list)
+    taken: dict[int, str] = field(default_factory=dict)
+
+
+def _clean_name(name: str) -> str:
+    name = _LEGAL.sub("", name.strip(" .,;:“”\"'"))
+    return name.strip()
+
+
+def find_site(lines: list[Line]) -> str | None:
+    """The publisher's name from generic footer phrases, else a copyright holder."""
+    for rule in _SITE_RULES:
+        for line in reversed(lines):
+            if line.words > 20:
+                continue
+            match = rule.search(line.text)
+            if match:
+                return _clean_name(match.group("name"))
+    return None
+
+
+def _copyright_site(lines: list[Line]) -> str | None:
+    for line in reversed(lines):
+        if line.words <= 25:
+            match = _COPYRIGHT_NAME.search(line.text)
+            if match:
+                name = _clean_name(match.group("name"))
+                if name and name.lower() not in {"all", "the", "copyright"}:
+                    return name
+    return None
+
+
+def parse_byline(text: str) -> tuple[str, ...]:
+    """Author names from a byline ("By Jane Roe and John Doe | Reuters"), or ()."""
+    match = _BYLINE.match(text.strip())
+    if not match:
+        return ()
+    names = _NAME_STOP.sub("", match.group("names"))
+    date = find_date(names)
+    if date is not None:
+        names = names[: date[1]]
+    out = []
+    for part in _NAME_SPLIT.split(names):
+        part = part.strip(" .,;:")
+        if part and _PERSON.match(part) and part.lower() not in {"the", "staff"}:
+            out.append(part)
+    return tuple(out)
+
+
+def split_caption(text: str) -> tuple[str, str] | None:
+    """(caption, credit) when a line ends with an image credit, else None."""
+    match = _CREDIT.search(text) or _CREDIT_TAIL.search(text)
+    if not match:
+        return None
+    credit = match.group("credit").strip(" .()[]")
+    caption = text[: match.start()].strip(" |-–—()[]")
+    if not credit or len(credit.split()) > 12:
+        return None
+    return caption, credit
+
+
+@cache
+def _related_pattern() -> re.Pattern[str]:
+    words = sorted(related_markers(), key=len, reverse=True)
+    alternation = "|".join(r"\W+".join(re.escape(w) for w in m.split()) for m in words)
+    return re.compile(rf"(?:^|(?<=\s))(?:{alternation})\s*:\s*", re.I)
+
+
+def related_headline(line: Line) -> str | None:
+    """The headline of an inserted link ("X READ MORE: X", "Read more: X"), or None."""
+    if line.words > 40:
+        return None
+    text = line.text
+    for marker in _related_pattern().finditer(text):
+        after = text[marker.end() :].strip()
+        before = text[: marker.start()].strip()
+        if after and (not before or normalise_key(before) == normalise_key(after)):
+            return after
+    return None
+
+
+def _section(lines: list[Line], title_pos: int | None) -> tuple[str, int] | None:
+    for pos, line in enumerate(lines[: (title_pos if title_pos is not None else 10) + 1]):
+        match = _BREADCRUMB.match(line.text)
+        if not match or line.words > 15:
+            continue
+        rest = match.group("rest").strip()
+        crumbs = [c for c in _CRUMB_SEP.split(rest) if c]
+        if crumbs and (rest[:1].isupper() or _CRUMB_SEP.match(line.text[4:6] or "x")):
+            return crumbs[-1], pos
+    if title_pos:
+        for pos in range(title_pos - 1, max(-1, title_pos - 3), -1):
+            line = lines[pos]
+            if 1 <= line.words <= 4 and line.chrome in (None, "chrome.nav") and not line.bullet:
+                if find_date(line.text) is None and not line.text.endswith((".", ":")):
+                    return line.text, pos
+    return None
+
+
+def _title(lines: list[Line], head_end: int, anchors: set[int]) -> int | None:
+    keys: dict[str, int] = {}
+    for line in lines:
+        keys[line.key] = keys.get(line.key, 0) + 1
+    best, best_score = None, float("-inf")
+    start = max(0, head_end - HEAD_SPAN)
+    for pos in range(start, min(head_end + 1, len(lines))):
+        line = lines[pos]
+        if line.chrome or line.bullet or not (2 <= line.words <= 30) or line.length > 250:
+            continue
+        if find_date(line.text) is not None and line.words < 8:
+            continue
+        score = -0.15 * (head_end - pos)
+        if keys.get(line.key, 0) > 1:
+            score += 2.5
+        if any(0 < a - pos <= 4 for a in anchors):
+            score += 2.0
+        if line.text.endswith((".", ":")) and line.words > 12:
+            score -= 2.0
+        if line.text.endswith(":"):
+            score -= 2.0
+        if line.words >= 4:
+            score += 1.0
+        caps = sum(1 for w in line.text.split() if w[:1].isupper()) / max(1, line.words)
+        score += caps
+        if score > best_score:
+            best, best_score = pos, score
+    return best
+
+
+def find_meta(lines: list[Line], body_start: int, date_hint: str | None) -> Meta:
+    """Metadata from the non-empty ``lines`` of a page whose body starts at ``body_start``."""
+    meta = Meta()
+    head_from = max(0, body_start - HEAD_SPAN)
+    head_to = min(len(lines), body_start + 4)
+    anchors: set[int] = {body_start}
+    for pos in range(head_from, head_to):
+        line = lines[pos]
+        if line.words > 60:
+            continue
+        if not meta.authors and line.words <= 20:
+            authors = parse_byline(line.text)
+            if authors:
+                meta.authors = authors
+                meta.taken[pos] = "meta.byline"
+                anchors.add(pos)
+                found = find_date(line.text)
+                if found and meta.published is None:
+                    meta.published = found[0]
+                continue
+        if line.words <= 15 and meta.published is None:
+            found = find_date(line.text)
+            if found and (found[2] - found[1]) >= 0.3 * len(line.text):
+                meta.published = found[0]
+                meta.taken[pos] = "meta.date"
+                anchors.add(pos)
+                continue
+        if meta.image_caption is None and line.words >= 2:
+            pair = split_caption(line.text)
+            if pair is not None:
+                meta.image_caption, meta.image_credit = pair[0] or None, pair[1]
+                meta.taken[pos] = "meta.caption"
+    if meta.published is None and date_hint:
+        meta.published = date_hint
+    title_pos = _title(lines, min(body_start, len(lines) - 1), anchors)
+    if title_pos is not None:
+        meta.title = lines[title_pos].text
+        meta.taken[title_pos] = "meta.title"
+        for pos, line in enumerate(lines):
+            if pos != title_pos and line.key == lines[title_pos].key:
+                meta.taken[pos] = "meta.title_repeat"
+        suffix = _TITLE_SUFFIX.match(meta.title)
+        if suffix and len(suffix.group("name").split()) <= 4:
+            meta.site = _clean_name(suffix.group("name"))
+            meta.title = suffix.group("title")
+    section = _section(lines, title_pos)
+    if section is not None and section[1] not in meta.taken:
+        meta.section = section[0]
+        meta.taken[section[1]] = "meta.section"
+    for pos, line in enumerate(lines):
+        headline = related_headline(line)
+        if headline is not None and pos >= head_from:
+            meta.related.append(headline)
+            meta.taken[pos] = "meta.related"
+    meta.site = find_site(lines) or meta.site or _copyright_site(lines)
+    return meta

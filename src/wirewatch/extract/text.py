@@ -1,0 +1,98 @@
+"""The scraped-text cleaner: a text page (every line a scraper kept) -> a clean Article.
+
+    >>> from wirewatch.records import Page
+    >>> page = Page(source="a.txt", form="text", content=open("page.txt").read())  # doctest: +SKIP
+    >>> article = clean_text_page(page)                                            # doctest: +SKIP
+
+Steps: split into lines and compute cheap features (``text_lines``), mark chrome phrases,
+choose the body lines (``text_body``), read metadata from the head and footer (``meta``), then
+assemble the Article with a Drop for every discarded line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from wirewatch.errors import NoArticleError
+from wirewatch.extract.meta import find_meta
+from wirewatch.extract.meta_dates import date_hint_line
+from wirewatch.extract.text_body import BodyOptions, select_body
+from wirewatch.extract.text_lines import (
+    Line,
+    chrome_reason,
+    guess_language,
+    make_line,
+    stopwords,
+)
+from wirewatch.ids import article_id
+from wirewatch.records import Article, Drop, Page
+
+EXTRACTOR = "wirewatch.text/1"
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_SAMPLE_CHARS = 20000
+
+
+def page_language(text: str) -> str | None:
+    """A cheap language guess from stopword coverage ("en", "de", ...), or None."""
+    return guess_language(_WORD.findall(text[:_SAMPLE_CHARS].lower()))
+
+
+def split_lines(content: str) -> tuple[list[tuple[int, str]], str | None, list[Drop]]:
+    """Non-empty raw lines with their numbers, the date hint of a ``date`` line, its drop."""
+    raw_lines = content.splitlines()
+    drops: list[Drop] = []
+    hint = None
+    if raw_lines:
+        hint = date_hint_line(raw_lines[0])
+        if hint is not None:
+            drops.append(Drop(reason="meta.date_line", text=raw_lines[0].strip(), line=0))
+            raw_lines = [""] + raw_lines[1:]
+    numbered = [(i, raw) for i, raw in enumerate(raw_lines) if raw.strip()]
+    return numbered, hint, drops
+
+
+def clean_text_page(page: Page, *, options: BodyOptions | None = None) -> Article:
+    """Clean one scraped-text page into an Article; NoArticleError when no body is found."""
+    numbered, hint, drops = split_lines(page.content)
+    language = page_language(page.content)
+    stop = stopwords().get(language or "", frozenset())
+    lines: list[Line] = []
+    for index, raw in numbered:
+        line = make_line(index, raw, stop)
+        line.chrome = chrome_reason(line)
+        lines.append(line)
+    keep, (start, _end) = select_body(lines, bool(stop), options)
+    if not keep:
+        raise NoArticleError("no_body", f"{page.source}: no article body in the text")
+    meta = find_meta(lines, keep[0], hint or page.date_hint)
+    body_pos = [pos for pos in keep if pos not in meta.taken]
+    if not body_pos:
+        raise NoArticleError("no_body", f"{page.source}: only metadata lines, no body")
+    kept = set(body_pos)
+    for pos, line in enumerate(lines):
+        if pos in kept:
+            continue
+        reason = meta.taken.get(pos) or line.chrome or f"boilerplate.{line.label or 'bad'}"
+        if reason == "boilerplate.good":
+            reason = "boilerplate.outside_main"
+        drops.append(Drop(reason=reason, text=line.text, line=line.index))
+    drops.sort(key=lambda d: d.line)
+    body = tuple(lines[pos].text for pos in body_pos)
+    return Article(
+        id=article_id(page.source, "\n\n".join(body)),
+        source=page.source,
+        form="text",
+        url=page.url,
+        site=meta.site,
+        title=meta.title,
+        published=meta.published,
+        authors=meta.authors,
+        section=meta.section,
+        language=language,
+        image_caption=meta.image_caption,
+        image_credit=meta.image_credit,
+        body=body,
+        related=tuple(meta.related),
+        drops=tuple(drops),
+        extractor=EXTRACTOR,
+    )

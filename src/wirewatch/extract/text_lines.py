@@ -1,0 +1,190 @@
+"""Lines of scraped text: normalisation, cheap features and the chrome phrase rules.
+
+Everything here works one line at a time; the decisions that need context (which block is the
+article) live in ``text_body``. The phrase lists are data files under
+``wirewatch/data/chrome`` loaded once per process.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+_BULLET = re.compile(r"^\s*(?:[*+\-•·▪●◦‣–]|\d{1,3}[.)])\s+")
+_BULLET_ONLY = re.compile(r"^\s*(?:[*+\-•·▪●◦‣]|\d{1,3}[.)])\s*$")
+_WORD = re.compile(r"\w+", re.UNICODE)
+_NORM_DROP = re.compile(r"[\W_]+", re.UNICODE)
+_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_SENT_END = re.compile(r"[.!?…。！？:;\"'”’»)\]]\s*$")
+_SENT_MARK = re.compile(r"[.!?。！？](?:\s|$|[\"'”’»)])")
+_COPYRIGHT = re.compile(r"(?:©|\(c\)\s*\d{4}|\bcopyright\b)", re.IGNORECASE)
+
+CONTAINS_MAX_WORDS = 12
+FAMILIES = ("cookie", "share", "promo", "copyright", "nav")
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of the page with the features the classifier needs (mutable while cleaning)."""
+
+    index: int  # 0-based line number in the page text
+    raw: str
+    text: str  # whitespace-collapsed, list marker removed
+    key: str  # normalised: lower case, letters/digits, single spaces
+    bullet: bool
+    words: int
+    length: float  # effective length in characters (CJK characters count triple)
+    stop_ratio: float
+    sentence_end: bool
+    sentences: int
+    chrome: str | None = None  # reason code when a phrase rule fired
+    label: str = ""  # set by text_body: good, near, short, bad
+    meta: str | None = None  # reason code when a metadata rule took the line
+
+
+def _data_lines(*parts: str) -> list[str]:
+    path = resources.files("wirewatch").joinpath("data", "chrome")
+    for part in parts:
+        path = path.joinpath(part)
+    if not path.is_file():
+        return []
+    text = path.read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def normalise_key(text: str) -> str:
+    """Lower-case letters and digits separated by single spaces: the phrase-lookup form."""
+    return _NORM_DROP.sub(" ", text.lower()).strip()
+
+
+@cache
+def exact_phrases() -> dict[str, str]:
+    """{normalised phrase: family} for whole-line matches (first family listed wins)."""
+    out: dict[str, str] = {}
+    for family in FAMILIES:
+        for phrase in _data_lines(f"{family}.exact.txt"):
+            out.setdefault(normalise_key(phrase), family)
+    return out
+
+
+@cache
+def contains_patterns() -> list[tuple[re.Pattern[str], str]]:
+    """One compiled alternation per family for substring matches on short lines."""
+    out: list[tuple[re.Pattern[str], str]] = []
+    for family in FAMILIES:
+        phrases = [normalise_key(p) for p in _data_lines(f"{family}.contains.txt")]
+        if phrases:
+            alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+            out.append((re.compile(rf"(?:^| )(?:{alternation})(?: |$)"), family))
+    return out
+
+
+@cache
+def icon_words() -> tuple[str, ...]:
+    return tuple(_data_lines("icons.txt"))
+
+
+@cache
+def related_markers() -> frozenset[str]:
+    return frozenset(normalise_key(p) for p in _data_lines("related.txt"))
+
+
+@cache
+def stopwords() -> dict[str, frozenset[str]]:
+    """{language code: its stopwords}."""
+    folder = resources.files("wirewatch").joinpath("data", "chrome", "stopwords")
+    out: dict[str, frozenset[str]] = {}
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".txt"):
+            words = entry.read_text(encoding="utf-8").split()
+            out[entry.name[:-4]] = frozenset(w.lower() for w in words)
+    return out
+
+
+def guess_language(tokens: list[str]) -> str | None:
+    """The language whose stopwords cover most tokens, if they cover at least 15 %.
+
+    >>> guess_language("the cat sat on the mat and it was happy".split())
+    'en'
+    """
+    if not tokens:
+        return None
+    best, best_hits = None, 0
+    for lang, words in stopwords().items():
+        hits = sum(1 for t in tokens if t in words)
+        if hits > best_hits:
+            best, best_hits = lang, hits
+    return best if best_hits >= 0.15 * len(tokens) else None
+
+
+def clean_spaces(text: str) -> str:
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def make_line(index: int, raw: str, stop: frozenset[str]) -> Line:
+    """Features of one raw line, given the page language's stopwords (may be empty)."""
+    bullet = bool(_BULLET.match(raw)) or bool(_BULLET_ONLY.match(raw))
+    text = clean_spaces(_BULLET.sub("", raw, count=1)) if bullet else clean_spaces(raw)
+    if _BULLET_ONLY.match(raw):
+        text = ""
+    tokens = _WORD.findall(text.lower())
+    cjk = len(_CJK.findall(text))
+    stop_hits = sum(1 for t in tokens if t in stop) if stop else 0
+    return Line(
+        index=index,
+        raw=raw,
+        text=text,
+        key=normalise_key(text),
+        bullet=bullet,
+        words=len(tokens) + cjk // 2,
+        length=len(text) + 2 * cjk,
+        stop_ratio=stop_hits / len(tokens) if tokens else 0.0,
+        sentence_end=bool(_SENT_END.search(text)),
+        sentences=len(_SENT_MARK.findall(text + " ")),
+    )
+
+
+def is_icon_line(line: Line) -> bool:
+    """Icon-font glyph names rendered as text: most tokens contain 'icon', 'chevron', ..."""
+    tokens = line.key.split()
+    if len(tokens) < 3:
+        return False
+    markers = icon_words()
+    hits = sum(1 for t in tokens if any(m in t for m in markers))
+    return hits >= 3 and hits >= 0.25 * len(tokens)
+
+
+def _mixed_scripts(text: str) -> bool:
+    """A run of language names glued together ("العربيةespрусdefr"): several scripts, no prose."""
+    scripts: set[str] = set()
+    for ch in text:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            scripts.add(name.split(" ")[0] if name else "?")
+    return len(scripts) >= 3
+
+
+def chrome_reason(line: Line) -> str | None:
+    """The chrome family a line belongs to (``chrome.<family>``), or None."""
+    if not line.key:
+        return "chrome.empty" if line.text else None
+    if is_icon_line(line):
+        return "chrome.icons"
+    family = exact_phrases().get(line.key)
+    if family is not None:
+        return f"chrome.{family}"
+    if line.words <= CONTAINS_MAX_WORDS:
+        if _COPYRIGHT.search(line.text) and line.words <= CONTAINS_MAX_WORDS:
+            return "chrome.copyright"
+        for pattern, fam in contains_patterns():
+            if pattern.search(line.key):
+                return f"chrome.{fam}"
+        if line.words <= 3 and " " not in line.text and _mixed_scripts(line.text):
+            return "chrome.language"
+    elif line.words <= 40 and _COPYRIGHT.search(line.text) and "reserved" in line.key:
+        return "chrome.copyright"
+    return None
