@@ -13,8 +13,15 @@ from hypothesis import strategies as st
 from tests.store.conftest import make_analysis
 from wirewatch.errors import NotFoundError, QueryError, StoreError
 from wirewatch.records import Analysis, Article, Drop, Skip
-from wirewatch.store import ArticleFilter, EventFilter, InputResult, Store, open_store
-from wirewatch.store import migrations, writer
+from wirewatch.store import (
+    ArticleFilter,
+    EventFilter,
+    InputResult,
+    Store,
+    migrations,
+    open_store,
+    writer,
+)
 
 
 def test_round_trip_keeps_every_field(store: Store) -> None:
@@ -56,7 +63,7 @@ def test_batch_is_all_or_nothing(store: Store, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(writer, "save_input", failing_second)
     items = [InputResult(f"s{i}", "h", analysis=make_analysis(f"a{i}")) for i in range(3)]
     with pytest.raises(StoreError, match="disk full"):
-        store.save_batch(items, run_id="r", analyzed=True)
+        store.save_batch(items, run_id="r")
     assert store.counts()["articles"] == 0
 
 
@@ -66,7 +73,7 @@ def test_inputs_record_skips_and_unchanged_content(store: Store) -> None:
             InputResult("a.txt", "h1", analysis=make_analysis("a1")),
             InputResult("b.bin", None, skip=Skip("b.bin", "binary", "contains NUL bytes")),
         ],
-        run_id="r1", analyzed=True,
+        run_id="r1",
     )
     store.save_skip(Skip("c.html", "no_article", "no article text found"))
     assert store.is_unchanged("a.txt", "h1")
@@ -207,3 +214,12 @@ def test_any_article_round_trips(store: Store, title: str | None, published: str
     assert store.get_article("h1") == analysis
     assert store.counts()["articles"] == 1
     assert isinstance(next(iter(store.iter_articles())), Article)
+
+
+def test_changed_input_replaces_its_old_article(store: Store) -> None:
+    store.save_batch([InputResult("a.txt", "h1", analysis=make_analysis("old"))], run_id="r1")
+    store.save_batch([InputResult("a.txt", "h2", analysis=make_analysis("new"))], run_id="r2")
+    assert [a.id for a in store.iter_articles()] == ["new"]
+    assert store.counts()["events"] == 2
+    with pytest.raises(NotFoundError):
+        store.get_article("old")

@@ -1,1 +1,259 @@
-"""Commands of this group are added by the owner of this module."""
+"""Commands over articles: run, extract, show, export.
+
+Each parses arguments, calls the library and maps WirewatchError to a one-line message:
+exit 0 when every input was processed or skipped with a reason, 1 when the database cannot be
+written or a record is missing, 2 for usage errors.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, BinaryIO, NoReturn, cast
+
+import click
+import orjson
+
+from wirewatch.cli import main
+from wirewatch.errors import (
+    ConfigError,
+    InputError,
+    NotFoundError,
+    QueryError,
+    WirewatchError,
+)
+from wirewatch.records import Analysis, Article, Skip
+
+DB_OPTION = click.option(
+    "--db", default="wirewatch.db", show_default=True, envvar="WIREWATCH_DB",
+    help="SQLite file, or a postgresql+psycopg:// URL.",
+)
+PATHS = click.argument("paths", nargs=-1, required=True,
+                       type=click.Path(exists=True, allow_dash=True))
+MAX_SKIP_LINES = 50
+
+
+def fail(exc: WirewatchError) -> NoReturn:
+    """Print ``exc`` as one line on stderr and exit with its status."""
+    code = 2 if isinstance(exc, ConfigError | QueryError) else 1
+    if isinstance(exc, NotFoundError):
+        code = 1
+    click.echo(f"wirewatch: error: {' '.join(str(exc).split())}", err=True)
+    sys.exit(code)
+
+
+def to_json(record: Any, *, indent: bool = False) -> bytes:
+    option = orjson.OPT_INDENT_2 if indent else 0
+    return orjson.dumps(dataclasses.asdict(record), option=option)
+
+
+def skip_line(skip: Skip) -> str:
+    return f"skipped {skip.source}: {skip.reason} ({skip.detail})"
+
+
+# -- run ---------------------------------------------------------------------------------------
+def count_files(paths: Sequence[str]) -> int | None:
+    """How many files the paths hold (the progress bar's total), None for stdin."""
+    if "-" in paths:
+        return None
+    total = 0
+    for path in paths:
+        if Path(path).is_dir():
+            total += sum(len(files) for _, _, files in os.walk(path))
+        else:
+            total += 1
+    return total
+
+
+@contextmanager
+def progress_bar(paths: Sequence[str], enabled: bool) -> Iterator[Callable[[str], None] | None]:
+    if not enabled:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    total = count_files(paths)
+    columns = (TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("run", total=total)
+        yield lambda _source: bar.advance(task)
+
+
+def print_summary(summary: Any) -> None:
+    lines = [
+        f"run {summary.run_id} done in {summary.seconds:.1f} s",
+        f"  pages read       {summary.pages_read}",
+        f"  articles stored  {summary.articles_stored}",
+        f"  unchanged        {summary.unchanged}",
+        f"  quotes stored    {summary.quotes_stored}",
+        f"  events stored    {summary.events_stored}",
+        f"  skipped          {summary.skipped_total}",
+    ]
+    lines += [f"    {reason:<15} {n}" for reason, n in sorted(summary.skipped.items())]
+    if summary.not_analyzed:
+        lines.append(f"  not analysed (analysis error): {len(summary.not_analyzed)}")
+    for skip in summary.skips[:MAX_SKIP_LINES]:
+        lines.append(f"  {skip_line(skip)}")
+    if len(summary.skips) > MAX_SKIP_LINES:
+        lines.append(f"  ... and {len(summary.skips) - MAX_SKIP_LINES} more (table inputs)")
+    click.echo("\n".join(lines))
+
+
+@main.command("run")
+@PATHS
+@DB_OPTION
+@click.option("--no-analyze", is_flag=True, help="Store articles without quotes and events.")
+@click.option("--workers", type=click.IntRange(1, 256), default=1, show_default=True,
+              help="Processes for extraction and analysis.")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar on stderr [default: when stderr is a terminal].")
+def run_cmd(paths: tuple[str, ...], db: str, no_analyze: bool, workers: int,
+            progress: bool | None) -> None:
+    """Read PATHS (files, folders, - for stdin) and store their articles in the database."""
+    from wirewatch.run import run_paths
+    from wirewatch.store import open_store
+
+    show_bar = sys.stderr.isatty() if progress is None else progress
+    try:
+        with open_store(db) as store, progress_bar(paths, show_bar) as tick:
+            summary = run_paths(list(paths), store, analyze=not no_analyze, progress=tick,
+                                workers=workers)
+    except WirewatchError as exc:
+        fail(exc)
+    print_summary(summary)
+
+
+# -- extract -----------------------------------------------------------------------------------
+def article_text(article: Article) -> str:
+    meta = [f"id: {article.id}", f"source: {article.source}"]
+    meta += [f"{name}: {value}" for name, value in (
+        ("url", article.url), ("site", article.site), ("published", article.published),
+        ("authors", ", ".join(article.authors)), ("section", article.section),
+        ("caption", article.image_caption)) if value]
+    return "\n".join([f"# {article.title or '(no title)'}", *meta, "", article.body_text, ""])
+
+
+def analysis_text(analysis: Analysis) -> str:
+    lines = [article_text(analysis.article)]
+    if analysis.quotes:
+        lines.append("## quotes")
+        for q in analysis.quotes:
+            speaker = q.speaker.name if q.speaker else "?"
+            lines.append(f"- [{q.start}:{q.end}] {speaker} ({q.kind}): {q.text}")
+    if analysis.events:
+        lines.append("## events")
+        for e in analysis.events:
+            src = "+".join(a.code or a.name for a in e.source) or "?"
+            tgt = "+".join(a.code or a.name for a in e.target) or "?"
+            lines.append(f"- {e.type} {src} -> {tgt} ({e.modality}, {e.intensity:+.1f}, "
+                         f"{e.coder}): {e.sentence}")
+    return "\n".join(lines) + "\n"
+
+
+@main.command("extract")
+@PATHS
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json",
+              show_default=True, help="JSON Lines (one article a line) or readable text.")
+@click.option("--analyze", is_flag=True, help="Also find quotes and events.")
+def extract_cmd(paths: tuple[str, ...], fmt: str, analyze: bool) -> None:
+    """Print the articles in PATHS (- for stdin); skipped inputs go to stderr, one a line."""
+    from wirewatch.extract import extract_page
+    from wirewatch.read import read_pages
+
+    out = sys.stdout.buffer
+    try:
+        for item in read_pages(list(paths)):
+            if isinstance(item, Skip):
+                click.echo(skip_line(item), err=True)
+                continue
+            try:
+                article = extract_page(item)
+            except InputError as exc:
+                click.echo(skip_line(Skip(item.source, exc.reason, exc.detail)), err=True)
+                continue
+            record: Article | Analysis = article
+            if analyze:
+                from wirewatch.analyze.pipeline import analyze_articles
+
+                record = analyze_articles([article])[0]
+            if fmt == "json":
+                out.write(to_json(record) + b"\n")
+            else:
+                text = analysis_text(record) if isinstance(record, Analysis) else (
+                    article_text(record))
+                out.write(text.encode("utf-8") + b"\n")
+            out.flush()
+    except WirewatchError as exc:
+        fail(exc)
+
+
+# -- show, export --------------------------------------------------------------------------------
+@main.command("show")
+@click.argument("article_id")
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json",
+              show_default=True)
+def show_cmd(article_id: str, db: str, fmt: str) -> None:
+    """Show a stored article with its quotes, events and actors."""
+    from wirewatch.store import open_store
+
+    try:
+        with open_store(db) as store:
+            analysis = store.get_article(article_id)
+    except WirewatchError as exc:
+        fail(exc)
+    if fmt == "json":
+        click.echo(to_json(analysis, indent=True).decode("utf-8"))
+    else:
+        click.echo(analysis_text(analysis), nl=False)
+
+
+@main.command("export")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]),
+              default="jsonl", show_default=True)
+@click.option("--table", default="articles", show_default=True,
+              type=click.Choice(["articles", "drops", "quotes", "events", "actors", "inputs",
+                                 "runs"]))
+@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              help="File to write [default: stdout; parquet needs a file].")
+@DB_OPTION
+def export_cmd(fmt: str, table: str, output: str, db: str) -> None:
+    """Export one table of the database."""
+    from wirewatch.store import open_store
+    from wirewatch.store.export import ExportFormat, export_table
+
+    if fmt == "parquet" and output == "-":
+        raise click.UsageError("parquet needs --output FILE")
+    try:
+        with open_store(db) as store:
+            if output == "-":
+                export_table(store, table, cast(ExportFormat, fmt),
+                             sys.stdout.buffer)
+            else:
+                with _open_output(output) as out:
+                    n = export_table(store, table, cast(ExportFormat, fmt), out)
+                click.echo(f"exported {n} rows of {table} to {output}", err=True)
+    except WirewatchError as exc:
+        fail(exc)
+
+
+@contextmanager
+def _open_output(path: str) -> Iterator[BinaryIO]:
+    from wirewatch.errors import StoreError
+
+    try:
+        with Path(path).open("wb") as handle:
+            yield handle
+    except OSError as exc:
+        raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from exc

@@ -33,6 +33,7 @@ class InputResult:
     content_hash: str | None
     analysis: Analysis | None = None
     skip: Skip | None = None
+    analyzed: bool = True  # False: the article was stored without quotes/events analysis
 
 
 def now_iso() -> str:
@@ -112,19 +113,22 @@ class Store:
 
     def save_skip(self, skip: Skip, *, run_id: str = "manual") -> None:
         """Record an input that produced no article, with its reason."""
-        self.save_batch([InputResult(skip.source, None, skip=skip)], run_id=run_id,
-                        analyzed=False)
+        self.save_batch([InputResult(skip.source, None, skip=skip)], run_id=run_id)
 
-    def save_batch(self, items: Sequence[InputResult], *, run_id: str, analyzed: bool) -> None:
+    def save_batch(self, items: Sequence[InputResult], *, run_id: str) -> None:
         """Store a batch of inputs' results in one transaction (all or nothing)."""
         now = now_iso()
         with self.transaction() as conn:
             for item in items:
                 article_id = None
                 if item.analysis is not None:
-                    writer.save_analysis(conn, item.analysis, analyzed=analyzed,
-                                         run_id=run_id, now=now)
                     article_id = item.analysis.article.id
+                    # Same source, new content: the new article replaces the old one.
+                    previous = writer.previous_article_id(conn, item.source)
+                    if previous is not None and previous != article_id:
+                        writer.delete_article(conn, previous)
+                    writer.save_analysis(conn, item.analysis, analyzed=item.analyzed,
+                                         run_id=run_id, now=now)
                 writer.save_input(conn, source=item.source, content_hash=item.content_hash,
                                   article_id=article_id, skip=item.skip, run_id=run_id,
                                   now=now)

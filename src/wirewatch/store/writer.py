@@ -152,6 +152,20 @@ def save_analysis(
         )
 
 
+def previous_article_id(conn: sa.Connection, source: str) -> str | None:
+    """The article that this input produced last time it was stored, if any."""
+    i = schema.inputs
+    found = conn.execute(sa.select(i.c.article_id).where(i.c.source == source))
+    return found.scalar_one_or_none()
+
+
+def delete_article(conn: sa.Connection, article_id: str) -> None:
+    """Remove an article and its children (when its input's content changed)."""
+    for table in schema.CHILD_TABLES:
+        conn.execute(sa.delete(table).where(table.c.article_id == article_id))
+    conn.execute(sa.delete(schema.articles).where(schema.articles.c.id == article_id))
+
+
 def save_input(
     conn: sa.Connection,
     *,
