@@ -1,1 +1,51 @@
-"""wirewatch.extract"""
+"""Extraction: a Page to a clean Article, whatever form the page came in.
+
+    >>> from wirewatch.extract import extract_path
+    >>> results = extract_path("../shared/seed")  # doctest: +SKIP
+
+``extract_page`` dispatches on ``page.form``: HTML goes to trafilatura
+(``wirewatch.extract.html``), scraped text to the line cleaner (``wirewatch.extract.text``).
+Both raise ``NoArticleError`` (an ``InputError`` with a ``reason``) for a page without an
+article; ``extract_path`` turns those into ``Skip`` records.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from wirewatch.errors import InputError
+from wirewatch.records import Article, Page, Skip
+
+__all__ = ["extract_page", "extract_pages", "extract_path"]
+
+
+def extract_page(page: Page) -> Article:
+    """One Page to an Article; raises NoArticleError when the page holds no article."""
+    if page.form == "html":
+        from wirewatch.extract.html import extract_html_page
+
+        return extract_html_page(page)
+    from wirewatch.extract.text import clean_text_page  # lazy: its word lists load on first use
+
+    return clean_text_page(page)
+
+
+def extract_pages(items: list[Page | Skip]) -> list[Article | Skip]:
+    """Articles for the pages, a Skip for each page without one; Skips pass through."""
+    results: list[Article | Skip] = []
+    for item in items:
+        if isinstance(item, Skip):
+            results.append(item)
+            continue
+        try:
+            results.append(extract_page(item))
+        except InputError as error:
+            results.append(Skip(item.source, error.reason, error.detail))
+    return results
+
+
+def extract_path(path: str | Path) -> list[Article | Skip]:
+    """Read a file or folder and extract every page in it (Skips for what failed)."""
+    from wirewatch.read import read_path
+
+    return extract_pages(list(read_path(path)))

@@ -1,0 +1,149 @@
+"""Cheap extras from a parsed HTML tree that trafilatura's metadata leaves out.
+
+A precise publication time (trafilatura gives the day only), the section, the page language,
+the lead image's caption and credit, and the headlines of links in a "related" block. Each is
+one XPath over the tree, no site-specific rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml.etree import XPath
+from lxml.html import HtmlElement
+
+_SPACE = re.compile(r"\s+")
+_PUBLISHED = XPath(
+    "//meta[@property='article:published_time' or @name='article:published_time'"
+    " or @itemprop='datePublished' or @property='og:published_time'"
+    " or @name='pubdate' or @name='publishdate' or @name='publish-date'"
+    " or @name='date' or @name='dc.date' or @name='DC.date.issued']/@content"
+    " | //time[@itemprop='datePublished' or @pubdate]/@datetime"
+)
+_JSON_LD = XPath("//script[@type='application/ld+json']/text()")
+_JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+_SECTION = XPath(
+    "//meta[@property='article:section' or @name='article:section' or @name='section']/@content"
+)
+_LANG = XPath("/html/@lang | /html/@xml:lang")
+_FIGCAPTION = XPath("(//article//figure | //main//figure | //figure)[.//figcaption][1]//figcaption")
+_CREDIT_IN = XPath(
+    ".//*[contains(translate(@class, 'CREDITOPYRHS', 'creditopyrhs'), 'credit')"
+    " or contains(translate(@class, 'CREDITOPYRHS', 'creditopyrhs'), 'copyright')]"
+)
+_OG_IMAGE_ALT = XPath("//meta[@property='og:image:alt']/@content")
+_RELATED_LINKS = XPath(
+    "//*[self::aside or self::section or self::div or self::ul or self::nav]"
+    "[contains(translate(@class, 'RELATED', 'related'), 'related')"
+    " or contains(translate(@id, 'RELATED', 'related'), 'related')]//a"
+)
+_CREDIT_TEXT = re.compile(
+    r"(?:[(\[]\s*)?(?:©|\(c\)|copyright\b|photo(?:graph)?s?\s*(?:credit)?\s*[:/]|"
+    r"image\s*(?:credit)?\s*:|picture\s*:|credit\s*:|source\s*:)\s*(?P<credit>[^()\[\]]{2,80}?)"
+    r"\s*[)\]]?\s*\Z",
+    re.IGNORECASE,
+)
+_ISO_DATETIME = re.compile(r"\A\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
+_MIN_RELATED_WORDS = 3
+_MAX_RELATED = 20
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlExtras:
+    """What the tree says beyond trafilatura's fields; any of them may be missing."""
+
+    published: str | None = None
+    section: str | None = None
+    language: str | None = None
+    image_caption: str | None = None
+    image_credit: str | None = None
+    related: tuple[str, ...] = ()
+
+
+def _clean(text: str | None) -> str | None:
+    if text is None:
+        return None
+    return _SPACE.sub(" ", text).strip() or None
+
+
+def _first(values: list[object]) -> str | None:
+    for value in values:
+        cleaned = _clean(str(value))
+        if cleaned:
+            return cleaned
+    return None
+
+
+def published_time(tree: HtmlElement) -> str | None:
+    """The first ISO publication date-time the head or JSON-LD states, as precise as given."""
+    candidates: list[str] = [str(value) for value in _PUBLISHED(tree)]
+    for script in _JSON_LD(tree):
+        candidates.extend(_JSON_LD_DATE.findall(str(script)))
+    for value in candidates:
+        match = _ISO_DATETIME.match(value.strip())
+        if match:
+            return match.group(0).replace(" ", "T")
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Caption:
+    """An image caption and its credit, either of which may be missing."""
+
+    text: str | None
+    credit: str | None
+
+
+def split_credit(caption: str) -> Caption:
+    """A caption and the credit at its end (``© Reuters``, ``Photo: AP``), separated.
+
+    >>> split_credit("Troops at the border. Photo: AP / Jane Doe")
+    Caption(text='Troops at the border.', credit='AP / Jane Doe')
+    """
+    match = _CREDIT_TEXT.search(caption)
+    if match is None:
+        return Caption(caption, None)
+    rest = caption[: match.start()].strip(" -–—|,")
+    return Caption(rest or None, match.group("credit").strip() or None)
+
+
+def lead_caption(tree: HtmlElement) -> Caption:
+    """The first figure's caption and credit, else the ``og:image:alt`` text."""
+    captions = _FIGCAPTION(tree)
+    if not captions:
+        return Caption(_first(_OG_IMAGE_ALT(tree)), None)
+    figcaption = captions[0]
+    whole = _clean(figcaption.text_content())
+    if whole is None:
+        return Caption(None, None)
+    credit_nodes = _CREDIT_IN(figcaption)
+    credit = _clean(credit_nodes[0].text_content()) if credit_nodes else None
+    if credit is None:
+        return split_credit(whole)
+    return Caption(_clean(whole.replace(credit, "")), split_credit(credit).credit or credit)
+
+
+def _related(tree: HtmlElement) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for anchor in _RELATED_LINKS(tree):
+        text = _clean(anchor.text_content())
+        if text and len(text.split()) >= _MIN_RELATED_WORDS:
+            seen.setdefault(text, None)
+        if len(seen) >= _MAX_RELATED:
+            break
+    return tuple(seen)
+
+
+def html_extras(tree: HtmlElement) -> HtmlExtras:
+    """All the extras of one page."""
+    language = _first(_LANG(tree))
+    caption = lead_caption(tree)
+    return HtmlExtras(
+        published=published_time(tree),
+        section=_first(_SECTION(tree)),
+        language=language.split("-")[0].split("_")[0].lower() if language else None,
+        image_caption=caption.text,
+        image_credit=caption.credit,
+        related=_related(tree),
+    )
