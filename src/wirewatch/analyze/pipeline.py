@@ -1,12 +1,88 @@
-"""Article -> Analysis. Placeholder until the events work lands: no quotes, no events yet."""
+"""Article -> Analysis: one spaCy pass over the bodies, then actors, quotes and events.
+
+``analyze_articles(articles)`` is the stage function (batched so that spaCy's ``nlp.pipe`` can
+work on many texts at once); ``code_texts(items)`` is the batch and evaluation interface behind
+``wirewatch code``: (id, text, date) in, (id, Event) out.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
 
-from wirewatch.records import Analysis, Article
+from spacy.language import Language
+
+from wirewatch.analyze.actors import ArticleActors
+from wirewatch.analyze.dates import parse_published
+from wirewatch.analyze.events import code_doc
+from wirewatch.analyze.events_lexicon import trigger_words_pattern
+from wirewatch.analyze.nlp import load_nlp, pipe_texts
+from wirewatch.records import Analysis, Article, Event
+
+# The event coder reads lemmas, so the lemmatizer stays on (the NLP default leaves it out).
+EVENT_DISABLE: tuple[str, ...] = ()
+BATCH_SIZE = 32
 
 
-def analyze_articles(articles: Sequence[Article]) -> list[Analysis]:
-    """Analyse a batch of articles (batched so the NLP model can use ``nlp.pipe``)."""
-    return [Analysis(article=article) for article in articles]
+def analyze_articles(
+    articles: Sequence[Article], *, nlp: Language | None = None, batch_size: int = BATCH_SIZE
+) -> list[Analysis]:
+    """Analyse a batch of articles: quotes, events and the distinct actors of each.
+
+    Offsets of quotes and events are into ``article.body_text``.
+    """
+    from wirewatch.analyze.quotes import find_quotes  # the quote stage (brief D)
+
+    pipeline = nlp if nlp is not None else load_nlp()
+    texts = (article.body_text for article in articles)
+    docs = pipe_texts(texts, nlp=pipeline, disable=EVENT_DISABLE, batch_size=batch_size)
+    out: list[Analysis] = []
+    for article, doc in zip(articles, docs, strict=True):
+        actors = ArticleActors.from_doc(doc)
+        quotes = tuple(find_quotes(doc, actors))
+        coded = code_doc(doc, actors, published=parse_published(article.published),
+                         quotes=quotes)
+        out.append(Analysis(article=article, quotes=quotes, events=coded.events,
+                            actors=actors.actors))
+    return out
+
+
+def analyze_article(article: Article, *, nlp: Language | None = None) -> Analysis:
+    """One article (see ``analyze_articles`` for batches)."""
+    return analyze_articles([article], nlp=nlp)[0]
+
+
+def code_texts(
+    items: Iterable[tuple[str, str, str | None]],
+    *,
+    nlp: Language | None = None,
+    batch_size: int = 256,
+    prefilter: bool = True,
+) -> Iterator[tuple[str, Event]]:
+    """Code short texts (a sentence or a paragraph each): (id, text, date or None) -> events.
+
+    Texts without any word that could start a trigger are skipped unparsed (``prefilter``);
+    each text is its own context for actor resolution and relative dates. Event offsets are
+    into the input text.
+    """
+    pipeline = nlp if nlp is not None else load_nlp()
+    pattern = trigger_words_pattern()
+    pending: list[tuple[str, str, date | None]] = []
+
+    def flush() -> Iterator[tuple[str, Event]]:
+        docs = pipe_texts((text for _, text, _ in pending), nlp=pipeline,
+                          disable=EVENT_DISABLE, batch_size=batch_size)
+        for (item_id, _, published), doc in zip(pending, docs, strict=True):
+            actors = ArticleActors.from_doc(doc)
+            for event in code_doc(doc, actors, published=published).events:
+                yield item_id, event
+        pending.clear()
+
+    for item_id, text, when in items:
+        if not text.strip() or (prefilter and pattern.search(text) is None):
+            continue
+        pending.append((item_id, text, parse_published(when)))
+        if len(pending) >= batch_size:
+            yield from flush()
+    if pending:
+        yield from flush()

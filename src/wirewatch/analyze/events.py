@@ -1,0 +1,199 @@
+"""PLOVER events from a parsed text: a rule coder over spaCy's dependency parse.
+
+For each sentence, tokens are matched against the trigger lexicon (``data/plover/``); a trigger
+embedded in another trigger's clause is folded into it (it sets the outer event's mode); each
+remaining trigger becomes an ``Event`` with its type, mode, source and target actors (from the
+actor stage), modality, attribution, intensity and quad from the codebook, location and date.
+
+>>> from wirewatch.analyze.nlp import parse                       # doctest: +SKIP
+>>> from wirewatch.analyze.actors import ArticleActors            # doctest: +SKIP
+>>> doc = parse("Israel condemned the attack on Monday.")         # doctest: +SKIP
+>>> [e.type for e in code_doc(doc, ArticleActors.from_doc(doc)).events]  # doctest: +SKIP
+['ACCUSE']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from wirewatch.analyze.dates import find_dates, resolve
+from wirewatch.analyze.events_args import (
+    ActorIndex,
+    location_of,
+    noun_arguments,
+    phrase_actors,
+    verb_arguments,
+)
+from wirewatch.analyze.events_lexicon import categories, intensity, modality_cues
+from wirewatch.analyze.events_match import (
+    Match,
+    choose_mode,
+    embedded_match,
+    is_embedded,
+    match_token,
+    resolve_type,
+)
+from wirewatch.analyze.modality import modality_of
+from wirewatch.records import Actor, Drop, Event, Quote
+
+CODER_NAME = "wirewatch.events"
+CODER_VERSION = "1"
+CODER = f"{CODER_NAME}/{CODER_VERSION}"
+
+# Cooperative actions reported in the future are AGREE (codebook, AGREE definition).
+_FUTURE_TO_AGREE = frozenset(("CONSULT", "SUPPORT", "COOPERATE", "AID"))
+_REPORTED_DEPS = frozenset(("ccomp", "parataxis", "conj", "xcomp", "advcl"))
+
+
+@dataclass(frozen=True, slots=True)
+class CodedDoc:
+    """The events of one parsed text and the trigger candidates that did not become events."""
+
+    events: tuple[Event, ...]
+    drops: tuple[Drop, ...] = field(default_factory=tuple)
+
+
+def _speaker_of(token: Token, quotes: Sequence[Quote], base: int) -> Actor | None:
+    pos = base + token.idx
+    for quote in quotes:
+        if quote.start <= pos < quote.end:
+            return quote.speaker
+    return None
+
+
+def _reporter_of(token: Token, index: ActorIndex) -> Actor | None:
+    """"X, Lavrov claimed": the subject of a reporting verb whose clause holds the trigger."""
+    reporting = modality_cues()["reporting_verbs"]
+    cur = token
+    for _ in range(12):
+        head = cur.head
+        if head.i == cur.i:
+            return None
+        if head.lemma_.lower() in reporting and head.pos_ == "VERB" and cur.dep_ in (
+            "ccomp", "parataxis"
+        ):
+            subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            if subj is None:
+                return None
+            actors = phrase_actors(subj, index)
+            return actors[0] if actors else None
+        if cur.dep_ not in _REPORTED_DEPS and cur.dep_ not in ("dobj", "pobj", "prep", "pcomp"):
+            return None
+        cur = head
+    return None
+
+
+def _event_date(sent: Span, token: Token, published: date | None, *, future: bool) -> str | None:
+    mentions = find_dates(sent.text)
+    if not mentions:
+        return None
+    where = token.idx - sent.start_char
+    nearest = min(mentions, key=lambda m: min(abs(m.start - where), abs(m.end - where)))
+    return resolve(nearest.text, published, future=future)
+
+
+def _trigger_text(match: Match) -> str:
+    tok = match.token
+    doc = tok.doc
+    if match.lemma != (tok.lemma_ or tok.lower_).lower() and tok.i >= 2:
+        return doc[tok.i - 2 : tok.i + 1].text
+    parts = [tok.text] + [c.text for c in tok.children if c.dep_ == "prt"]
+    return " ".join(parts)
+
+
+def _build(
+    match: Match,
+    sent: Span,
+    index: ActorIndex,
+    *,
+    base: int,
+    published: date | None,
+    quotes: Sequence[Quote],
+) -> Event:
+    tok = match.token
+    inner = embedded_match(match)
+    event_type = resolve_type(match, inner)
+    modality = modality_of(tok)
+    rule = match.rule.name
+    if modality == "future" and event_type in _FUTURE_TO_AGREE:
+        event_type = "AGREE"
+        rule += ">future-agree"
+    mode = choose_mode(event_type, match, inner)
+    if tok.pos_ == "VERB":
+        source, target = verb_arguments(tok, index, embedded=match.embedded)
+    else:
+        source, target = noun_arguments(tok, index)
+    attribution = _speaker_of(tok, quotes, base) or _reporter_of(tok, index)
+    if inner is not None:
+        rule += f"+{inner.rule.type.lower()}.{inner.lemma}"
+    return Event(
+        type=event_type,
+        mode=mode,
+        source=source,
+        target=target,
+        modality=modality,
+        attribution=attribution,
+        intensity=intensity(event_type, mode),
+        quad=categories()[event_type].quad,
+        trigger=_trigger_text(match),
+        sentence=sent.text,
+        start=base + sent.start_char,
+        end=base + sent.end_char,
+        rule=rule,
+        coder=CODER,
+        location=location_of(tok),
+        date=_event_date(sent, tok, published, future=modality == "future"),
+    )
+
+
+def code_sentence(
+    sent: Span,
+    index: ActorIndex,
+    *,
+    base: int = 0,
+    published: date | None = None,
+    quotes: Sequence[Quote] = (),
+) -> CodedDoc:
+    """The events of one parsed sentence."""
+    matches = {}
+    for tok in sent:
+        found = match_token(tok)
+        if found is not None:
+            matches[tok.i] = found
+    triggers = set(matches)
+    events: list[Event] = []
+    drops: list[Drop] = []
+    for i, match in sorted(matches.items()):
+        if is_embedded(match.token, triggers):
+            drops.append(Drop("event.embedded", f"{match.rule.name}: {match.token.text}"))
+            continue
+        events.append(_build(match, sent, index, base=base, published=published, quotes=quotes))
+        del i
+    return CodedDoc(events=tuple(events), drops=tuple(drops))
+
+
+def code_doc(
+    doc: Doc,
+    index: ActorIndex,
+    *,
+    base: int = 0,
+    published: date | None = None,
+    quotes: Sequence[Quote] = (),
+) -> CodedDoc:
+    """The events of a parsed text; offsets are ``base`` + offsets into ``doc.text``.
+
+    ``quotes`` (offsets with the same base) give attribution: an event whose trigger lies in
+    a quote is attributed to the quote's speaker; otherwise to the subject of a reporting verb
+    whose clause holds it ("..., Lavrov claimed"); otherwise None (the outlet's own voice).
+    """
+    events: list[Event] = []
+    drops: list[Drop] = []
+    for sent in doc.sents:
+        coded = code_sentence(sent, index, base=base, published=published, quotes=quotes)
+        events.extend(coded.events)
+        drops.extend(coded.drops)
+    return CodedDoc(events=tuple(events), drops=tuple(drops))

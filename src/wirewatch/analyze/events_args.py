@@ -1,0 +1,204 @@
+"""Who did it and to whom: source, target and location of an event trigger from the parse.
+
+Actors come from the actor stage (``ArticleActors.actor_for_token``); this module only decides
+which noun phrases around a trigger are the source (subject, passive agent, possessor,
+nationality adjective) and which the target (object, "to/with/against/on/toward ..." objects,
+objects of the embedded clause of a control verb).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Protocol
+
+from spacy.tokens import Token
+
+from wirewatch.records import Actor
+
+# Objects of these prepositions are targets ("attack on X", "talks with X").
+TARGET_PREPS = frozenset(("to", "with", "against", "on", "upon", "toward", "towards", "into",
+                          "at", "from", "of"))  # fmt: skip
+# Verbs that carry a noun trigger: their subject is the trigger's source ("launched an attack").
+CARRIER_VERBS = frozenset(("launch", "carry", "conduct", "stage", "hold", "mount", "make",
+                           "issue", "begin", "start", "continue", "resume", "plan", "prepare",
+                           "announce", "order", "declare", "impose", "step", "lead", "have",
+                           "give", "sign", "reach", "call", "lodge", "file", "open", "deliver",
+                           "intensify", "escalate", "wage", "unleash", "threaten"))  # fmt: skip
+# Place nouns whose nationality adjective names the actor behind the event
+# ("a buildup on the Russian border" -> Russia's forces).
+PLACE_NOUNS = frozenset(("border", "frontier", "territory", "soil", "side", "coast", "waters",
+                         "airspace", "region", "capital", "bases", "base"))  # fmt: skip
+_RELATIVE = frozenset(("which", "who", "that", "whom"))
+_MOD_DEPS = frozenset(("amod", "compound", "poss", "nmod"))
+LOCATION_PREPS = frozenset(("in", "at", "near", "outside", "inside"))
+_PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
+
+
+class ActorIndex(Protocol):
+    """What the event coder needs from the actor stage."""
+
+    def actor_for_token(self, token: Token) -> Actor | None: ...
+
+    def actor_for_span(self, start_char: int, end_char: int) -> Actor | None: ...
+
+
+def _dedupe(actors: Iterable[Actor | None]) -> tuple[Actor, ...]:
+    """Distinct actors; an uncoded sector-only actor ("military") joins a lone coded one."""
+    present = [a for a in actors if a is not None]
+    coded = [a for a in present if a.code]
+    loose = [a for a in present if not a.code and a.sector]
+    if coded and loose:
+        if len({a.code for a in coded}) == 1 and coded[0].sector is None:
+            filled = Actor(name=coded[0].name, code=coded[0].code, sector=loose[0].sector)
+            present = [filled if a.code == filled.code else a for a in coded]
+        else:
+            present = coded
+    seen: dict[tuple[str | None, str | None, str], Actor] = {}
+    for actor in present:
+        key = (actor.code, actor.sector, actor.name) if actor.code is None else (
+            actor.code, actor.sector, "")
+        seen.setdefault(key, actor)
+    return tuple(seen.values())
+
+
+def phrase_actors(head: Token, index: ActorIndex) -> tuple[Actor, ...]:
+    """Actors named by the noun phrase headed by ``head``, coordinated phrases included.
+
+    "Senior Hungarian and Romanian officials" -> Hungary, Romania (one per coordinated
+    modifier); "Russia and China" -> both; "leaders of Iran" -> Iran when the head is uncoded.
+    """
+    found: list[Actor | None] = []
+    for tok in (head, *head.conjuncts):
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.conjuncts]
+        if mods:
+            for mod in mods:
+                for part in (mod, *mod.conjuncts):
+                    found.append(index.actor_for_span(part.idx, part.idx + len(part.text)))
+            continue
+        actor = index.actor_for_token(tok)
+        if actor is None or actor.code is None:
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            inner = index.actor_for_token(pobj)
+                            if inner is not None and inner.code is not None:
+                                actor = inner
+        found.append(actor)
+    return _dedupe(found)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, inherited through xcomp/conj/advcl chains when it has none."""
+    cur: Token | None = verb
+    for _ in range(4):
+        if cur is None:
+            return None
+        for child in cur.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                if child.lower_ in _RELATIVE and cur.dep_ == "relcl":
+                    return cur.head  # "Stockholm, which is hosting ..."
+                return child
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+        if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head.i != cur.i:
+            cur = cur.head
+        else:
+            return None
+    return None
+
+
+def _passive_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
+def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    out = []
+    for child in token.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+            out.extend(g for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            out.append(child)
+    return out
+
+
+def verb_arguments(
+    verb: Token, index: ActorIndex, *, embedded: Token | None = None
+) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+    """(source, target) of a verb trigger; ``embedded`` is the clause of a control verb."""
+    subj = _subject(verb)
+    source = phrase_actors(subj, index) if subj is not None else ()
+    target_heads: list[Token] = []
+    passive = _passive_subject(verb)
+    if passive is not None:
+        target_heads.append(passive)
+    target_heads += [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")]
+    target_heads += _prep_objects(verb, TARGET_PREPS)
+    if embedded is not None:
+        target_heads += [c for c in embedded.children if c.dep_ in ("dobj", "nsubj")]
+        target_heads += _prep_objects(embedded, TARGET_PREPS)
+        for obj in [c for c in embedded.children if c.dep_ == "dobj"]:
+            target_heads += [m for m in obj.children if m.dep_ in _MOD_DEPS]
+    target: list[Actor] = []
+    for head in target_heads:
+        got = phrase_actors(head, index)
+        if not got:
+            # "all Russian proposals", "Israeli positions": the owner of what is acted on.
+            got = tuple(a for mod in head.children if mod.dep_ in _MOD_DEPS
+                        for a in phrase_actors(mod, index))
+        target.extend(got)
+    return source, _minus(_dedupe(target), source)
+
+
+def noun_arguments(noun: Token, index: ActorIndex) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+    """(source, target) of a noun trigger ("Russia's buildup on the border with Ukraine")."""
+    source: list[Actor] = []
+    target: list[Actor] = []
+    for child in noun.children:
+        if child.dep_ in _MOD_DEPS and child.pos_ in ("PROPN", "ADJ", "NOUN", "PRON"):
+            source.extend(phrase_actors(child, index))
+        elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            source.extend(a for g in child.children if g.dep_ == "pobj"
+                          for a in phrase_actors(g, index))
+    for pobj in _prep_objects(noun, TARGET_PREPS):
+        if pobj.lemma_.lower() in PLACE_NOUNS or pobj.lower_ in PLACE_NOUNS:
+            # "on the Russian border with Ukraine": the adjective is the source side.
+            for mod in pobj.children:
+                if mod.dep_ in _MOD_DEPS:
+                    source.extend(phrase_actors(mod, index))
+            target.extend(a for inner in _prep_objects(pobj, TARGET_PREPS)
+                          for a in phrase_actors(inner, index))
+            continue
+        target.extend(phrase_actors(pobj, index))
+    head = noun.head
+    carried = noun.dep_ == "dobj" or (
+        noun.dep_ in ("nsubjpass", "pobj") and head.lemma_.lower() in CARRIER_VERBS)
+    if not source and carried and head.pos_ == "VERB":
+        subj = _subject(head)
+        if subj is not None:
+            source.extend(phrase_actors(subj, index))
+    if not target and noun.dep_ == "nsubj" and head.pos_ == "VERB":
+        target.extend(a for c in head.children if c.dep_ == "dobj"
+                      for a in phrase_actors(c, index))
+    src = _dedupe(source)
+    return src, _minus(_dedupe(target), src)
+
+
+def _minus(target: tuple[Actor, ...], source: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    codes = {a.code for a in source if a.code}
+    names = {a.name for a in source}
+    return tuple(a for a in target if not (a.code and a.code in codes) and a.name not in names)
+
+
+def location_of(trigger: Token) -> str | None:
+    """A place named by an "in/at/near X" phrase of the trigger (or its governing verb)."""
+    for tok in (trigger, trigger.head):
+        for pobj in _prep_objects(tok, LOCATION_PREPS):
+            if pobj.ent_type_ in _PLACE_LABELS:
+                ent = next((e for e in pobj.doc.ents if e.start <= pobj.i < e.end), None)
+                return ent.text if ent is not None else pobj.text
+        if tok.pos_ == "VERB":
+            break
+    return None

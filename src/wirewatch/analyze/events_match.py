@@ -1,0 +1,214 @@
+"""Matching tokens against the trigger lexicon, and choosing a mode.
+
+A token is a trigger when a row of ``triggers.tsv`` has its lemma and part of speech and all the
+row's conditions hold in the parse. A trigger inside the clause or phrase of another trigger
+("refused to *release*", "accused X of *attacking*") is not an event of its own: the outer one
+is, and the inner one gives it its mode.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from wirewatch.analyze.events_lexicon import (
+    COOPERATIVE_TYPES,
+    INTENT,
+    Condition,
+    TriggerRule,
+    categories,
+    mode_cues,
+    trigger_rules,
+)
+
+# Dependencies that join independent events rather than embed one in another.
+_INDEPENDENT_DEPS = frozenset(("conj", "advcl", "relcl", "parataxis", "appos", "ROOT"))
+_OBJECT_DEPS = frozenset(("dobj", "obj", "nsubjpass", "attr", "oprd", "acomp", "dative"))
+_CONTROL_DEPS = frozenset(("xcomp", "ccomp"))
+_CLAUSE_BREAK_DEPS = frozenset(("conj", "advcl", "relcl", "parataxis", "ccomp"))
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A token matched by a trigger rule, with the embedded clause of a control frame."""
+
+    token: Token
+    rule: TriggerRule
+    lemma: str
+    embedded: Token | None
+
+
+def token_lemma(token: Token) -> str:
+    """The token's lemma, hyphenated compounds joined ("build-up" -> "buildup")."""
+    lemma = (token.lemma_ or token.lower_).lower()
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].head.i == token.i:
+        return doc[token.i - 2].lower_ + lemma
+    return lemma
+
+
+def _pos(token: Token) -> str | None:
+    if token.pos_ == "VERB":
+        return "V"
+    if token.pos_ in ("NOUN", "PROPN"):
+        return "N"
+    return None
+
+
+def _object_words(token: Token) -> set[str]:
+    words: set[str] = set()
+    heads = [c for c in token.children if c.dep_ in _OBJECT_DEPS]
+    for comp in token.children:
+        if comp.dep_ in _CONTROL_DEPS:
+            heads += [c for c in comp.children if c.dep_ in _OBJECT_DEPS]
+    if token.pos_ in ("NOUN", "PROPN"):
+        if token.dep_ in ("dobj", "nsubjpass", "pobj"):
+            words.add(token.head.lemma_.lower())
+        heads += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"]
+    for head in heads:
+        words.update((head.lower_, head.lemma_.lower()))
+        for mod in head.children:
+            if mod.dep_ in ("compound", "amod", "conj"):
+                words.update((mod.lower_, mod.lemma_.lower()))
+    return words
+
+
+def _holds(cond: Condition, token: Token) -> bool:
+    if cond.kind == "xcomp":
+        return any(c.dep_ in _CONTROL_DEPS and c.pos_ in ("VERB", "AUX") for c in token.children)
+    if cond.kind == "obj":
+        return bool(_object_words(token) & cond.words)
+    if cond.kind == "prep":
+        return any(c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ in cond.words
+                   for c in token.children)
+    if cond.kind == "prt":
+        return any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in cond.words
+                   for c in token.children)
+    if cond.kind == "mod":
+        return any(c.lower_ in cond.words or c.lemma_.lower() in cond.words
+                   for c in token.children)
+    return False
+
+
+def match_token(token: Token) -> Match | None:
+    """The most specific trigger rule the token satisfies, or None."""
+    pos = _pos(token)
+    if pos is None:
+        return None
+    table = trigger_rules()
+    lemma = token_lemma(token)
+    rules = table.get((lemma, pos))
+    if rules is None:
+        lemma = (token.lemma_ or token.lower_).lower()
+        rules = table.get((lemma, pos))
+    if rules is None:
+        return None
+    for rule in rules:
+        if all(_holds(c, token) for c in rule.conditions):
+            embedded = next((c for c in token.children if c.dep_ in _CONTROL_DEPS
+                             and c.pos_ in ("VERB", "AUX")), None)
+            if embedded is None:
+                # "accuse X of attacking", "refrain from": the gerund under a preposition.
+                embedded = next((g for c in token.children if c.dep_ == "prep"
+                                 for g in c.children if g.dep_ == "pcomp"), None)
+            return Match(token=token, rule=rule, lemma=lemma, embedded=embedded)
+    return None
+
+
+def is_embedded(token: Token, triggers: set[int]) -> bool:
+    """True when an ancestor of ``token`` (not a coordinated or adverbial clause) is a trigger."""
+    cur = token
+    for _ in range(40):
+        head = cur.head
+        if head.i == cur.i:
+            return False
+        if cur.dep_ not in _INDEPENDENT_DEPS and head.i in triggers:
+            return True
+        cur = head
+    return False
+
+
+def embedded_match(match: Match) -> Match | None:
+    """The trigger inside a control frame's clause ("refused to *release* ..."), if any."""
+    if match.embedded is None:
+        return None
+    for tok in match.embedded.subtree:
+        if tok.i == match.token.i or any(a.dep_ in _CLAUSE_BREAK_DEPS and a.i != match.embedded.i
+                                         for a in _path_up(tok, match.embedded)):
+            continue
+        inner = match_token(tok)
+        if inner is not None:
+            return inner
+    return None
+
+
+def _path_up(token: Token, stop: Token) -> list[Token]:
+    path = []
+    cur = token
+    while cur.i != stop.i and cur.head.i != cur.i:
+        path.append(cur)
+        cur = cur.head
+    return path
+
+
+_FROM_EMBEDDED: dict[str, dict[str, str]] = {
+    "THREATEN": {"ASSAULT": "violence", "MOBILIZE": "violence", "SANCTION": "relations",
+                 "PROTEST": "restrict", "COERCE": "restrict", "REJECT": "relations"},
+    "REQUEST": {"AID": "assist", "COOPERATE": "assist", "SUPPORT": "assist", "RETREAT": "yield",
+                "CONCEDE": "yield", "CONSULT": "meet", "AGREE": "meet"},
+    "REJECT": {"AID": "assist", "COOPERATE": "assist", "SUPPORT": "assist", "RETREAT": "yield",
+               "CONCEDE": "yield", "CONSULT": "meet", "AGREE": "meet"},
+}
+_THREAT_BY_COERCE_MODE = {"seize": "territory", "arrest": "arrest", "deport": "expel"}
+
+
+def resolve_type(match: Match, inner: Match | None) -> str:
+    """The PLOVER type: INTENT becomes AGREE or THREATEN after what is promised."""
+    if match.rule.type != INTENT:
+        return match.rule.type
+    if inner is not None and inner.rule.type not in COOPERATIVE_TYPES | {INTENT}:
+        return "THREATEN"
+    return "AGREE"
+
+
+def _clause_words(token: Token) -> set[str]:
+    """Lower-cased words and lemmas of the trigger's phrase, other clauses left out."""
+    root = token
+    if token.pos_ in ("NOUN", "PROPN") and token.head.pos_ == "VERB" and token.dep_ in (
+        "dobj", "nsubj", "nsubjpass", "pobj"
+    ):
+        root = token.head
+    words: set[str] = set()
+    stack = [root]
+    while stack:
+        tok = stack.pop()
+        words.update((tok.lower_, tok.lemma_.lower()))
+        stack.extend(c for c in tok.children
+                     if c.dep_ not in ("conj", "relcl", "parataxis") or c.i == token.i)
+    return words
+
+
+def choose_mode(event_type: str, match: Match, inner: Match | None) -> str | None:
+    """The row's mode, else one implied by the embedded event, else one cued by the words."""
+    modes = categories()[event_type].modes
+    if match.rule.mode is not None and match.rule.mode in modes:
+        return match.rule.mode
+    if inner is not None:
+        inner_type = inner.rule.type
+        if event_type == "THREATEN" and inner_type == "COERCE" and inner.rule.mode:
+            return _THREAT_BY_COERCE_MODE.get(inner.rule.mode, "restrict")
+        if event_type == "THREATEN" and inner_type == "SANCTION" and inner.rule.mode == "expel":
+            return "expel"
+        mode = _FROM_EMBEDDED.get(event_type, {}).get(inner_type)
+        if mode is not None:
+            return mode
+    cues = mode_cues().get(event_type)
+    if not cues:
+        return None
+    words = _clause_words(match.token)
+    for mode, cue_words in cues:
+        if words & cue_words and mode in modes:
+            return mode
+    return None
