@@ -125,8 +125,10 @@ def _read_all(paths: Sequence[str]) -> Iterator[Page | Skip]:
 
 
 class _Runner:
-    def __init__(self, store: Store, summary: RunSummary, progress: Progress | None) -> None:
+    def __init__(self, store: Store, summary: RunSummary, progress: Progress | None,
+                 analyze: bool) -> None:
         self.store = store
+        self.analyze = analyze
         self.summary = summary
         self.progress = progress
         self.skips: list[InputResult] = []
@@ -152,7 +154,7 @@ class _Runner:
                 self.summary.articles_stored += 1
                 self.summary.quotes_stored += len(item.analysis.quotes)
                 self.summary.events_stored += len(item.analysis.events)
-                if not item.analyzed and item.skip is None:
+                if self.analyze and not item.analyzed:
                     self.summary.not_analyzed.append(item.analysis.article.id)
             self.tick(item.source)
 
@@ -187,7 +189,7 @@ def run_pages(items: Iterable[Page | Skip], store: Store, *, analyze: bool = Tru
         raise ValueError("workers and batch_size must be at least 1")
     started = time.perf_counter()
     summary = RunSummary(run_id=store.start_run(analyzed=analyze))
-    runner = _Runner(store, summary, progress)
+    runner = _Runner(store, summary, progress, analyze)
     status = "failed"
     try:
         if workers == 1:

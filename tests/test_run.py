@@ -1,0 +1,186 @@
+"""The executor: storing, re-runs that add nothing, resume after SIGKILL, isolation of failures."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+import wirewatch.analyze.pipeline
+import wirewatch.extract
+from tests.sample_pages import write_pages
+from wirewatch.records import Actor, Analysis, Article, Event, Page, Quote
+from wirewatch.run import content_hash, run_paths
+from wirewatch.store import Store, open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return open_store(tmp_path / "run.db")
+
+
+def article_ids(store: Store) -> list[str]:
+    return [row["id"] for row in store.iter_rows("articles")]
+
+
+def test_run_stores_articles_and_rerun_adds_nothing(tmp_path: Path, store: Store) -> None:
+    write_pages(tmp_path / "pages", 6)
+    first = run_paths([str(tmp_path / "pages")], store, analyze=False)
+    assert (first.pages_read, first.articles_stored, first.unchanged) == (6, 6, 0)
+    before = store.counts()
+    second = run_paths([str(tmp_path / "pages")], store, analyze=False)
+    assert (second.pages_read, second.articles_stored, second.unchanged) == (6, 0, 6)
+    after = store.counts()
+    assert {k: v for k, v in after.items() if k != "runs"} == {
+        k: v for k, v in before.items() if k != "runs"}
+    runs = list(store.iter_rows("runs"))
+    assert [r["status"] for r in runs] and {r["status"] for r in runs} == {"done"}
+
+
+def test_changed_file_is_processed_again_and_replaces_its_article(
+    tmp_path: Path, store: Store
+) -> None:
+    paths = write_pages(tmp_path / "pages", 3)
+    run_paths([str(tmp_path / "pages")], store, analyze=False)
+    old_ids = set(article_ids(store))
+    paths[0].write_text(paths[0].read_text(encoding="utf-8").replace("Tuesday", "Friday"),
+                        encoding="utf-8")
+    summary = run_paths([str(tmp_path / "pages")], store, analyze=False)
+    assert (summary.articles_stored, summary.unchanged) == (1, 2)
+    new_ids = set(article_ids(store))
+    assert len(new_ids) == 3 and len(new_ids - old_ids) == 1
+
+
+def test_content_hash_depends_on_content_not_object() -> None:
+    a = Page(source="x", form="text", content="hello")
+    assert content_hash(a) == content_hash(Page(source="x", form="text", content="hello"))
+    assert content_hash(a) != content_hash(Page(source="x", form="text", content="hello!"))
+    assert content_hash(a) != content_hash(Page(source="x", form="html", content="hello"))
+
+
+def _fake_analysis(articles: Sequence[Article]) -> list[Analysis]:
+    usa, chn = Actor("United States", "USA", "GOV"), Actor("China", "CHN", "GOV")
+    results = []
+    for article in articles:
+        sentence = article.body[0]
+        event = Event(type="CONSULT", mode=None, source=(usa,), target=(chn,),
+                      modality="asserted", attribution=None, intensity=1.0,
+                      quad="VERBAL COOPERATION", trigger="met", sentence=sentence, start=0,
+                      end=len(sentence), rule="test", coder="fake.coder/7")
+        quote = Quote(text=sentence[:10], kind="partial", speaker=usa, cue=None, start=0,
+                      end=10)
+        results.append(Analysis(article=article, quotes=(quote,), events=(event,),
+                                actors=(usa, chn)))
+    return results
+
+
+def test_run_stores_quotes_events_actors_and_rerun_replaces(
+    tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(wirewatch.analyze.pipeline, "analyze_articles", _fake_analysis)
+    write_pages(tmp_path / "pages", 4)
+    summary = run_paths([str(tmp_path / "pages")], store)
+    assert (summary.events_stored, summary.quotes_stored) == (4, 4)
+    counts = store.counts()
+    assert (counts["events"], counts["quotes"], counts["actors"]) == (4, 4, 8)
+    assert {e.event.coder for e in store.list_events()} == {"fake.coder/7"}
+    # Force a re-analysis of the same content: rows are replaced, not added.
+    with store.transaction() as conn:
+        conn.exec_driver_sql("UPDATE inputs SET content_hash = 'stale'")
+    again = run_paths([str(tmp_path / "pages")], store)
+    assert again.articles_stored == 4
+    assert store.counts()["events"] == 4 and store.counts()["actors"] == 8
+
+
+def test_analysis_failure_stores_article_unanalysed_and_goes_on(
+    tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def flaky(articles: Sequence[Article]) -> list[Analysis]:
+        if any("Nairobi" in a.body_text for a in articles):
+            raise RuntimeError("model crashed")
+        return _fake_analysis(articles)
+
+    monkeypatch.setattr(wirewatch.analyze.pipeline, "analyze_articles", flaky)
+    write_pages(tmp_path / "pages", 3)  # page 1 is about Nairobi
+    summary = run_paths([str(tmp_path / "pages")], store)
+    assert summary.articles_stored == 3
+    assert len(summary.not_analyzed) == 1
+    assert store.counts()["events"] == 2
+    flags = {r["id"]: r["analyzed"] for r in store.iter_rows("articles")}
+    assert flags[summary.not_analyzed[0]] in (False, 0)
+
+
+def test_extractor_bug_becomes_a_skip(
+    tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = wirewatch.extract.extract_page
+
+    def buggy(page: Page) -> Article:
+        if page.source.endswith("page_001.txt"):
+            raise IndexError("list index out of range")
+        return real(page)
+
+    monkeypatch.setattr(wirewatch.extract, "extract_page", buggy)
+    write_pages(tmp_path / "pages", 3)
+    summary = run_paths([str(tmp_path / "pages")], store, analyze=False)
+    assert summary.articles_stored == 2
+    assert dict(summary.skipped) == {"extract_error": 1}
+    assert "IndexError" in summary.skips[0].detail
+
+
+def test_workers_give_the_same_articles(tmp_path: Path) -> None:
+    write_pages(tmp_path / "pages", 10)
+    with open_store(tmp_path / "one.db") as one, open_store(tmp_path / "two.db") as two:
+        run_paths([str(tmp_path / "pages")], one, analyze=False)
+        summary = run_paths([str(tmp_path / "pages")], two, analyze=False, workers=2,
+                            batch_size=3)
+        assert summary.articles_stored == 10
+        assert sorted(article_ids(one)) == sorted(article_ids(two))
+
+
+KILLER = textwrap.dedent("""
+    import os, signal, sys
+    from wirewatch.store import open_store, writer
+    from wirewatch.run import run_paths
+
+    real = writer.save_input
+    calls = 0
+
+    def save_then_die(*args, **kwargs):
+        global calls
+        calls += 1
+        if calls == int(sys.argv[3]):  # inside the third batch's open transaction
+            os.kill(os.getpid(), signal.SIGKILL)
+        real(*args, **kwargs)
+
+    writer.save_input = save_then_die
+    run_paths([sys.argv[1]], open_store(sys.argv[2]), analyze=False, batch_size=4)
+""")
+
+
+def test_resume_after_sigkill_stores_each_article_exactly_once(tmp_path: Path) -> None:
+    write_pages(tmp_path / "pages", 20)
+    db = tmp_path / "killed.db"
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    proc = subprocess.run([sys.executable, "-c", KILLER, str(tmp_path / "pages"), str(db), "10"],
+                          env=env, capture_output=True, timeout=120, check=False)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr.decode()
+    with open_store(db) as store:
+        assert store.counts()["articles"] == 8  # two committed batches of four
+        assert [r["status"] for r in store.iter_rows("runs")] == ["running"]
+        summary = run_paths([str(tmp_path / "pages")], store, analyze=False)
+        assert (summary.unchanged, summary.articles_stored) == (8, 12)
+        killed_then_resumed = sorted(article_ids(store))
+        assert store.counts()["inputs"] == 20
+    with open_store(tmp_path / "clean.db") as clean:
+        run_paths([str(tmp_path / "pages")], clean, analyze=False)
+        assert sorted(article_ids(clean)) == killed_then_resumed
+    assert len(set(killed_then_resumed)) == 20
