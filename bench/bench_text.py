@@ -21,12 +21,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from aeb_scoring import Score, load_truth, score  # noqa: E402
-from text_render import render_aeb  # noqa: E402
-
-from wirewatch.errors import NoArticleError  # noqa: E402
-from wirewatch.extract.text import clean_text_page  # noqa: E402
-from wirewatch.records import Page  # noqa: E402
+from aeb_scoring import Score, load_truth, score
+from text_render import render_aeb
+from wirewatch.errors import NoArticleError
+from wirewatch.extract.text import clean_text_page
+from wirewatch.records import Page
 
 RESULTS = Path(__file__).resolve().parent / "results" / "bench_text.md"
 _TERMINAL = re.compile(r"[.!?\"'”’。！？]$")
@@ -63,9 +62,13 @@ def justext_lines(text: str, _doc_id: str) -> str:
     """jusText over the lines, each wrapped as a paragraph (English stoplist)."""
     import justext
 
-    markup = "<html><body>" + "".join(
-        f"<p>{html.escape(line.strip())}</p>" for line in text.splitlines() if line.strip()
-    ) + "</body></html>"
+    markup = (
+        "<html><body>"
+        + "".join(
+            f"<p>{html.escape(line.strip())}</p>" for line in text.splitlines() if line.strip()
+        )
+        + "</body></html>"
+    )
     paragraphs = justext.justext(markup, justext.get_stoplist("English"))
     return "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
 
@@ -85,7 +88,7 @@ def main() -> int:
     args = parser.parse_args()
     truth = load_truth()
     texts = render_aeb()
-    clean_text_page(Page(source="warm", form="text", content="warm up\n" * 3 + "x. " * 80))
+    wirewatch_clean(next(iter(texts.values())), "warm-up")  # load data files before timing
     rows = [
         run("wirewatch.text (scraped-text cleaner)", wirewatch_clean, texts, truth),
         run("anchor: rendered text, no cleaning", raw_text, texts, truth),

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from wirewatch.extract.meta_dates import find_date
-from wirewatch.extract.text_lines import Line, normalise_key, related_markers
+from wirewatch.extract.text_lines import Line, data_lines, normalise_key, related_markers
 
 HEAD_SPAN = 40  # lines above the body start searched for the title, date and byline
 _NAME = r"[A-Z][\w.&'’-]*(?:\s+(?:of|de|the|&)?\s*[A-Z0-9][\w.&'’-]*){0,3}"
@@ -34,19 +34,18 @@ _BYLINE = re.compile(
 )
 _NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
 _NAME_STOP = re.compile(r"\s*(?:\||—|–| - |•|·|/|\bon\b|\bupdated\b|\bpublished\b|\bfor\b|\().*$")
-_PERSON = re.compile(r"^[A-ZÀ-Ý][\w.'’-]*(?:\s+(?:van|von|de|der|da|di|del|la|le|bin|al)?\s*"
-                     r"[A-ZÀ-Ý][\w.'’-]*){0,3}$")
+_PERSON = re.compile(
+    r"^[A-ZÀ-Ý][\w.'’-]*(?:\s+(?:van|von|de|der|da|di|del|la|le|bin|al)?\s*"
+    r"[A-ZÀ-Ý][\w.'’-]*){0,3}$"
+)
 _CREDIT = re.compile(
     r"(?:©|\(c\)|\b(?:photo|photograph|image|picture|foto|credit|source)s?\s*(?:by|:)|"
     r"\bphoto\s*/)\s*(?P<credit>[^©]{2,80})$",
     re.I,
 )
-_CREDIT_TAIL = re.compile(
-    r"[\s(\[]+(?P<credit>(?:(?:AP|AFP|Reuters|REUTERS|Getty Images|EPA|Shutterstock|AP Photo)"
-    r"[^()\[\]]{0,60}))[)\]]?$"
+_BREADCRUMB = re.compile(
+    r"^(?:home|start|startseite|accueil|inicio|início|home page)\s*(?P<rest>.*)$", re.I
 )
-_BREADCRUMB = re.compile(r"^(?:home|start|startseite|accueil|inicio|início|home page)\s*(?P<rest>.*)$",
-                         re.I)
 _CRUMB_SEP = re.compile(r"\s*(?:>|»|›|/|\||→|::)\s*")
 _UPDATE_WORD = re.compile(r"\b(?:updated|modified|aktualisiert|mis à jour|actualizado)\b", re.I)
 
@@ -111,9 +110,17 @@ def parse_byline(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@cache
+def _credit_tail() -> re.Pattern[str]:
+    """A caption ending in a photo agency's name ("... (Getty Images)"); names are data."""
+    names = sorted(data_lines("credit_agencies.txt"), key=len, reverse=True)
+    alternation = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"[\s(\[]+(?P<credit>(?:{alternation})\b[^()\[\]]{{0,60}})[)\]]?$")
+
+
 def split_caption(text: str) -> tuple[str, str] | None:
     """(caption, credit) when a line ends with an image credit, else None."""
-    match = _CREDIT.search(text) or _CREDIT_TAIL.search(text)
+    match = _CREDIT.search(text) or _credit_tail().search(text)
     if not match:
         return None
     credit = match.group("credit").strip(" .()[]")
@@ -155,9 +162,14 @@ def _section(lines: list[Line], title_pos: int | None) -> tuple[str, int] | None
     if title_pos:
         for pos in range(title_pos - 1, max(-1, title_pos - 3), -1):
             line = lines[pos]
-            if 1 <= line.words <= 4 and line.chrome in (None, "chrome.nav") and not line.bullet:
-                if find_date(line.text) is None and not line.text.endswith((".", ":")):
-                    return line.text, pos
+            if (
+                1 <= line.words <= 4
+                and line.chrome in (None, "chrome.nav")
+                and not line.bullet
+                and find_date(line.text) is None
+                and not line.text.endswith((".", ":"))
+            ):
+                return line.text, pos
     return None
 
 

@@ -30,11 +30,17 @@ from wirewatch.records import Article, Drop, Page
 EXTRACTOR = "wirewatch.text/1"
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SAMPLE_CHARS = 20000
+_PROSE_LINE = 80
 
 
 def page_language(text: str) -> str | None:
-    """A cheap language guess from stopword coverage ("en", "de", ...), or None."""
-    return guess_language(_WORD.findall(text[:_SAMPLE_CHARS].lower()))
+    """A cheap language guess from stopword coverage ("en", "de", ...), or None.
+
+    Only lines of some length count, so menus in another language do not outvote the prose.
+    """
+    prose = [ln for ln in text.splitlines() if len(ln) >= _PROSE_LINE]
+    sample = "\n".join(prose)[:_SAMPLE_CHARS] if prose else text[:_SAMPLE_CHARS]
+    return guess_language(_WORD.findall(sample.lower()))
 
 
 def split_lines(content: str) -> tuple[list[tuple[int, str]], str | None, list[Drop]]:
@@ -46,7 +52,7 @@ def split_lines(content: str) -> tuple[list[tuple[int, str]], str | None, list[D
         hint = date_hint_line(raw_lines[0])
         if hint is not None:
             drops.append(Drop(reason="meta.date_line", text=raw_lines[0].strip(), line=0))
-            raw_lines = [""] + raw_lines[1:]
+            raw_lines = ["", *raw_lines[1:]]
     numbered = [(i, raw) for i, raw in enumerate(raw_lines) if raw.strip()]
     return numbered, hint, drops
 
@@ -61,7 +67,7 @@ def clean_text_page(page: Page, *, options: BodyOptions | None = None) -> Articl
         line = make_line(index, raw, stop)
         line.chrome = chrome_reason(line)
         lines.append(line)
-    keep, (start, _end) = select_body(lines, bool(stop), options)
+    keep, _region = select_body(lines, bool(stop), options)
     if not keep:
         raise NoArticleError("no_body", f"{page.source}: no article body in the text")
     meta = find_meta(lines, keep[0], hint or page.date_hint)

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from wirewatch.extract.text_lines import Line
+from wirewatch.extract.text_model import line_features, load_model, probabilities
 
 LENGTH_LOW = 70
 LENGTH_HIGH = 200
@@ -25,6 +26,9 @@ STOP_HIGH = 0.26
 BAD_LINE_COST = 25.0
 SHORT_LINE_COST = 8.0
 MAX_RUN_LENGTH = 400.0
+MAX_SHORT_RUN = 3
+MIN_BEFORE_COMMENTS = 150.0
+COMMENTS_COST = 400.0  # the start of a comment section nearly ends the article
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +38,8 @@ class BodyOptions:
     stop_low: float = STOP_LOW
     stop_high: float = STOP_HIGH
     bad_line_cost: float = BAD_LINE_COST
+    use_model: bool = True
+    model: tuple[tuple[float, ...], float, float] | None = None  # overrides the data file
 
 
 def _is_prose(line: Line, has_stopwords: bool, threshold: float) -> bool:
@@ -66,6 +72,16 @@ def _neighbour(labels: list[str], pos: int, step: int, skip: tuple[str, ...]) ->
     return "bad"
 
 
+def _short_run(labels: list[str], pos: int) -> int:
+    lo = pos
+    while lo > 0 and labels[lo - 1] == "short":
+        lo -= 1
+    hi = pos
+    while hi + 1 < len(labels) and labels[hi + 1] == "short":
+        hi += 1
+    return hi - lo + 1
+
+
 def resolve_context(lines: list[Line]) -> None:
     """Give short and near lines the class their decided neighbours suggest (in place)."""
     first = [ln.label for ln in lines]
@@ -77,7 +93,9 @@ def resolve_context(lines: list[Line]) -> None:
         prev = _neighbour(first, pos, -1, ("short",))
         nxt = _neighbour(first, pos, 1, ("short",))
         line = lines[pos]
-        if prev == "bad" and nxt == "bad":
+        if _short_run(first, pos) > MAX_SHORT_RUN:
+            second[pos] = "bad"  # a menu or a list of links, not a subheading
+        elif prev == "bad" and nxt == "bad":
             second[pos] = "bad"
         elif prev in ("good", "near") and nxt in ("good", "near") and not line.bullet:
             second[pos] = "good" if "good" in (prev, nxt) else "near"
@@ -107,9 +125,25 @@ def _score(line: Line, opts: BodyOptions) -> float:
     if line.label == "good":
         return min(line.length, MAX_RUN_LENGTH)
     if line.label == "bad":
+        if line.chrome == "chrome.comments":
+            return -COMMENTS_COST
         cost = opts.bad_line_cost if line.length >= 15 or line.chrome else SHORT_LINE_COST
         return -cost - 0.5 * min(line.length, MAX_RUN_LENGTH)
     return 0.0
+
+
+def _first_comment_marker(lines: list[Line]) -> int | None:
+    seen_good = False
+    for pos, line in enumerate(lines):
+        if line.label == "good" and line.length >= LENGTH_LOW:
+            seen_good = True
+        elif seen_good and line.chrome == "chrome.comments" and line.words >= 3:
+            return pos
+    return None
+
+
+def _region_text(lines: list[Line], region: tuple[int, int]) -> float:
+    return sum(ln.length for ln in lines[region[0] : region[1]] if ln.label == "good")
 
 
 def main_region(lines: list[Line], opts: BodyOptions) -> tuple[int, int]:
@@ -127,16 +161,47 @@ def main_region(lines: list[Line], opts: BodyOptions) -> tuple[int, int]:
     return best
 
 
+def _region(lines: list[Line], options: BodyOptions) -> tuple[int, int]:
+    start, end = main_region(lines, options)
+    marker = _first_comment_marker(lines)
+    if marker is not None and start > marker:
+        before = main_region(lines[:marker], options)
+        if _region_text(lines, before) >= MIN_BEFORE_COMMENTS:
+            return before
+    return start, end
+
+
+def heuristic_pass(
+    lines: list[Line], has_stopwords: bool, options: BodyOptions
+) -> tuple[list[str], tuple[int, int]]:
+    """Label lines by the rules (in place); the context-free labels and the main region."""
+    for line in lines:
+        line.label = classify(line, has_stopwords, options)
+    first = [line.label for line in lines]
+    resolve_context(lines)
+    if not any(line.label == "good" for line in lines):
+        return first, (0, 0)
+    return first, _region(lines, options)
+
+
 def select_body(
     lines: list[Line], has_stopwords: bool, opts: BodyOptions | None = None
 ) -> tuple[list[int], tuple[int, int]]:
     """Positions (into ``lines``) of body lines, and the main region [start, end)."""
     options = opts or BodyOptions()
-    for line in lines:
-        line.label = classify(line, has_stopwords, options)
-    resolve_context(lines)
-    if not any(line.label == "good" for line in lines):
-        return [], (0, 0)
-    start, end = main_region(lines, options)
+    first, region = heuristic_pass(lines, has_stopwords, options)
+    model = (options.model or load_model()) if options.use_model else None
+    if model is not None and lines:
+        weights, bias, threshold = model
+        rows = line_features(lines, first, region, has_stopwords)
+        for line, prob in zip(lines, probabilities(rows, weights, bias), strict=True):
+            line.score = prob
+            if line.chrome is None and line.meta is None:
+                line.label = "good" if prob >= threshold else "bad"
+        if any(line.label == "good" for line in lines):
+            region = _region(lines, options)
+    if region == (0, 0):
+        return [], region
+    start, end = region
     keep = [pos for pos in range(start, end) if lines[pos].label == "good"]
-    return keep, (start, end)
+    return keep, region

@@ -21,10 +21,15 @@ _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _SENT_END = re.compile(r"[.!?…。！？:;\"'”’»)\]]\s*$")
 _SENT_MARK = re.compile(r"[.!?。！？](?:\s|$|[\"'”’»)])")
+_COMMENT_HEAD = re.compile(
+    r"^(?:\d+\s+(?:comments?|responses?|replies|thoughts)\b|.{3,80}\s(?:said|says|wrote|writes):$)",
+    re.IGNORECASE,
+)
 _COPYRIGHT = re.compile(r"(?:©|\(c\)\s*\d{4}|\bcopyright\b)", re.IGNORECASE)
 
+_CONSENT = re.compile(r"\b(?:website|browser|browsing|consent|privacy|opt out)\b")
 CONTAINS_MAX_WORDS = 12
-FAMILIES = ("cookie", "share", "promo", "copyright", "nav")
+FAMILIES = ("comments", "cookie", "share", "promo", "copyright", "nav")
 
 
 @dataclass(slots=True)
@@ -43,10 +48,11 @@ class Line:
     sentences: int
     chrome: str | None = None  # reason code when a phrase rule fired
     label: str = ""  # set by text_body: good, near, short, bad
+    score: float = -1.0  # the line model's probability of being body text, when it ran
     meta: str | None = None  # reason code when a metadata rule took the line
 
 
-def _data_lines(*parts: str) -> list[str]:
+def data_lines(*parts: str) -> list[str]:
     path = resources.files("wirewatch").joinpath("data", "chrome")
     for part in parts:
         path = path.joinpath(part)
@@ -66,7 +72,7 @@ def exact_phrases() -> dict[str, str]:
     """{normalised phrase: family} for whole-line matches (first family listed wins)."""
     out: dict[str, str] = {}
     for family in FAMILIES:
-        for phrase in _data_lines(f"{family}.exact.txt"):
+        for phrase in data_lines(f"{family}.exact.txt"):
             out.setdefault(normalise_key(phrase), family)
     return out
 
@@ -76,7 +82,7 @@ def contains_patterns() -> list[tuple[re.Pattern[str], str]]:
     """One compiled alternation per family for substring matches on short lines."""
     out: list[tuple[re.Pattern[str], str]] = []
     for family in FAMILIES:
-        phrases = [normalise_key(p) for p in _data_lines(f"{family}.contains.txt")]
+        phrases = [normalise_key(p) for p in data_lines(f"{family}.contains.txt")]
         if phrases:
             alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
             out.append((re.compile(rf"(?:^| )(?:{alternation})(?: |$)"), family))
@@ -85,12 +91,12 @@ def contains_patterns() -> list[tuple[re.Pattern[str], str]]:
 
 @cache
 def icon_words() -> tuple[str, ...]:
-    return tuple(_data_lines("icons.txt"))
+    return tuple(data_lines("icons.txt"))
 
 
 @cache
 def related_markers() -> frozenset[str]:
-    return frozenset(normalise_key(p) for p in _data_lines("related.txt"))
+    return frozenset(normalise_key(p) for p in data_lines("related.txt"))
 
 
 @cache
@@ -174,6 +180,8 @@ def chrome_reason(line: Line) -> str | None:
         return "chrome.empty" if line.text else None
     if is_icon_line(line):
         return "chrome.icons"
+    if line.words <= 20 and _COMMENT_HEAD.match(line.text):
+        return "chrome.comments"
     family = exact_phrases().get(line.key)
     if family is not None:
         return f"chrome.{family}"
@@ -187,4 +195,6 @@ def chrome_reason(line: Line) -> str | None:
             return "chrome.language"
     elif line.words <= 40 and _COPYRIGHT.search(line.text) and "reserved" in line.key:
         return "chrome.copyright"
+    elif line.key.count("cookie") >= 2 and _CONSENT.search(line.key):
+        return "chrome.cookie"
     return None

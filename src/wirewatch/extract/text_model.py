@@ -1,0 +1,142 @@
+"""A small logistic-regression line scorer over line and context features.
+
+The heuristic classes of ``text_body`` are features here, beside each line's own length,
+stopword share and punctuation and the same for its neighbours. The weights are a data file
+(``data/chrome/line_model.json``) written by ``bench/train_text_model.py`` from silver labels
+on the trafilatura-eval-en pages (never from the AEB pages the cleaner is scored on). Pure
+Python: a page has a few hundred lines and thirty features, a dot product each.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import cache
+from importlib import resources
+
+from wirewatch.extract.meta_dates import find_date
+from wirewatch.extract.text_lines import Line
+
+MODEL_FILE = "line_model.json"
+FEATURES = (
+    "log_length",
+    "stop_ratio",
+    "sentence_end",
+    "sentences",
+    "bullet",
+    "chrome",
+    "comments",
+    "short",
+    "caps_ratio",
+    "digit_ratio",
+    "prev_log_length",
+    "next_log_length",
+    "prev_stop",
+    "next_stop",
+    "window3_prose",
+    "window10_prose",
+    "position",
+    "in_region",
+    "region_distance",
+    "label_good",
+    "label_near",
+    "label_short",
+    "duplicate",
+    "date_line",
+    "pipes",
+    "ends_colon",
+    "has_stopwords",
+    "good_share",
+)
+
+
+def _log_length(line: Line) -> float:
+    return math.log1p(line.length) / 6.0
+
+
+def _prose(line: Line) -> float:
+    return line.stop_ratio * _log_length(line) if line.chrome is None else 0.0
+
+
+def _window_mean(values: list[float], pos: int, radius: int) -> float:
+    lo, hi = max(0, pos - radius), min(len(values), pos + radius + 1)
+    total = sum(values[lo:hi]) - values[pos]
+    count = hi - lo - 1
+    return total / count if count > 0 else 0.0
+
+
+def line_features(
+    lines: list[Line], first_labels: list[str], region: tuple[int, int], has_stopwords: bool
+) -> list[list[float]]:
+    """One feature row per line, in ``FEATURES`` order."""
+    n = len(lines)
+    prose = [_prose(ln) for ln in lines]
+    logs = [_log_length(ln) for ln in lines]
+    counts: dict[str, int] = {}
+    for ln in lines:
+        counts[ln.key] = counts.get(ln.key, 0) + 1
+    good_share = sum(1 for ln in lines if ln.label == "good") / max(1, n)
+    start, end = region
+    rows = []
+    for pos, ln in enumerate(lines):
+        words = ln.text.split()
+        caps = sum(1 for w in words if w[:1].isupper()) / max(1, len(words))
+        digits = sum(1 for c in ln.text if c.isdigit()) / max(1, len(ln.text))
+        if start <= pos < end:
+            distance = 0.0
+        else:
+            distance = min(abs(pos - start), abs(pos - end + 1), 20) / 20.0
+        date_line = 1.0 if ln.words <= 10 and find_date(ln.text) is not None else 0.0
+        rows.append(
+            [
+                logs[pos],
+                ln.stop_ratio,
+                1.0 if ln.sentence_end else 0.0,
+                min(ln.sentences, 5) / 5.0,
+                1.0 if ln.bullet else 0.0,
+                1.0 if ln.chrome else 0.0,
+                1.0 if ln.chrome == "chrome.comments" else 0.0,
+                1.0 if ln.length < 30 else 0.0,
+                caps,
+                digits,
+                logs[pos - 1] if pos > 0 else 0.0,
+                logs[pos + 1] if pos + 1 < n else 0.0,
+                lines[pos - 1].stop_ratio if pos > 0 else 0.0,
+                lines[pos + 1].stop_ratio if pos + 1 < n else 0.0,
+                _window_mean(prose, pos, 3),
+                _window_mean(prose, pos, 10),
+                pos / max(1, n - 1),
+                1.0 if start <= pos < end else 0.0,
+                distance,
+                1.0 if ln.label == "good" else 0.0,
+                1.0 if first_labels[pos] == "near" else 0.0,
+                1.0 if first_labels[pos] == "short" else 0.0,
+                1.0 if counts[ln.key] > 1 else 0.0,
+                date_line,
+                min(ln.text.count("|"), 3) / 3.0,
+                1.0 if ln.text.endswith(":") else 0.0,
+                1.0 if has_stopwords else 0.0,
+                good_share,
+            ]
+        )
+    return rows
+
+
+@cache
+def load_model() -> tuple[tuple[float, ...], float, float] | None:
+    """(weights, bias, threshold) from the data file, or None when there is none."""
+    path = resources.files("wirewatch").joinpath("data", "chrome", MODEL_FILE)
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if tuple(data["features"]) != FEATURES:
+        return None  # a model for another feature set: fall back to the rules
+    return tuple(float(w) for w in data["weights"]), float(data["bias"]), float(data["threshold"])
+
+
+def probabilities(rows: list[list[float]], weights: tuple[float, ...], bias: float) -> list[float]:
+    out = []
+    for row in rows:
+        z = bias + sum(w * x for w, x in zip(weights, row, strict=True))
+        out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
+    return out
