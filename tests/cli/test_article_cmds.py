@@ -133,3 +133,17 @@ def test_unwritable_database_exits_1(tmp_path: Path, runner: CliRunner) -> None:
         assert result.exit_code == 1
         assert "cannot open the database" in result.stderr
         assert "Traceback" not in result.output
+
+
+def test_run_rebuilds_the_watch_tables_unless_told_not_to(tmp_path: Path,
+                                                          runner: CliRunner) -> None:
+    write_pages(tmp_path / "pages", 2)
+    db = str(tmp_path / "w.db")
+    skipped = runner.invoke(main, ["run", str(tmp_path / "pages"), "--db", db, "--no-analyze",
+                                   "--no-watch"])
+    assert skipped.exit_code == 0 and "watch rebuilt" not in skipped.stdout
+    built = runner.invoke(main, ["run", str(tmp_path / "pages"), "--db", db, "--no-analyze"])
+    assert built.exit_code == 0, built.output
+    assert "watch rebuilt" in built.stdout
+    again = runner.invoke(main, ["run", str(tmp_path / "pages"), "--db", db, "--no-analyze"])
+    assert "watch rebuilt" not in again.stdout  # nothing changed: the tables are fresh

@@ -118,20 +118,31 @@ def print_summary(summary: Any) -> None:
               help="Processes for extraction and analysis.")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr [default: when stderr is a terminal].")
+@click.option("--no-watch", is_flag=True,
+              help="Do not rebuild stories, merged events and tension at the end.")
 def run_cmd(paths: tuple[str, ...], db: str, no_analyze: bool, workers: int,
-            progress: bool | None) -> None:
+            progress: bool | None, no_watch: bool) -> None:
     """Read PATHS (files, folders, - for stdin) and store their articles in the database."""
     from wirewatch.run import run_paths
     from wirewatch.store import open_store
 
     show_bar = sys.stderr.isatty() if progress is None else progress
     try:
-        with open_store(db) as store, progress_bar(paths, show_bar) as tick:
-            summary = run_paths(list(paths), store, analyze=not no_analyze, progress=tick,
-                                workers=workers)
+        with open_store(db) as store:
+            with progress_bar(paths, show_bar) as tick:
+                summary = run_paths(list(paths), store, analyze=not no_analyze,
+                                    progress=tick, workers=workers)
+            print_summary(summary)
+            if not no_watch:
+                from wirewatch.stories_store import ensure_fresh
+
+                watch = ensure_fresh(store)
+                if watch is not None:
+                    click.echo(f"  watch rebuilt: {watch.stories} stories, "
+                               f"{watch.merged_events} merged events, "
+                               f"{watch.dyad_days} dyad days, {watch.alerts} alerts")
     except WirewatchError as exc:
         fail(exc)
-    print_summary(summary)
 
 
 # -- extract -----------------------------------------------------------------------------------
