@@ -7,24 +7,27 @@ import signal
 import subprocess
 import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 import wirewatch.analyze.pipeline
 import wirewatch.extract
 from tests.sample_pages import write_pages
+from tests.store.conftest import store_url  # noqa: F401 - the sqlite/postgres fixture
 from wirewatch.records import Actor, Analysis, Article, Event, Page, Quote
 from wirewatch.run import content_hash, run_paths
-from wirewatch.store import Store, open_store
+from wirewatch.store import Store, open_store, schema
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return open_store(tmp_path / "run.db")
+def store(store_url: str) -> Iterator[Store]:  # noqa: F811
+    with open_store(store_url) as opened:
+        yield opened
 
 
 def article_ids(store: Store) -> list[str]:
@@ -94,7 +97,7 @@ def test_run_stores_quotes_events_actors_and_rerun_replaces(
     assert {e.event.coder for e in store.list_events()} == {"fake.coder/7"}
     # Force a re-analysis of the same content: rows are replaced, not added.
     with store.transaction() as conn:
-        conn.exec_driver_sql("UPDATE inputs SET content_hash = 'stale'")
+        conn.execute(sa.update(schema.inputs).values(content_hash="stale"))
     again = run_paths([str(tmp_path / "pages")], store)
     assert again.articles_stored == 4
     assert store.counts()["events"] == 4 and store.counts()["actors"] == 8
@@ -166,11 +169,13 @@ KILLER = textwrap.dedent("""
 """)
 
 
-def test_resume_after_sigkill_stores_each_article_exactly_once(tmp_path: Path) -> None:
+def test_resume_after_sigkill_stores_each_article_exactly_once(
+    tmp_path: Path, store_url: str  # noqa: F811
+) -> None:
     write_pages(tmp_path / "pages", 20)
-    db = tmp_path / "killed.db"
+    db = store_url
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    proc = subprocess.run([sys.executable, "-c", KILLER, str(tmp_path / "pages"), str(db), "10"],
+    proc = subprocess.run([sys.executable, "-c", KILLER, str(tmp_path / "pages"), db, "10"],
                           env=env, capture_output=True, timeout=120, check=False)
     assert proc.returncode == -signal.SIGKILL, proc.stderr.decode()
     with open_store(db) as store:
