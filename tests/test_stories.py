@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wirewatch.errors import QueryError
-from wirewatch.records import Actor, Analysis, Article, Event
+from wirewatch.records import Actor, Analysis, Article, Event, Story
 from wirewatch.stories import content_words, find_duplicates, group_stories
 from wirewatch.stories_events import merge_events
 
@@ -226,6 +226,18 @@ def analysis(aid: str, site: str, day: str, *events: Event) -> Analysis:
     return Analysis(article=art(aid, (f"text {aid}",), site=site, day=day), events=events)
 
 
+def story(sid: str, *ids: str, copies: tuple[tuple[str, str], ...] = ()) -> Story:
+    return Story(
+        id=sid,
+        article_ids=ids,
+        sites=(),
+        first_seen=None,
+        last_seen=None,
+        title=None,
+        duplicate_of=copies,
+    )
+
+
 def test_reports_of_one_event_merge_and_copies_count_once() -> None:
     analyses = [
         analysis("orig", "wire.example", "2024-03-05", event("ACCUSE", "RUS", "NATO")),
@@ -234,13 +246,10 @@ def test_reports_of_one_event_merge_and_copies_count_once() -> None:
         analysis("far", "daily.example", "2024-03-20", event("ACCUSE", "RUS", "NATO")),
         analysis("rev", "daily.example", "2024-03-05", event("ACCUSE", "NATO", "RUS")),
     ]
-    stories = group_stories([a.article for a in analyses], duplicates=[])
-    # Mark the copy by hand through a story, as group_stories would for a syndicated pair.
-    from dataclasses import replace
-
     stories = [
-        replace(s, duplicate_of=(("copy", "orig"),)) if "copy" in s.article_ids else s
-        for s in stories
+        story("s1", "orig", "copy", "own", copies=(("copy", "orig"),)),
+        story("s2", "far"),
+        story("s3", "rev"),
     ]
     merged = merge_events(analyses, stories)
     by_key = {(m.source_code, m.target_code, m.date): m for m in merged}
@@ -248,9 +257,20 @@ def test_reports_of_one_event_merge_and_copies_count_once() -> None:
     assert len(first.mentions) == 3
     assert first.outlets == 2  # wire (original and its copy) + daily
     assert first.first_seen == "2024-03-05"
+    assert first.story_id == "s1"
     assert by_key[("RUS", "NATO", "2024-03-20")].outlets == 1
     assert by_key[("NATO", "RUS", "2024-03-05")].outlets == 1
     assert len(merged) == 3
+
+
+def test_next_day_report_outside_the_story_is_another_event() -> None:
+    analyses = [
+        analysis("a", "x.example", "2024-03-05", event("ACCUSE", "RUS", "NATO")),
+        analysis("b", "y.example", "2024-03-06", event("ACCUSE", "RUS", "NATO")),
+        analysis("c", "z.example", "2024-03-05", event("ACCUSE", "RUS", "NATO")),
+    ]
+    merged = merge_events(analyses, [story("s1", "a"), story("s2", "b"), story("s3", "c")])
+    assert sorted(len(m.mentions) for m in merged) == [1, 2]  # same day merges, next day not
 
 
 def test_non_factual_events_do_not_merge_into_events() -> None:

@@ -2,9 +2,11 @@
 
 Two coded events are reports of the same real-world event when they have the same PLOVER
 type, the same first source actor code and the same first target actor code, and their days
-(the event's own date, else the article's published day) lie within ``window_days`` of the
-first report. Only factual reports merge (modality ``asserted`` or ``alleged``): a threat
-that "may" happen or a denied attack is not an event that took place.
+(the event's own date, else the article's published day) are the same, or their articles
+belong to the same story and the days lie at most ``window_days`` apart (links are
+transitive). Requiring the story for the cross-day case keeps a daily routine accusation
+from merging into one long event. Only factual reports merge (modality ``asserted`` or
+``alleged``): a threat that "may" happen or a denied attack is not an event that took place.
 
 A merged event keeps every mention (article, site, evidence sentence and its offsets), its
 first sighting, and its number of *independent* outlets: a syndicated copy counts as its
@@ -80,15 +82,33 @@ def _reports(analyses: Sequence[Analysis], stories: Sequence[Story]) -> list[_Re
 
 
 def _cluster(reports: list[_Report], window_days: int) -> list[list[_Report]]:
+    """Reports of one (type, source, target) that describe one event: reports of the same day,
+    and reports of the same story at most ``window_days`` apart (linked transitively)."""
     dated = sorted((r for r in reports if r.day), key=lambda r: (r.day, r.published or ""))
-    clusters: list[list[_Report]] = []
-    start: date | None = None
-    for rep in dated:
+    parent = list(range(len(dated)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    last_of_day: dict[date, int] = {}
+    last_of_story: dict[str, int] = {}
+    for i, rep in enumerate(dated):
         assert rep.day is not None
-        if start is None or (rep.day - start).days > window_days:
-            clusters.append([])
-            start = rep.day
-        clusters[-1].append(rep)
+        if rep.day in last_of_day:
+            parent[find(i)] = find(last_of_day[rep.day])
+        prev = last_of_story.get(rep.story_id) if rep.story_id else None
+        if prev is not None and (rep.day - (dated[prev].day or rep.day)).days <= window_days:
+            parent[find(i)] = find(prev)
+        last_of_day[rep.day] = i
+        if rep.story_id:
+            last_of_story[rep.story_id] = i
+    groups: dict[int, list[_Report]] = {}
+    for i, rep in enumerate(dated):
+        groups.setdefault(find(i), []).append(rep)
+    clusters = list(groups.values())
     # An undated report joins only reports of its own story (or stays alone).
     undated: dict[str, list[_Report]] = {}
     for rep in reports:

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 import orjson
 import sqlalchemy as sa
 
-from wirewatch.records import Analysis, Article, Event, MergedEvent, Story
+from wirewatch.records import Alert, Analysis, Article, DyadDay, Event, MergedEvent, Story
 from wirewatch.store import Store, schema
 from wirewatch.store.reader import article_from_row, event_from_row
 from wirewatch.stories import Duplicate, find_duplicates, group_stories
@@ -169,3 +169,60 @@ def is_stale(store: Store) -> bool:
 def ensure_fresh(store: Store) -> WatchSummary | None:
     """Rebuild when stale; return the summary of the rebuild, or None when already fresh."""
     return rebuild_watch(store) if is_stale(store) else None
+
+
+def _dyad_from_row(row: sa.RowMapping) -> DyadDay:
+    return DyadDay(
+        source=row["source"], target=row["target"], day=row["day"],
+        verbal_cooperation=row["verbal_cooperation"],
+        material_cooperation=row["material_cooperation"],
+        verbal_conflict=row["verbal_conflict"], material_conflict=row["material_conflict"],
+        intensity_sum=row["intensity_sum"], intensity_mean=row["intensity_mean"],
+        tension=row["tension"],
+    )
+
+
+def alert_from_row(row: sa.RowMapping) -> Alert:
+    return Alert(source=row["source"], target=row["target"], day=row["day"],
+                 tension=row["tension"], baseline=row["baseline"], threshold=row["threshold"],
+                 score=row["score"], method=row["method"])
+
+
+def read_dyad_days(
+    store: Store, source: str, target: str, *, since: str | None = None, until: str | None = None
+) -> list[DyadDay]:
+    """The stored (sparse) days of one ordered pair, oldest first."""
+    t = dyad_days
+    query = sa.select(t).where(t.c.source == source, t.c.target == target)
+    if since:
+        query = query.where(t.c.day >= since)
+    if until:
+        query = query.where(t.c.day <= until)
+    with store.connect() as conn:
+        return [_dyad_from_row(r) for r in conn.execute(query.order_by(t.c.day)).mappings()]
+
+
+def read_alerts(
+    store: Store,
+    *,
+    source: str | None = None,
+    target: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 1000,
+    offset: int = 0,
+) -> list[Alert]:
+    """Stored alerts, newest first, optionally of one pair (either side may be given)."""
+    t = alerts
+    query = sa.select(t)
+    if source:
+        query = query.where(t.c.source == source)
+    if target:
+        query = query.where(t.c.target == target)
+    if since:
+        query = query.where(t.c.day >= since)
+    if until:
+        query = query.where(t.c.day <= until)
+    query = query.order_by(t.c.day.desc(), t.c.score.desc(), t.c.id).limit(limit).offset(offset)
+    with store.connect() as conn:
+        return [alert_from_row(r) for r in conn.execute(query).mappings()]

@@ -26,9 +26,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import median
+from typing import TYPE_CHECKING
 
 from wirewatch.errors import QueryError
 from wirewatch.records import Alert, DyadDay, MergedEvent
+
+if TYPE_CHECKING:
+    from wirewatch.store import Store
 
 QUADS = ("VERBAL COOPERATION", "MATERIAL COOPERATION", "VERBAL CONFLICT", "MATERIAL CONFLICT")
 
@@ -153,3 +157,34 @@ def detect_alerts(days: Sequence[DyadDay], params: AlertParams | None = None) ->
                     )
                 )
     return alerts
+
+
+@dataclass(frozen=True, slots=True)
+class TensionSeries:
+    """One pair's daily series (quiet days filled with zeros) and its alerts."""
+
+    source: str
+    target: str
+    days: tuple[DyadDay, ...]
+    alerts: tuple[Alert, ...]
+
+
+def tension_series(
+    store: Store, source: str, target: str, since: str | None = None, until: str | None = None
+) -> TensionSeries:
+    """The stored series of ``source`` -> ``target`` (rebuilding the watch tables if stale).
+
+    >>> tension_series(open_store("w.db"), "RUS", "NATO", since="2024-03-01")  # doctest: +SKIP
+    """
+    from wirewatch.stories_store import ensure_fresh, read_alerts, read_dyad_days
+
+    for name, value in (("since", since), ("until", until)):
+        if value is not None:
+            try:
+                date.fromisoformat(value)
+            except ValueError as exc:
+                raise QueryError(f"{name} must be a date YYYY-MM-DD, got {value!r}") from exc
+    ensure_fresh(store)
+    days = read_dyad_days(store, source, target, since=since, until=until)
+    alerts = read_alerts(store, source=source, target=target, since=since, until=until)
+    return TensionSeries(source, target, tuple(fill_days(days)), tuple(alerts))
