@@ -28,9 +28,16 @@ from wirewatch.analyze.events_args import (
     phrase_actors,
     verb_arguments,
 )
-from wirewatch.analyze.events_lexicon import categories, intensity, modality_cues
+from wirewatch.analyze.events_lexicon import (
+    COOPERATIVE_TYPES,
+    TriggerRule,
+    categories,
+    intensity,
+    modality_cues,
+)
 from wirewatch.analyze.events_match import (
     Match,
+    background_reason,
     choose_mode,
     embedded_match,
     is_embedded,
@@ -47,6 +54,14 @@ CODER = f"{CODER_NAME}/{CODER_VERSION}"
 # Cooperative actions reported in the future are AGREE (codebook, AGREE definition).
 _FUTURE_TO_AGREE = frozenset(("CONSULT", "SUPPORT", "COOPERATE", "AID"))
 _REPORTED_DEPS = frozenset(("ccomp", "parataxis", "conj", "xcomp", "advcl"))
+# Material conflict announced for the future ("will impose a curfew", "is prepared to impose
+# martial law", "may halt mediation") is a threat: the mirror of the AGREE rule above.
+_FUTURE_TO_THREATEN = frozenset(("ASSAULT", "COERCE", "SANCTION"))
+# Cooperation refused with a modal ("would not meet", "will not allow") is a rejection.
+_REFUSAL_AUX = frozenset(("will", "would", "wo", "can", "could", "shall", "ca"))
+# "X said Y must/should Z": a demand by X on Y.
+MUST_RULE = TriggerRule(lemma="must", pos="V", type="REQUEST", mode=None, conditions=(),
+                        order=-1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +102,25 @@ def _reporter_of(token: Token, index: ActorIndex) -> Actor | None:
     return None
 
 
+def _subject_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _modal_refusal(token: Token) -> bool:
+    carriers = [token, token.head] if token.pos_ != "VERB" else [token]
+    return any(c.dep_ == "aux" and c.lower_ in _REFUSAL_AUX for t in carriers for c in t.children)
+
+
+def _must_clause(token: Token) -> bool:
+    """A clause with must/should reported by a reporting verb ("said Iraq must comply")."""
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ != "ccomp":
+        return False
+    cues = modality_cues()
+    if token.head.lemma_.lower() not in cues["reporting_verbs"]:
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in cues["obligation_modals"] for c in token.children)
+
+
 def _event_date(sent: Span, token: Token, published: date | None, *, future: bool) -> str | None:
     mentions = find_dates(sent.text)
     if not mentions:
@@ -115,19 +149,37 @@ def _build(
     quotes: Sequence[Quote],
 ) -> Event:
     tok = match.token
-    inner = embedded_match(match)
-    event_type = resolve_type(match, inner)
-    modality = modality_of(tok)
     rule = match.rule.name
+    if match.rule is MUST_RULE:
+        inner = match_token(tok) or embedded_match(match)
+        event_type = "REQUEST"
+        modality = modality_of(tok.head)
+        speaker = _subject_of(tok.head)
+        source = phrase_actors(speaker, index) if speaker is not None else ()
+        addressee = _subject_of(tok)
+        target = phrase_actors(addressee, index) if addressee is not None else ()
+        attribution = _speaker_of(tok, quotes, base)
+    else:
+        inner = embedded_match(match)
+        event_type = resolve_type(match, inner)
+        modality = modality_of(tok)
+        if tok.pos_ == "VERB":
+            source, target = verb_arguments(tok, index, embedded=match.embedded)
+        else:
+            source, target = noun_arguments(tok, index)
+        attribution = _speaker_of(tok, quotes, base) or _reporter_of(tok, index)
     if modality == "future" and event_type in _FUTURE_TO_AGREE:
         event_type = "AGREE"
         rule += ">future-agree"
+    elif modality in ("future", "hypothetical") and event_type in _FUTURE_TO_THREATEN:
+        inner = Match(token=tok, rule=match.rule, lemma=match.lemma, embedded=None)
+        event_type = "THREATEN"
+        rule += ">future-threaten"
+    elif modality == "negated" and event_type in COOPERATIVE_TYPES and _modal_refusal(tok):
+        inner = Match(token=tok, rule=match.rule, lemma=match.lemma, embedded=None)
+        event_type, modality = "REJECT", "asserted"
+        rule += ">refusal"
     mode = choose_mode(event_type, match, inner)
-    if tok.pos_ == "VERB":
-        source, target = verb_arguments(tok, index, embedded=match.embedded)
-    else:
-        source, target = noun_arguments(tok, index)
-    attribution = _speaker_of(tok, quotes, base) or _reporter_of(tok, index)
     if inner is not None:
         rule += f"+{inner.rule.type.lower()}.{inner.lemma}"
     return Event(
@@ -159,20 +211,30 @@ def code_sentence(
     quotes: Sequence[Quote] = (),
 ) -> CodedDoc:
     """The events of one parsed sentence."""
-    matches = {}
+    matches: dict[int, Match] = {}
     for tok in sent:
+        if _must_clause(tok):
+            matches[tok.i] = Match(token=tok, rule=MUST_RULE, lemma=tok.lemma_.lower(),
+                                   embedded=tok)
+            continue
         found = match_token(tok)
         if found is not None:
             matches[tok.i] = found
     triggers = set(matches)
     events: list[Event] = []
     drops: list[Drop] = []
-    for i, match in sorted(matches.items()):
+    for _, match in sorted(matches.items()):
+        what = f"{match.rule.name}: {match.token.text}"
         if is_embedded(match.token, triggers):
-            drops.append(Drop("event.embedded", f"{match.rule.name}: {match.token.text}"))
+            drops.append(Drop("event.embedded", what))
+            continue
+        reason = background_reason(match.token)
+        if reason is None and match.rule.pos == "A" and embedded_match(match) is None:
+            reason = "event.no_content"  # "willing to use ...": an intent with no coded act
+        if reason is not None:
+            drops.append(Drop(reason, what))
             continue
         events.append(_build(match, sent, index, base=base, published=published, quotes=quotes))
-        del i
     return CodedDoc(events=tuple(events), drops=tuple(drops))
 
 

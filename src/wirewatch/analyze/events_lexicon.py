@@ -38,7 +38,7 @@ class TriggerRule:
     """One row of triggers.tsv."""
 
     lemma: str
-    pos: str  # "V" or "N"
+    pos: str  # "V" verb, "N" noun, "A" adjective
     type: str
     mode: str | None
     conditions: tuple[Condition, ...]
@@ -131,7 +131,7 @@ def trigger_rules() -> dict[tuple[str, str], tuple[TriggerRule, ...]]:
     types = set(PLOVER_TYPES) | {INTENT}
     table: dict[tuple[str, str], list[TriggerRule]] = {}
     for order, cols in enumerate(_data_lines("triggers.tsv")):
-        if len(cols) != 5 or cols[1] not in ("V", "N") or cols[2] not in types:
+        if len(cols) != 5 or cols[1] not in ("V", "N", "A") or cols[2] not in types:
             raise ConfigError(f"bad row in triggers.tsv: {cols}")
         rule = TriggerRule(lemma=cols[0].lower(), pos=cols[1], type=cols[2],
                            mode=None if cols[3] == "-" else cols[3],
@@ -144,9 +144,13 @@ def trigger_rules() -> dict[tuple[str, str], tuple[TriggerRule, ...]]:
 @functools.cache
 def trigger_words_pattern() -> re.Pattern[str]:
     """A cheap prefilter: a regex matching any word that could start a trigger."""
-    stems = sorted({lemma[:5] if len(lemma) > 5 else lemma for lemma, _ in trigger_rules()},
-                   key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + r")", re.IGNORECASE)
+    stems = {lemma[:5] if len(lemma) > 5 else lemma for lemma, _ in trigger_rules()}
+    # Stems of 5 letters catch regular inflections ("attacked", "negotiations"); irregular
+    # forms ("fought", "met") are listed.
+    stems |= {line.strip().lower() for line in _read_text("irregular_forms.txt").splitlines()
+              if line.strip() and not line.startswith("#")}
+    ordered = sorted(stems, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(s) for s in ordered) + r")", re.IGNORECASE)
 
 
 @functools.cache

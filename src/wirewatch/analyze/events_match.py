@@ -18,6 +18,7 @@ from wirewatch.analyze.events_lexicon import (
     Condition,
     TriggerRule,
     categories,
+    modality_cues,
     mode_cues,
     trigger_rules,
 )
@@ -48,11 +49,20 @@ def token_lemma(token: Token) -> str:
     return lemma
 
 
+# A noun that only modifies another ("the meeting's chairman", "ceasefire agreement") or a
+# participle used as an adjective ("the occupied territories") reports no event of its own.
+_MODIFIER_DEPS = frozenset(("poss", "compound", "amod", "nmod"))
+
+
 def _pos(token: Token) -> str | None:
+    if token.dep_ in _MODIFIER_DEPS:
+        return None
     if token.pos_ == "VERB":
         return "V"
     if token.pos_ in ("NOUN", "PROPN"):
         return "N"
+    if token.pos_ == "ADJ":
+        return "A"
     return None
 
 
@@ -72,6 +82,8 @@ def _object_words(token: Token) -> set[str]:
         for mod in head.children:
             if mod.dep_ in ("compound", "amod", "conj"):
                 words.update((mod.lower_, mod.lemma_.lower()))
+            elif mod.dep_ == "prep" and mod.lower_ == "of":  # "700 kg of medicine"
+                words.update(g.lemma_.lower() for g in mod.children if g.dep_ == "pobj")
     return words
 
 
@@ -117,17 +129,59 @@ def match_token(token: Token) -> Match | None:
     return None
 
 
+def _independent(token: Token) -> bool:
+    """Does ``token`` start a clause of its own? An adverbial clause does when it is finite
+    ("after X attacked"); a participle or purpose clause ("..., demanding ...", "to protest")
+    is part of the event it hangs on."""
+    if token.dep_ != "advcl":
+        return token.dep_ in _INDEPENDENT_DEPS
+    return any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in token.children)
+
+
 def is_embedded(token: Token, triggers: set[int]) -> bool:
-    """True when an ancestor of ``token`` (not a coordinated or adverbial clause) is a trigger."""
+    """True when an ancestor of ``token`` (not across an independent clause) is a trigger."""
     cur = token
     for _ in range(40):
         head = cur.head
         if head.i == cur.i:
             return False
-        if cur.dep_ not in _INDEPENDENT_DEPS and head.i in triggers:
+        if not _independent(cur) and head.i in triggers:
             return True
         cur = head
     return False
+
+
+def background_reason(token: Token) -> str | None:
+    """Why a trigger is not a reported event: it sits in a conditional clause ("if X is
+    attacked") -> ``event.conditional``; or in background ("after two days of fighting",
+    "since the invasion", "when X expelled them") -> ``event.background``; else None."""
+    cues = modality_cues()
+    preps, nouns = cues["background_preps"], cues["background_nouns"]
+    if token.dep_ == "pobj" and token.pos_ in ("NOUN", "PROPN"):
+        prep = token.head
+        if prep.lower_ in preps:
+            return "event.background"
+        if prep.lower_ == "of":
+            holder = prep.head
+            if holder.lemma_.lower() in nouns and (
+                holder.dep_ == "npadvmod"
+                or (holder.dep_ == "pobj" and holder.head.lower_ in preps | {"in", "of"})
+            ):
+                return "event.background"
+            if holder.lower_ in preps:  # "because of fighting"
+                return "event.background"
+    cur = token
+    for _ in range(40):
+        if cur.dep_ == "advcl":
+            marks = {c.lower_ for c in cur.children if c.dep_ == "mark"}
+            if marks & cues["conditional_marks"]:
+                return "event.conditional"
+            if marks & cues["background_marks"]:
+                return "event.background"
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
 
 
 def embedded_match(match: Match) -> Match | None:
