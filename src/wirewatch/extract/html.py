@@ -13,24 +13,25 @@ import logging
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal
 
 from lxml.html import HtmlElement
 
 from wirewatch.errors import NoArticleError
-from wirewatch.extract.html_meta import HtmlExtras, html_extras
+from wirewatch.extract.html_meta import HtmlExtras, clean_title, html_extras
 from wirewatch.ids import article_id, normalise_for_id
 from wirewatch.records import Article, Drop, Page
 
 EXTRACTOR = "wirewatch.html/1"
 _AUTHOR_SPLIT = re.compile(r"\s*;\s*")
+Focus = Literal["precision", "balanced", "recall"]
 
 
 @dataclass(frozen=True, slots=True)
 class HtmlOptions:
     """How trafilatura is called and what is done after. Defaults are the measured best."""
 
-    favor_precision: bool = True
+    focus: Focus = "precision"  # trafilatura's favor_precision / favor_recall, or neither
     include_comments: bool = False
     include_tables: bool = True
     fast_first: bool = True  # first pass without trafilatura's fallback extractors
@@ -73,7 +74,8 @@ def _bare(
         tree,
         url=url,
         fast=fast,
-        favor_precision=options.favor_precision,
+        favor_precision=options.focus == "precision",
+        favor_recall=options.focus == "recall",
         include_comments=options.include_comments,
         include_tables=options.include_tables,
         deduplicate=options.deduplicate,
@@ -169,13 +171,13 @@ def extract_html_page(page: Page, *, options: HtmlOptions = DEFAULT_OPTIONS) -> 
     tree = parse_html(page.content)
     result = run_trafilatura(tree, url=page.url, options=options)
     meta = result.metadata
-    title = getattr(meta, "title", None) or None
+    extras = html_extras(tree) if options.with_metadata else HtmlExtras()
+    title = _title(meta, extras)
     paragraphs, drops = _body(split_paragraphs(result.text), title, options)
     if not paragraphs:
         raise NoArticleError("no_article", f"{page.source}: no article body in the HTML")
     if result.rescued:
         drops.append(Drop("html.fast_pass_short", "first pass too short; fallbacks used"))
-    extras = html_extras(tree) if options.with_metadata else HtmlExtras()
     categories = getattr(meta, "categories", None) or []
     body = tuple(paragraphs)
     return Article(
@@ -196,6 +198,14 @@ def extract_html_page(page: Page, *, options: HtmlOptions = DEFAULT_OPTIONS) -> 
         drops=tuple(drops),
         extractor=EXTRACTOR,
     )
+
+
+def _title(meta: Any, extras: HtmlExtras) -> str | None:
+    raw = getattr(meta, "title", None)
+    if not raw:
+        return extras.h1
+    site, host = getattr(meta, "sitename", None), getattr(meta, "hostname", None)
+    return clean_title(str(raw), site=site, host=host, h1=extras.h1) or None
 
 
 def _guess_language(body: tuple[str, ...]) -> str | None:

@@ -45,6 +45,9 @@ _CREDIT_TEXT = re.compile(
     re.IGNORECASE,
 )
 _ISO_DATETIME = re.compile(r"\A\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
+_TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—·»•]|::)\s+")
+_H1 = XPath("(//h1)[1]")
+_ALNUM = re.compile(r"[\W_]+")
 _MIN_RELATED_WORDS = 3
 _MAX_RELATED = 20
 
@@ -59,6 +62,7 @@ class HtmlExtras:
     image_caption: str | None = None
     image_credit: str | None = None
     related: tuple[str, ...] = ()
+    h1: str | None = None
 
 
 def _clean(text: str | None) -> str | None:
@@ -73,6 +77,54 @@ def _first(values: list[object]) -> str | None:
         if cleaned:
             return cleaned
     return None
+
+
+def _key(text: str) -> str:
+    return _ALNUM.sub("", text).casefold()
+
+
+def _is_site(segment: str, site: str | None, host: str | None) -> bool:
+    key = _key(segment)
+    if not key:
+        return False
+    if site and (key == _key(site) or key in {_key(part) for part in _TITLE_SEPARATOR.split(site)}):
+        return True
+    labels = [_key(label) for label in (host or "").lower().split(".")[:-1] if label != "www"]
+    return len(key) >= 4 and any(
+        len(label) >= 4 and (key in label or label in key) for label in labels
+    )
+
+
+def clean_title(
+    title: str, *, site: str | None = None, host: str | None = None, h1: str | None = None
+) -> str:
+    """The headline without the site name that ``<title>`` often adds before or after it.
+
+    A separated segment goes when it is the site name (or the host name), or when what is
+    left equals the page's first ``<h1>``. Nothing else is cut.
+
+    >>> clean_title("Talks resume | The Daily Example", site="The Daily Example")
+    'Talks resume'
+    """
+    h1_key = _key(h1) if h1 else None
+    while True:
+        separators = list(_TITLE_SEPARATOR.finditer(title))
+        if not separators:
+            return title
+        first, last = separators[0], separators[-1]
+        head, tail = title[: last.start()], title[first.end() :]
+        if _is_site(title[last.end() :], site, host) or (h1_key and _key(head) == h1_key):
+            title = head.strip()
+        elif _is_site(title[: first.start()], site, host) or (h1_key and _key(tail) == h1_key):
+            title = tail.strip()
+        else:
+            return title
+
+
+def first_h1(tree: HtmlElement) -> str | None:
+    """The text of the page's first ``<h1>``."""
+    found = _H1(tree)
+    return _clean(found[0].text_content()) if found else None
 
 
 def published_time(tree: HtmlElement) -> str | None:
@@ -146,4 +198,5 @@ def html_extras(tree: HtmlElement) -> HtmlExtras:
         image_caption=caption.text,
         image_credit=caption.credit,
         related=_related(tree),
+        h1=first_h1(tree),
     )
