@@ -292,3 +292,31 @@ def test_event_date_wins_over_published_day() -> None:
     ]
     (merged,) = merge_events(analyses, [])
     assert merged.date == "2024-03-07"
+
+
+def test_generic_organisation_codes_key_dyads_by_the_organisation() -> None:
+    from wirewatch.stories_events import dyad_key
+
+    assert dyad_key(Actor("NATO", "IGO")) == "NATO"
+    assert dyad_key(Actor("North Atlantic Treaty Organization", "IGO")) == "NATO"
+    assert dyad_key(Actor("United Nations", "IGO")) == "UN"
+    assert dyad_key(Actor("Some Unknown Body", "IGO")) == "IGO"
+    assert dyad_key(Actor("Russia", "RUS")) == "RUS"
+    nato = Event(
+        type="ACCUSE",
+        mode=None,
+        source=(Actor("Russia", "RUS"),),
+        target=(Actor("NATO", "IGO"),),
+        modality="asserted",
+        attribution=None,
+        intensity=-3.5,
+        quad="VERBAL CONFLICT",
+        trigger="accused",
+        sentence="s",
+        start=0,
+        end=1,
+        rule="r",
+        coder="c",
+    )
+    (merged,) = merge_events([analysis("a", "x.example", "2024-03-01", nato)], [])
+    assert (merged.source_code, merged.target_code) == ("RUS", "NATO")

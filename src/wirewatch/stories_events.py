@@ -15,14 +15,18 @@ original's outlet, so one wire story reprinted by five sites is one outlet.
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
+from importlib import resources
 
 from wirewatch.errors import QueryError
-from wirewatch.records import Analysis, Event, EventMention, MergedEvent, Story
+from wirewatch.records import Actor, Analysis, Event, EventMention, MergedEvent, Story
 
 FACTUAL_MODALITIES = frozenset({"asserted", "alleged"})
 
@@ -47,11 +51,45 @@ def _day(text: str | None) -> date | None:
         return None
 
 
-def _first_code(actors: tuple[object, ...]) -> str | None:
+# PLOVER's generic codes for non-state actors: an alliance and a UN agency share "IGO", so a
+# dyad keyed on the code alone would mix NATO with the WHO. For these, the organisation's own
+# short name (from the actor tables) is the dyad key.
+GENERIC_CODES = frozenset({"IGO", "NGO", "ISM", "IMG", "MNC", "UNO", "EUR"})
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,7}$")
+
+
+@cache
+def organisation_keys() -> dict[str, str]:
+    """Casefolded organisation name or alias -> its dyad key (acronym, else upper-case name),
+    from data/actors/organisations.csv."""
+    path = resources.files("wirewatch").joinpath("data/actors/organisations.csv")
+    if not path.is_file():
+        return {}
+    lines = [ln for ln in path.read_text("utf-8").splitlines() if not ln.startswith("#")]
+    keys: dict[str, str] = {}
+    for row in csv.DictReader(lines):
+        if (row.get("code") or "") not in GENERIC_CODES or not row.get("name"):
+            continue
+        names = [row["name"], *(a for a in (row.get("aliases") or "").split("|") if a)]
+        key = next((n for n in names if _ACRONYM.match(n)), row["name"].upper())
+        for name in names:
+            keys.setdefault(name.casefold(), key)
+    return keys
+
+
+def dyad_key(actor: Actor) -> str | None:
+    """The code a dyad is keyed on: the actor's code, or for a generic non-state code (IGO,
+    NGO, ...) the organisation's acronym when the actor is a known organisation ("NATO")."""
+    if actor.code in GENERIC_CODES:
+        return organisation_keys().get(actor.name.casefold(), actor.code)
+    return actor.code
+
+
+def _first_code(actors: tuple[Actor, ...]) -> str | None:
     for actor in actors:
-        code = getattr(actor, "code", None)
-        if code:
-            return str(code)
+        key = dyad_key(actor)
+        if key:
+            return key
     return None
 
 
