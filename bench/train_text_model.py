@@ -29,7 +29,7 @@ from text_render import render_aeb, render_tev, tev_entries, tev_html
 from wirewatch.errors import NoArticleError
 from wirewatch.extract.text import clean_text_page, page_language, split_lines
 from wirewatch.extract.text_body import BodyOptions, heuristic_pass
-from wirewatch.extract.text_lines import chrome_reason, make_line, stopwords
+from wirewatch.extract.text_lines import chrome_reason, make_lines, stopwords
 from wirewatch.extract.text_model import FEATURES, MODEL_FILE, line_features
 from wirewatch.records import Page
 
@@ -49,11 +49,9 @@ def page_rows(text: str, truth: str) -> tuple[list[list[float]], list[float], li
     numbered, _hint, _drops = split_lines(text)
     lang = page_language(text)
     stop = stopwords().get(lang or "", frozenset())
-    lines = []
-    for index, raw in numbered:
-        line = make_line(index, raw, stop)
+    lines = make_lines(numbered, stop)
+    for line in lines:
         line.chrome = chrome_reason(line)
-        lines.append(line)
     first, region = heuristic_pass(lines, bool(stop), BodyOptions())
     rows = line_features(lines, first, region, bool(stop))
     blob = _norm(truth)

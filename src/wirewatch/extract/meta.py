@@ -139,7 +139,7 @@ def _related_pattern() -> re.Pattern[str]:
 
 def related_headline(line: Line) -> str | None:
     """The headline of an inserted link ("X READ MORE: X", "Read more: X"), or None."""
-    if line.words > 40:
+    if line.words > 40 or ":" not in line.text:
         return None
     text = line.text
     for marker in _related_pattern().finditer(text):

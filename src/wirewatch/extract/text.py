@@ -18,10 +18,9 @@ from wirewatch.extract.meta import find_meta
 from wirewatch.extract.meta_dates import date_hint_line
 from wirewatch.extract.text_body import BodyOptions, select_body
 from wirewatch.extract.text_lines import (
-    Line,
     chrome_reason,
     guess_language,
-    make_line,
+    make_lines,
     stopwords,
 )
 from wirewatch.ids import article_id
@@ -29,7 +28,7 @@ from wirewatch.records import Article, Drop, Page
 
 EXTRACTOR = "wirewatch.text/1"
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_SAMPLE_CHARS = 20000
+_SAMPLE_CHARS = 6000
 _PROSE_LINE = 80
 
 
@@ -62,11 +61,9 @@ def clean_text_page(page: Page, *, options: BodyOptions | None = None) -> Articl
     numbered, hint, drops = split_lines(page.content)
     language = page_language(page.content)
     stop = stopwords().get(language or "", frozenset())
-    lines: list[Line] = []
-    for index, raw in numbered:
-        line = make_line(index, raw, stop)
+    lines = make_lines(numbered, stop)
+    for line in lines:
         line.chrome = chrome_reason(line)
-        lines.append(line)
     keep, _region = select_body(lines, bool(stop), options)
     if not keep:
         raise NoArticleError("no_body", f"{page.source}: no article body in the text")

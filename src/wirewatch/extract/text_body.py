@@ -63,23 +63,38 @@ def classify(line: Line, has_stopwords: bool, opts: BodyOptions) -> str:
     return "near" if line.sentences >= 2 else "bad"
 
 
-def _neighbour(labels: list[str], pos: int, step: int, skip: tuple[str, ...]) -> str:
-    i = pos + step
-    while 0 <= i < len(labels):
+def _nearest(labels: list[str], skip: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """For each position, the nearest label before and after it that is not in ``skip``."""
+    n = len(labels)
+    before, after = ["bad"] * n, ["bad"] * n
+    last = "bad"
+    for i in range(n):
+        before[i] = last
         if labels[i] not in skip:
-            return labels[i]
-        i += step
-    return "bad"
+            last = labels[i]
+    last = "bad"
+    for i in range(n - 1, -1, -1):
+        after[i] = last
+        if labels[i] not in skip:
+            last = labels[i]
+    return before, after
 
 
-def _short_run(labels: list[str], pos: int) -> int:
-    lo = pos
-    while lo > 0 and labels[lo - 1] == "short":
-        lo -= 1
-    hi = pos
-    while hi + 1 < len(labels) and labels[hi + 1] == "short":
-        hi += 1
-    return hi - lo + 1
+def _short_runs(labels: list[str]) -> list[int]:
+    """For each position, the length of the run of ``short`` labels it belongs to."""
+    runs = [0] * len(labels)
+    i = 0
+    while i < len(labels):
+        if labels[i] != "short":
+            i += 1
+            continue
+        j = i
+        while j < len(labels) and labels[j] == "short":
+            j += 1
+        for k in range(i, j):
+            runs[k] = j - i
+        i = j
+    return runs
 
 
 def resolve_context(lines: list[Line]) -> None:
@@ -87,13 +102,14 @@ def resolve_context(lines: list[Line]) -> None:
     first = [ln.label for ln in lines]
     # short lines: between two good (or near) lines they are article text
     second = list(first)
+    before, after = _nearest(first, ("short",))
+    runs = _short_runs(first)
     for pos, label in enumerate(first):
         if label != "short":
             continue
-        prev = _neighbour(first, pos, -1, ("short",))
-        nxt = _neighbour(first, pos, 1, ("short",))
+        prev, nxt = before[pos], after[pos]
         line = lines[pos]
-        if _short_run(first, pos) > MAX_SHORT_RUN:
+        if runs[pos] > MAX_SHORT_RUN:
             second[pos] = "bad"  # a menu or a list of links, not a subheading
         elif prev == "bad" and nxt == "bad":
             second[pos] = "bad"
@@ -105,12 +121,11 @@ def resolve_context(lines: list[Line]) -> None:
             second[pos] = "near"
     # near lines: good when a good line is close on either side
     third = list(second)
+    before, after = _nearest(second, ("near",))
     for pos, label in enumerate(second):
         if label != "near":
             continue
-        prev = _neighbour(second, pos, -1, ("near",))
-        nxt = _neighbour(second, pos, 1, ("near",))
-        if "good" in (prev, nxt):
+        if "good" in (before[pos], after[pos]):
             third[pos] = "good"
         else:
             near_run = (pos > 0 and second[pos - 1] == "near") or (
@@ -193,10 +208,10 @@ def select_body(
     model = (options.model or load_model()) if options.use_model else None
     if model is not None and lines:
         weights, bias, threshold = model
-        rows = line_features(lines, first, region, has_stopwords)
+        rows = line_features(lines, first, region, has_stopwords, skip_chrome=True)
         for line, prob in zip(lines, probabilities(rows, weights, bias), strict=True):
             line.score = prob
-            if line.chrome is None and line.meta is None:
+            if line.chrome is None:
                 line.label = "good" if prob >= threshold else "bad"
         if any(line.label == "good" for line in lines):
             region = _region(lines, options)

@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-_BULLET = re.compile(r"^\s*(?:[*+\-•·▪●◦‣–]|\d{1,3}[.)])\s+")
-_BULLET_ONLY = re.compile(r"^\s*(?:[*+\-•·▪●◦‣]|\d{1,3}[.)])\s*$")
-_WORD = re.compile(r"\w+", re.UNICODE)
+_BULLET = re.compile(r"^\s*(?:[*+\-•·▪●◦‣–]|(\d{1,3})[.)])(?:\s+|$)")
+_KEY_DROP = re.compile(r"[^\w\n]+|_+", re.UNICODE)
+_DIGIT = re.compile(r"\d")
 _NORM_DROP = re.compile(r"[\W_]+", re.UNICODE)
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_SENT_END = re.compile(r"[.!?…。！？:;\"'”’»)\]]\s*$")
-_SENT_MARK = re.compile(r"[.!?。！？](?:\s|$|[\"'”’»)])")
+_END_CHARS = frozenset(".!?…。！？:;\"'”’»)]")
+_SENT_MARK = re.compile(r"[.!?。！？](?=\s|$|[\"'”’»)])")
 _COMMENT_HEAD = re.compile(
     r"^(?:\d+\s+(?:comments?|responses?|replies|thoughts)\b|.{3,80}\s(?:said|says|wrote|writes):$)",
     re.IGNORECASE,
@@ -48,6 +49,12 @@ class Line:
     sentences: int
     chrome: str | None = None  # reason code when a phrase rule fired
     label: str = ""  # set by text_body: good, near, short, bad
+
+    @property
+    def digits(self) -> int:
+        """How many digit characters the line has."""
+        return len(_DIGIT.findall(self.text))
+
     score: float = -1.0  # the line model's probability of being body text, when it ran
     meta: str | None = None  # reason code when a metadata rule took the line
 
@@ -78,15 +85,15 @@ def exact_phrases() -> dict[str, str]:
 
 
 @cache
-def contains_patterns() -> list[tuple[re.Pattern[str], str]]:
-    """One compiled alternation per family for substring matches on short lines."""
-    out: list[tuple[re.Pattern[str], str]] = []
+def contains_pattern() -> re.Pattern[str]:
+    """One compiled alternation, a named group per family, for substring matches."""
+    groups = []
     for family in FAMILIES:
         phrases = [normalise_key(p) for p in data_lines(f"{family}.contains.txt")]
         if phrases:
             alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-            out.append((re.compile(rf"(?:^| )(?:{alternation})(?: |$)"), family))
-    return out
+            groups.append(f"(?P<{family}>{alternation})")
+    return re.compile(rf"(?:^| )(?:{'|'.join(groups)})(?: |$)")
 
 
 @cache
@@ -119,49 +126,76 @@ def guess_language(tokens: list[str]) -> str | None:
     """
     if not tokens:
         return None
+    counts = Counter(tokens)
     best, best_hits = None, 0
     for lang, words in stopwords().items():
-        hits = sum(1 for t in tokens if t in words)
+        hits = sum(counts[w] for w in words if w in counts)
         if hits > best_hits:
             best, best_hits = lang, hits
     return best if best_hits >= 0.15 * len(tokens) else None
 
 
 def clean_spaces(text: str) -> str:
-    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return _SPACE.sub(" ", text).strip()
+
+
+def make_lines(numbered: list[tuple[int, str]], stop: frozenset[str]) -> list[Line]:
+    """Features of many raw lines at once (the regex passes run over the joined text)."""
+    if not numbered:
+        return []
+    joined = "\n".join(raw for _, raw in numbered)
+    if not unicodedata.is_normalized("NFC", joined):
+        joined = unicodedata.normalize("NFC", joined)
+    keys = _KEY_DROP.sub(" ", joined.lower()).split("\n")
+    raws = joined.split("\n")
+    out = []
+    for (index, _), raw, key in zip(numbered, raws, keys, strict=True):
+        marker = _BULLET.match(raw)
+        key = key.strip()
+        if marker is not None:
+            text = " ".join(raw[marker.end() :].split())
+            if marker.group(1):  # a numbered item: its number is not part of the text
+                key = key.partition(" ")[2]
+        else:
+            text = " ".join(raw.split())
+        tokens = key.split()
+        cjk = 0 if text.isascii() else len(_CJK.findall(text))
+        stop_hits = len([t for t in tokens if t in stop]) if stop else 0
+        out.append(
+            Line(
+                index=index,
+                raw=raw,
+                text=text,
+                key=key,
+                bullet=marker is not None,
+                words=len(tokens) + cjk // 2,
+                length=len(text) + 2 * cjk,
+                stop_ratio=stop_hits / len(tokens) if tokens else 0.0,
+                sentence_end=text[-1:] in _END_CHARS,
+                sentences=len(_SENT_MARK.findall(text)),
+            )
+        )
+    return out
 
 
 def make_line(index: int, raw: str, stop: frozenset[str]) -> Line:
     """Features of one raw line, given the page language's stopwords (may be empty)."""
-    bullet = bool(_BULLET.match(raw)) or bool(_BULLET_ONLY.match(raw))
-    text = clean_spaces(_BULLET.sub("", raw, count=1)) if bullet else clean_spaces(raw)
-    if _BULLET_ONLY.match(raw):
-        text = ""
-    tokens = _WORD.findall(text.lower())
-    cjk = len(_CJK.findall(text))
-    stop_hits = sum(1 for t in tokens if t in stop) if stop else 0
-    return Line(
-        index=index,
-        raw=raw,
-        text=text,
-        key=normalise_key(text),
-        bullet=bullet,
-        words=len(tokens) + cjk // 2,
-        length=len(text) + 2 * cjk,
-        stop_ratio=stop_hits / len(tokens) if tokens else 0.0,
-        sentence_end=bool(_SENT_END.search(text)),
-        sentences=len(_SENT_MARK.findall(text + " ")),
-    )
+    return make_lines([(index, raw)], stop)[0]
+
+
+@cache
+def _icon_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(m) for m in icon_words()))
 
 
 def is_icon_line(line: Line) -> bool:
-    """Icon-font glyph names rendered as text: most tokens contain 'icon', 'chevron', ..."""
-    tokens = line.key.split()
-    if len(tokens) < 3:
+    """Icon-font glyph names rendered as text: many 'icon', 'chevron', ... in one line."""
+    if line.words < 3 or _icon_pattern().search(line.key) is None:
         return False
-    markers = icon_words()
-    hits = sum(1 for t in tokens if any(m in t for m in markers))
-    return hits >= 3 and hits >= 0.25 * len(tokens)
+    hits = len(_icon_pattern().findall(line.key))
+    return hits >= 3 and hits >= 0.25 * line.words
 
 
 def _mixed_scripts(text: str) -> bool:
@@ -188,9 +222,9 @@ def chrome_reason(line: Line) -> str | None:
     if line.words <= CONTAINS_MAX_WORDS:
         if _COPYRIGHT.search(line.text) and line.words <= CONTAINS_MAX_WORDS:
             return "chrome.copyright"
-        for pattern, fam in contains_patterns():
-            if pattern.search(line.key):
-                return f"chrome.{fam}"
+        match = contains_pattern().search(line.key)
+        if match is not None and match.lastgroup is not None:
+            return f"chrome.{match.lastgroup}"
         if line.words <= 3 and " " not in line.text and _mixed_scripts(line.text):
             return "chrome.language"
     elif line.words <= 40 and _COPYRIGHT.search(line.text) and "reserved" in line.key:

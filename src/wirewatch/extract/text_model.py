@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+from operator import mul
 from functools import cache
 from importlib import resources
 
@@ -58,35 +59,57 @@ def _prose(line: Line) -> float:
     return line.stop_ratio * _log_length(line) if line.chrome is None else 0.0
 
 
-def _window_mean(values: list[float], pos: int, radius: int) -> float:
-    lo, hi = max(0, pos - radius), min(len(values), pos + radius + 1)
-    total = sum(values[lo:hi]) - values[pos]
-    count = hi - lo - 1
-    return total / count if count > 0 else 0.0
+def _window_means(values: list[float], radius: int) -> list[float]:
+    """Mean of each value's neighbours within ``radius`` (itself excluded), by prefix sums."""
+    n = len(values)
+    prefix = [0.0]
+    for v in values:
+        prefix.append(prefix[-1] + v)
+    out = []
+    for pos in range(n):
+        lo, hi = max(0, pos - radius), min(n, pos + radius + 1)
+        count = hi - lo - 1
+        out.append((prefix[hi] - prefix[lo] - values[pos]) / count if count > 0 else 0.0)
+    return out
 
 
 def line_features(
-    lines: list[Line], first_labels: list[str], region: tuple[int, int], has_stopwords: bool
-) -> list[list[float]]:
-    """One feature row per line, in ``FEATURES`` order."""
+    lines: list[Line],
+    first_labels: list[str],
+    region: tuple[int, int],
+    has_stopwords: bool,
+    *,
+    skip_chrome: bool = False,
+) -> list[list[float] | None]:
+    """One feature row per line, in ``FEATURES`` order (None for chrome lines if skipped)."""
     n = len(lines)
     prose = [_prose(ln) for ln in lines]
     logs = [_log_length(ln) for ln in lines]
+    stops = [ln.stop_ratio for ln in lines]
+    near3 = _window_means(prose, 3)
+    near10 = _window_means(prose, 10)
     counts: dict[str, int] = {}
     for ln in lines:
         counts[ln.key] = counts.get(ln.key, 0) + 1
     good_share = sum(1 for ln in lines if ln.label == "good") / max(1, n)
+    stopwords_flag = 1.0 if has_stopwords else 0.0
     start, end = region
-    rows = []
+    last = max(1, n - 1)
+    rows: list[list[float] | None] = []
     for pos, ln in enumerate(lines):
-        words = ln.text.split()
-        caps = sum(1 for w in words if w[:1].isupper()) / max(1, len(words))
-        digits = sum(1 for c in ln.text if c.isdigit()) / max(1, len(ln.text))
-        if start <= pos < end:
-            distance = 0.0
-        else:
-            distance = min(abs(pos - start), abs(pos - end + 1), 20) / 20.0
-        date_line = 1.0 if ln.words <= 10 and find_date(ln.text) is not None else 0.0
+        if skip_chrome and ln.chrome is not None:
+            rows.append(None)
+            continue
+        text = ln.text
+        words = text.split()
+        caps = sum(1 for w in words if w[0].isupper()) / len(words) if words else 0.0
+        inside = start <= pos < end
+        distance = 0.0 if inside else min(abs(pos - start), abs(pos - end + 1), 20) / 20.0
+        digits = ln.digits
+        date_line = 0.0
+        if digits and ln.words <= 10 and find_date(text) is not None:
+            date_line = 1.0
+        first = first_labels[pos]
         rows.append(
             [
                 logs[pos],
@@ -98,24 +121,24 @@ def line_features(
                 1.0 if ln.chrome == "chrome.comments" else 0.0,
                 1.0 if ln.length < 30 else 0.0,
                 caps,
-                digits,
+                digits / len(text) if text else 0.0,
                 logs[pos - 1] if pos > 0 else 0.0,
                 logs[pos + 1] if pos + 1 < n else 0.0,
-                lines[pos - 1].stop_ratio if pos > 0 else 0.0,
-                lines[pos + 1].stop_ratio if pos + 1 < n else 0.0,
-                _window_mean(prose, pos, 3),
-                _window_mean(prose, pos, 10),
-                pos / max(1, n - 1),
-                1.0 if start <= pos < end else 0.0,
+                stops[pos - 1] if pos > 0 else 0.0,
+                stops[pos + 1] if pos + 1 < n else 0.0,
+                near3[pos],
+                near10[pos],
+                pos / last,
+                1.0 if inside else 0.0,
                 distance,
                 1.0 if ln.label == "good" else 0.0,
-                1.0 if first_labels[pos] == "near" else 0.0,
-                1.0 if first_labels[pos] == "short" else 0.0,
+                1.0 if first == "near" else 0.0,
+                1.0 if first == "short" else 0.0,
                 1.0 if counts[ln.key] > 1 else 0.0,
                 date_line,
-                min(ln.text.count("|"), 3) / 3.0,
-                1.0 if ln.text.endswith(":") else 0.0,
-                1.0 if has_stopwords else 0.0,
+                min(text.count("|"), 3) / 3.0,
+                1.0 if text.endswith(":") else 0.0,
+                stopwords_flag,
                 good_share,
             ]
         )
@@ -134,9 +157,15 @@ def load_model() -> tuple[tuple[float, ...], float, float] | None:
     return tuple(float(w) for w in data["weights"]), float(data["bias"]), float(data["threshold"])
 
 
-def probabilities(rows: list[list[float]], weights: tuple[float, ...], bias: float) -> list[float]:
+def probabilities(
+    rows: list[list[float] | None], weights: tuple[float, ...], bias: float
+) -> list[float]:
+    """The model's probability that each line is body text (0 for a skipped row)."""
     out = []
     for row in rows:
-        z = bias + sum(w * x for w, x in zip(weights, row, strict=True))
+        if row is None:
+            out.append(0.0)
+            continue
+        z = bias + sum(map(mul, weights, row))
         out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
     return out
