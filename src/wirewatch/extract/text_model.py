@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import json
 import math
-from operator import mul
 from functools import cache
 from importlib import resources
+from operator import mul
 
 from wirewatch.extract.meta_dates import find_date
 from wirewatch.extract.text_lines import Line
