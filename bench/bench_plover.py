@@ -39,7 +39,10 @@ MODE_MAP = {
 
 def load_gold() -> list[dict[str, object]]:
     with GOLD.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+        records = [json.loads(line) for line in handle if line.strip()]
+    for i, record in enumerate(records):
+        record["key"] = f"{i:03d}|{record['id']}"  # ids are not unique (COERCE-0004 twice)
+    return records
 
 
 def gold_mode(record: dict[str, object]) -> str | None:
@@ -61,7 +64,7 @@ def codes(actors: object) -> set[str]:
 def f1_table(gold: list[dict[str, object]], pred: dict[str, set[str]]) -> dict[str, float]:
     tp = fp = fn = 0
     for record in gold:
-        types = pred.get(str(record["id"]), set())
+        types = pred.get(str(record["key"]), set())
         g = record["event"]
         tp += g in types
         fn += g not in types
@@ -74,7 +77,7 @@ def f1_table(gold: list[dict[str, object]], pred: dict[str, set[str]]) -> dict[s
 def run_coder(gold: list[dict[str, object]]) -> tuple[dict[str, list[object]], float]:
     from wirewatch.analyze.pipeline import code_texts
 
-    items = [(str(r["id"]), str(r["text"]), None) for r in gold]
+    items = [(str(r["key"]), str(r["text"]), None) for r in gold]
     events: dict[str, list[object]] = defaultdict(list)
     start = time.perf_counter()
     for item_id, event in code_texts(items):
@@ -94,7 +97,7 @@ def keyword_baseline(gold: list[dict[str, object]]) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     docs = pipe_texts((str(r["text"]) for r in gold), nlp=load_nlp(), disable=())
     for record, doc in zip(gold, docs, strict=True):
-        out[str(record["id"])] = {first_type[t.lemma_.lower()] for t in doc
+        out[str(record["key"])] = {first_type[t.lemma_.lower()] for t in doc
                                   if t.lemma_.lower() in first_type}
     return out
 
@@ -104,7 +107,7 @@ def score(gold: list[dict[str, object]], events: dict[str, list[object]]) -> dic
     result = f1_table(gold, pred)
     mode_ok = mode_n = src_ok = src_n = tar_ok = tar_n = 0
     for record in gold:
-        ours = events.get(str(record["id"]), [])
+        ours = events.get(str(record["key"]), [])
         same = [e for e in ours if e.type == record["event"]]  # type: ignore[attr-defined]
         mode = gold_mode(record)
         if mode is not None:
@@ -132,7 +135,7 @@ def per_type(gold: list[dict[str, object]], pred: dict[str, set[str]]) -> list[s
     fn: Counter[str] = Counter()
     for record in gold:
         g = str(record["event"])
-        types = pred.get(str(record["id"]), set())
+        types = pred.get(str(record["key"]), set())
         if g in types:
             tp[g] += 1
         else:
@@ -164,7 +167,7 @@ def main() -> int:
         ("wirewatch.events/1, all 322", score(gold, events)),
         ("wirewatch.events/1, odd ids (tuning half)", score(odd, events)),
         ("wirewatch.events/1, even ids (held out)", score(even, events)),
-        (f"majority class ({majority}), all", f1_table(gold, {str(r["id"]): {majority}
+        (f"majority class ({majority}), all", f1_table(gold, {str(r["key"]): {majority}
                                                               for r in gold})),
         ("keyword-only lemmas, all", f1_table(gold, keyword)),
     ]
@@ -184,7 +187,7 @@ def main() -> int:
     if args.errors:
         shown = 0
         for record in odd:
-            types = pred.get(str(record["id"]), set())
+            types = pred.get(str(record["key"]), set())
             if types != {record["event"]} and shown < args.errors:
                 shown += 1
                 print(f"- {record['id']} gold={record['event']}/{record.get('mode')} "

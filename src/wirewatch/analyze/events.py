@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from wirewatch.analyze.dates import find_dates, resolve
 from wirewatch.analyze.events_args import (
+    CARRIER_VERBS,
     ActorIndex,
     location_of,
     noun_arguments,
@@ -56,7 +57,10 @@ _FUTURE_TO_AGREE = frozenset(("CONSULT", "SUPPORT", "COOPERATE", "AID"))
 _REPORTED_DEPS = frozenset(("ccomp", "parataxis", "conj", "xcomp", "advcl"))
 # Material conflict announced for the future ("will impose a curfew", "is prepared to impose
 # martial law", "may halt mediation") is a threat: the mirror of the AGREE rule above.
-_FUTURE_TO_THREATEN = frozenset(("ASSAULT", "COERCE", "SANCTION"))
+_FUTURE_TO_THREATEN = frozenset(("ASSAULT", "COERCE"))
+_HYPOTHETICAL_TO_THREATEN = frozenset(("ASSAULT", "COERCE", "SANCTION"))
+# Nouns that carry a reported demand like a reporting verb ("a reminder to Iraq that it must").
+_DEMAND_NOUNS = frozenset(("reminder", "message", "statement", "letter", "insistence"))
 # Cooperation refused with a modal ("would not meet", "will not allow") is a rejection.
 _REFUSAL_AUX = frozenset(("will", "would", "wo", "can", "could", "shall", "ca"))
 # "X said Y must/should Z": a demand by X on Y.
@@ -113,10 +117,11 @@ def _modal_refusal(token: Token) -> bool:
 
 def _must_clause(token: Token) -> bool:
     """A clause with must/should reported by a reporting verb ("said Iraq must comply")."""
-    if token.pos_ not in ("VERB", "AUX") or token.dep_ != "ccomp":
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ not in ("ccomp", "acl"):
         return False
     cues = modality_cues()
-    if token.head.lemma_.lower() not in cues["reporting_verbs"]:
+    head = token.head.lemma_.lower()
+    if head not in cues["reporting_verbs"] and head not in _DEMAND_NOUNS:
         return False
     return any(c.dep_ == "aux" and c.lower_ in cues["obligation_modals"] for c in token.children)
 
@@ -171,7 +176,9 @@ def _build(
     if modality == "future" and event_type in _FUTURE_TO_AGREE:
         event_type = "AGREE"
         rule += ">future-agree"
-    elif modality in ("future", "hypothetical") and event_type in _FUTURE_TO_THREATEN:
+    elif (modality == "future" and event_type in _FUTURE_TO_THREATEN) or (
+        modality == "hypothetical" and event_type in _HYPOTHETICAL_TO_THREATEN
+    ):
         inner = Match(token=tok, rule=match.rule, lemma=match.lemma, embedded=None)
         event_type = "THREATEN"
         rule += ">future-threaten"
@@ -221,11 +228,16 @@ def code_sentence(
         if found is not None:
             matches[tok.i] = found
     triggers = set(matches)
+    # A noun trigger's light verb stands for it ("staged rallies ..., saying he must resign"):
+    # clauses hanging on the verb belong to the noun's event.
+    aliases = {m.token.head.i: m.token.i for m in matches.values()
+               if m.rule.pos == "N" and m.token.dep_ == "dobj"
+               and m.token.head.lemma_.lower() in CARRIER_VERBS and m.token.head.i not in triggers}
     events: list[Event] = []
     drops: list[Drop] = []
     for _, match in sorted(matches.items()):
         what = f"{match.rule.name}: {match.token.text}"
-        if is_embedded(match.token, triggers):
+        if is_embedded(match.token, triggers, aliases):
             drops.append(Drop("event.embedded", what))
             continue
         reason = background_reason(match.token)

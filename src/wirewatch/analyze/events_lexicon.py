@@ -144,7 +144,7 @@ def trigger_rules() -> dict[tuple[str, str], tuple[TriggerRule, ...]]:
 @functools.cache
 def trigger_words_pattern() -> re.Pattern[str]:
     """A cheap prefilter: a regex matching any word that could start a trigger."""
-    stems = {lemma[:5] if len(lemma) > 5 else lemma for lemma, _ in trigger_rules()}
+    stems = {(lemma[:-1] if lemma.endswith("y") else lemma)[:5] for lemma, _ in trigger_rules()}
     # Stems of 5 letters catch regular inflections ("attacked", "negotiations"); irregular
     # forms ("fought", "met") are listed.
     stems |= {line.strip().lower() for line in _read_text("irregular_forms.txt").splitlines()

@@ -138,14 +138,20 @@ def _independent(token: Token) -> bool:
     return any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in token.children)
 
 
-def is_embedded(token: Token, triggers: set[int]) -> bool:
-    """True when an ancestor of ``token`` (not across an independent clause) is a trigger."""
+def is_embedded(token: Token, triggers: set[int], aliases: dict[int, int] | None = None) -> bool:
+    """True when an ancestor of ``token`` (not across an independent clause) is a trigger.
+
+    ``aliases`` maps a light verb to the noun trigger it carries ("staged" -> "rallies"): the
+    verb counts as a trigger for everything under it except that noun.
+    """
     cur = token
     for _ in range(40):
         head = cur.head
         if head.i == cur.i:
             return False
-        if not _independent(cur) and head.i in triggers:
+        carried = (aliases or {}).get(head.i)
+        is_trigger = head.i in triggers or (carried is not None and carried != token.i)
+        if not _independent(cur) and is_trigger:
             return True
         cur = head
     return False
@@ -161,19 +167,19 @@ def background_reason(token: Token) -> str | None:
         prep = token.head
         if prep.lower_ in preps:
             return "event.background"
-        if prep.lower_ == "of":
-            holder = prep.head
-            if holder.lemma_.lower() in nouns and (
-                holder.dep_ == "npadvmod"
-                or (holder.dep_ == "pobj" and holder.head.lower_ in preps | {"in", "of"})
-            ):
-                return "event.background"
-            if holder.lower_ in preps:  # "because of fighting"
-                return "event.background"
+        holder = prep.head
+        if holder.lower_ in preps:  # "because of fighting"
+            return "event.background"
+        # "after two days of fighting", "in response to unrest", "in the wake of the killing"
+        if holder.lemma_.lower() in nouns and (
+            holder.dep_ == "npadvmod"
+            or (holder.dep_ == "pobj" and holder.head.lower_ in preps | {"in", "of", "as"})
+        ):
+            return "event.background"
     cur = token
     for _ in range(40):
         if cur.dep_ == "advcl":
-            marks = {c.lower_ for c in cur.children if c.dep_ == "mark"}
+            marks = {c.lower_ for c in cur.children if c.dep_ in ("mark", "advmod")}
             if marks & cues["conditional_marks"]:
                 return "event.conditional"
             if marks & cues["background_marks"]:
