@@ -149,8 +149,6 @@ def test_unreadable_file_in_a_folder(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert_skipped_cleanly(result, tmp_path / "w.db", secret, "unreadable", good_count=2)
 
 
-@pytest.mark.xfail(reason="brief B: the HTML extractor keeps navigation-only text as a body",
-                   strict=False)
 def test_navigation_only_html_is_no_article(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     write_pages(folder, 1)

@@ -60,7 +60,8 @@ def _one_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}"[:300]
 
 
-def _extract(page: Page) -> Article | Skip:
+def extract_or_skip(page: Page) -> Article | Skip:
+    """The page's article, or a Skip with its reason (an extractor bug: ``extract_error``)."""
     from wirewatch.extract import extract_page  # lazy: the extractors load their data on use
 
     try:
@@ -103,7 +104,7 @@ def process_pages(pages: Sequence[tuple[Page, str]], analyze: bool) -> list[Inpu
     results: list[InputResult] = []
     extracted: list[tuple[Page, str, Article]] = []
     for page, digest in pages:
-        outcome = _extract(page)
+        outcome = extract_or_skip(page)
         if isinstance(outcome, Skip):
             results.append(InputResult(page.source, digest, skip=outcome))
         else:

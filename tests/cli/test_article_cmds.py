@@ -147,3 +147,26 @@ def test_run_rebuilds_the_watch_tables_unless_told_not_to(tmp_path: Path,
     assert "watch rebuilt" in built.stdout
     again = runner.invoke(main, ["run", str(tmp_path / "pages"), "--db", db, "--no-analyze"])
     assert "watch rebuilt" not in again.stdout  # nothing changed: the tables are fresh
+
+
+def test_run_reads_stdin(tmp_path: Path, runner: CliRunner) -> None:
+    db = str(tmp_path / "w.db")
+    result = runner.invoke(main, ["run", "-", "--db", db, "--no-analyze"], input=text_page(5))
+    assert result.exit_code == 0, result.output
+    assert "articles stored  1" in result.stdout
+    with open_store(db) as store:
+        assert next(store.iter_articles()).source == "-"
+
+
+def test_extract_survives_an_extractor_bug(tmp_path: Path, runner: CliRunner,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import wirewatch.extract
+
+    def broken(page: object) -> object:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(wirewatch.extract, "extract_page", broken)
+    write_pages(tmp_path, 1)
+    result = runner.invoke(main, ["extract", str(tmp_path)])
+    assert result.exit_code == 0
+    assert "extract_error (ZeroDivisionError: division by zero)" in result.stderr

@@ -21,7 +21,6 @@ import orjson
 from wirewatch.cli import main
 from wirewatch.errors import (
     ConfigError,
-    InputError,
     NotFoundError,
     QueryError,
     WirewatchError,
@@ -179,19 +178,15 @@ def analysis_text(analysis: Analysis) -> str:
 @click.option("--analyze", is_flag=True, help="Also find quotes and events.")
 def extract_cmd(paths: tuple[str, ...], fmt: str, analyze: bool) -> None:
     """Print the articles in PATHS (- for stdin); skipped inputs go to stderr, one a line."""
-    from wirewatch.extract import extract_page
     from wirewatch.read import read_pages
+    from wirewatch.run import extract_or_skip
 
     out = sys.stdout.buffer
     try:
         for item in read_pages(list(paths)):
-            if isinstance(item, Skip):
-                click.echo(skip_line(item), err=True)
-                continue
-            try:
-                article = extract_page(item)
-            except InputError as exc:
-                click.echo(skip_line(Skip(item.source, exc.reason, exc.detail)), err=True)
+            article = item if isinstance(item, Skip) else extract_or_skip(item)
+            if isinstance(article, Skip):
+                click.echo(skip_line(article), err=True)
                 continue
             record: Article | Analysis = article
             if analyze:
