@@ -52,11 +52,16 @@ def _decode_line(raw: bytes) -> str:
 
 
 def jsonl_pages(prefix: str, lines: Iterable[bytes], *, max_bytes: int) -> Iterator[Page | Skip]:
-    """Pages from the raw lines of a JSONL input; sources are ``prefix:N``."""
+    """Pages from the raw lines of a JSONL input; sources are ``prefix:N``.
+
+    An input without a single non-blank line is one Skip (``empty``) with source ``prefix``.
+    """
+    seen = False
     for number, raw in enumerate(lines, start=1):
         source = f"{prefix}:{number}"
         if not raw.strip():
             continue
+        seen = True
         if len(raw) > max_bytes:
             yield Skip(source, "too_large", f"line of {len(raw)} bytes, over {max_bytes}")
             continue
@@ -71,3 +76,5 @@ def jsonl_pages(prefix: str, lines: Iterable[bytes], *, max_bytes: int) -> Itera
             yield Skip(source, "bad_json", f"not JSON: {error}")
             continue
         yield page_from_record(source, record)
+    if not seen:
+        yield Skip(prefix, "empty", "no JSON lines")
