@@ -106,6 +106,13 @@ def _reporter_of(token: Token, index: ActorIndex) -> Actor | None:
     return None
 
 
+def _arguments(match: Match, index: ActorIndex) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+    tok = match.token
+    if tok.pos_ in ("VERB", "AUX"):
+        return verb_arguments(tok, index, embedded=match.embedded)
+    return noun_arguments(tok, index)
+
+
 def _subject_of(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
@@ -159,7 +166,7 @@ def _build(
         inner = match_token(tok) or embedded_match(match)
         event_type = "REQUEST"
         modality = modality_of(tok.head)
-        speaker = _subject_of(tok.head)
+        speaker = _subject_of(tok.head if tok.head.pos_ in ("VERB", "AUX") else tok.head.head)
         source = phrase_actors(speaker, index) if speaker is not None else ()
         addressee = _subject_of(tok)
         target = phrase_actors(addressee, index) if addressee is not None else ()
@@ -170,8 +177,13 @@ def _build(
         modality = modality_of(tok)
         if tok.pos_ == "VERB":
             source, target = verb_arguments(tok, index, embedded=match.embedded)
+        elif match.rule.pos == "A":  # "Norway is willing to ...": the copula's subject
+            source, target = verb_arguments(tok.head, index, embedded=match.embedded)
         else:
             source, target = noun_arguments(tok, index)
+        if not target and inner is not None:  # "ready to help defend Saudi Arabia"
+            _, target = _arguments(inner, index)
+            target = tuple(a for a in target if a not in source)
         attribution = _speaker_of(tok, quotes, base) or _reporter_of(tok, index)
     if modality == "future" and event_type in _FUTURE_TO_AGREE:
         event_type = "AGREE"

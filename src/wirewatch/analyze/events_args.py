@@ -18,6 +18,8 @@ from wirewatch.records import Actor
 # Objects of these prepositions are targets ("attack on X", "talks with X").
 TARGET_PREPS = frozenset(("to", "with", "against", "on", "upon", "toward", "towards", "into",
                           "at", "from", "of"))  # fmt: skip
+# Used only when nothing else names a target ("aid for Romania", "a curfew in Montenegro").
+FALLBACK_TARGET_PREPS = frozenset(("for", "in", "inside", "within", "over"))
 # Verbs that carry a noun trigger: their subject is the trigger's source ("launched an attack").
 CARRIER_VERBS = frozenset(("launch", "carry", "conduct", "stage", "hold", "mount", "make",
                            "issue", "begin", "start", "continue", "resume", "plan", "prepare",
@@ -77,6 +79,8 @@ def phrase_actors(head: Token, index: ActorIndex) -> tuple[Actor, ...]:
             continue
         actor = index.actor_for_token(tok)
         if actor is None or actor.code is None:
+            actor = _with_affiliation(tok, actor, index)
+        if actor is None or actor.code is None:
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for pobj in child.children:
@@ -86,6 +90,21 @@ def phrase_actors(head: Token, index: ActorIndex) -> tuple[Actor, ...]:
                                 actor = inner
         found.append(actor)
     return _dedupe(found)
+
+
+def _with_affiliation(head: Token, actor: Actor | None, index: ActorIndex) -> Actor | None:
+    """An uncoded head ("Congress", "Warren Christopher") takes the code of a coded modifier
+    on its left ("the US Congress", "U.S. Secretary of State Warren Christopher")."""
+    for left in head.lefts:
+        if left.dep_ in ("det", "punct", "case"):
+            continue
+        for tok in left.subtree:
+            found = index.actor_for_span(tok.idx, tok.idx + len(tok.text))
+            if found is not None and found.code is not None:
+                if actor is None:
+                    return found
+                return Actor(name=actor.name, code=found.code, sector=actor.sector or found.sector)
+    return actor
 
 
 def _subject(verb: Token) -> Token | None:
@@ -141,6 +160,8 @@ def verb_arguments(
         target_heads += _prep_objects(embedded, TARGET_PREPS)
         for obj in [c for c in embedded.children if c.dep_ == "dobj"]:
             target_heads += [m for m in obj.children if m.dep_ in _MOD_DEPS]
+    if not target_heads:
+        target_heads += _prep_objects(verb, FALLBACK_TARGET_PREPS)
     target: list[Actor] = []
     for head in target_heads:
         got = phrase_actors(head, index)
