@@ -150,7 +150,7 @@ def is_embedded(token: Token, triggers: set[int], aliases: dict[int, int] | None
         if head.i == cur.i:
             return False
         carried = (aliases or {}).get(head.i)
-        is_trigger = head.i in triggers or (carried is not None and carried != token.i)
+        is_trigger = head.i in triggers or (carried is not None and carried != cur.i)
         if not _independent(cur) and is_trigger:
             return True
         cur = head
