@@ -55,12 +55,13 @@ class ArticleActors:
     """The coded actors of one article and a resolver for spans in it."""
 
     doc: Doc
+    text: str = ""  # doc.text, built once (spaCy rebuilds it on every access)
     mentions: list[Mention] = field(default_factory=list)
 
     @classmethod
     def from_doc(cls, doc: Doc) -> ArticleActors:
         """Collect and code the article's named mentions (entities and role noun phrases)."""
-        self = cls(doc=doc)
+        self = cls(doc=doc, text=doc.text)
         people: dict[str, Mention] = {}  # lower-case surname / full name -> first full mention
         for ent in doc.ents:
             if ent.label_ not in _ENT_LABELS:
@@ -68,17 +69,23 @@ class ArticleActors:
             mention = self._person(ent, people) if ent.label_ == "PERSON" else self._named(ent)
             if mention is not None:
                 self.mentions.append(mention)
-        taken = [(m.start, m.end) for m in self.mentions]
+        taken: set[int] = set()  # token indices already inside a named mention
+        for mention in self.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None:
+                taken.update(range(span.start, span.end))
+        role_heads = tables().role_heads
         if doc.has_annotation("DEP"):
             for chunk in doc.noun_chunks:
-                if any(s < chunk.end_char and chunk.start_char < e for s, e in taken):
+                if chunk[-1].lower_ not in role_heads or any(t.i in taken for t in chunk):
                     continue
-                parsed = parse_phrase(chunk.text)
+                chunk_text = self.text[chunk.start_char : chunk.end_char]
+                parsed = parse_phrase(chunk_text)
                 if not parsed.head_role:
                     continue
                 if not parsed.entities and chunk[0].lower_ in _ANAPHORIC:
                     continue  # "the minister": resolved against earlier mentions on demand
-                actor = actor_from_parsed(parsed, chunk.text)
+                actor = actor_from_parsed(parsed, chunk_text)
                 if actor is not None:
                     roles = parsed.title_roles
                     self.mentions.append(
@@ -101,7 +108,7 @@ class ArticleActors:
     def _person(self, ent: Span, people: dict[str, Mention]) -> Mention | None:
         doc = ent.doc
         start = _title_start(ent)
-        text = doc.text[doc[start].idx : ent.end_char]
+        text = self.text[doc[start].idx : ent.end_char]
         name = normalise_key(ent.text)
         if not name:
             return None
@@ -114,7 +121,7 @@ class ArticleActors:
         for child in ent.root.children:
             if child.dep_ != "appos" or (actor is not None and actor.code is not None):
                 continue
-            appos = resolve_name(_subtree_text(child))
+            appos = resolve_name(_subtree_text(self.text, child))
             if appos is not None and (appos.code or appos.sector):
                 actor = _merge(actor or Actor(name=name), appos, keep_name=True)
         if actor is None and earlier is not None:
@@ -131,7 +138,7 @@ class ArticleActors:
         return mention
 
     def _named(self, ent: Span) -> Mention | None:
-        if ent.doc.text[ent.end_char : ent.end_char + 1] == "-":
+        if self.text[ent.end_char : ent.end_char + 1] == "-":
             return None  # "US-led", "Russian-backed": a modifier, not the actor
         actor = resolve_name(ent.text)
         if actor is None:
@@ -160,7 +167,7 @@ class ArticleActors:
             for mention in inside:
                 if mention.start <= root.idx < mention.end and mention.kind != "place":
                     return mention.actor
-        text = self.doc.text[start_char:end_char]
+        text = self.text[start_char:end_char]
         found = self._coref(text, start_char) or resolve_name(text)
         if found is not None:
             return found
@@ -235,8 +242,7 @@ def _title_start(ent: Span) -> int:
     root = ent.root
     start = ent.start
     subtree = {t.i for t in root.subtree}
-    sent_start = ent.sent.start if doc.has_annotation("SENT_START") else 0
-    while start > sent_start:
+    while start > 0 and not doc[start].is_sent_start:
         prev = doc[start - 1]
         if prev.i not in subtree or prev.dep_ not in _LEFT_DEPS:
             break
@@ -246,6 +252,5 @@ def _title_start(ent: Span) -> int:
     return start
 
 
-def _subtree_text(token: Token) -> str:
-    doc = token.doc
-    return doc.text[token.left_edge.idx : token.right_edge.idx + len(token.right_edge.text)]
+def _subtree_text(text: str, token: Token) -> str:
+    return text[token.left_edge.idx : token.right_edge.idx + len(token.right_edge.text)]

@@ -42,6 +42,7 @@ class Tables:
     exact: dict[str, Entry]  # acronyms, exact case
     folded: dict[str, tuple[Entry, bool]]  # lower-case key -> (entry, needs a capital)
     roles: dict[str, str]  # lower-case role phrase -> sector
+    role_heads: frozenset[str]  # the last word of every role phrase ("officials", "outlets")
     modifiers: dict[str, str]  # "former" -> "ELI"
     pronouns: frozenset[str]
     surnames: dict[str, Entry]  # lower-case surname -> person
@@ -132,6 +133,7 @@ def tables() -> Tables:
         exact=build.exact,
         folded=build.folded,
         roles=roles,
+        role_heads=frozenset(k.split()[-1] for k in roles),
         modifiers=modifiers,
         pronouns=frozenset(w.lower() for w in _lines("pronouns.txt")),
         surnames=surnames,

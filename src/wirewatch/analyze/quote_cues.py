@@ -112,9 +112,8 @@ def speaker_of(token: Token | None, actors: ArticleActors) -> Actor | None:
         return found
     if token.tag_ in _PRONOUN_TAGS or token.pos_ == "PRON":
         return None
-    doc = token.doc
     left = token.left_edge
-    text = doc.text[left.idx : token.idx + len(token.text)].strip()
+    text = actors.text[left.idx : token.idx + len(token.text)].strip()
     return Actor(name=text) if text else None
 
 

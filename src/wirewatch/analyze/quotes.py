@@ -36,6 +36,7 @@ _LEAD_IN = frozenset(":,—–-")
 
 @dataclass(slots=True)
 class _Para:
+    text: str  # the whole body (doc.text, built once)
     start: int
     end: int
     sents: list[Span]
@@ -45,12 +46,14 @@ class _Para:
 
 def find_quotes(doc: Doc, actors: ArticleActors) -> tuple[Quote, ...]:
     """Direct, partial and indirect quotes of a body, ordered by position."""
-    text = doc.text
+    text = actors.text or doc.text
     parsed = doc.has_annotation("DEP")
+    all_sents = list(doc.sents) if parsed else []
     quotes: list[Quote] = []
     last_speaker: Quote | None = None
     for p_start, p_end in paragraph_ranges(text):
-        para = _paragraph(doc, p_start, p_end, parsed, actors)
+        sents = [s for s in all_sents if s.start_char < p_end and s.end_char > p_start]
+        para = _paragraph(text, p_start, p_end, sents, actors)
         marked = [_quote_from_marks(doc, para, span) for span in para.spans]
         found = [q for q in marked if q is not None]
         found = _fill_from_neighbours(found, para, last_speaker)
@@ -66,15 +69,12 @@ def find_quotes(doc: Doc, actors: ArticleActors) -> tuple[Quote, ...]:
     return tuple(quotes)
 
 
-def _paragraph(doc: Doc, start: int, end: int, parsed: bool, actors: ArticleActors) -> _Para:
-    spans = [s for s in marked_spans(doc.text[start:end], start) if _has_words(doc.text, s)]
-    sents: list[Span] = []
+def _paragraph(text: str, start: int, end: int, sents: list[Span], actors: ArticleActors) -> _Para:
+    spans = [s for s in marked_spans(text[start:end], start) if _has_words(text, s)]
     cues: list[Cue] = []
-    if parsed:
-        sents = [s for s in doc.sents if s.start_char < end and s.end_char > start]
-        for sent in sents:
-            cues.extend(c for c in cues_in(sent, actors) if not _inside(c.token.idx, spans))
-    return _Para(start, end, sents, cues, spans)
+    for sent in sents:
+        cues.extend(c for c in cues_in(sent, actors) if not _inside(c.token.idx, spans))
+    return _Para(text, start, end, sents, cues, spans)
 
 
 def _has_words(text: str, span: MarkedSpan) -> bool:
@@ -94,7 +94,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _kind(doc: Doc, para: _Para, span: MarkedSpan, start: int, end: int) -> QuoteKind:
-    text = doc.text
+    text = para.text
     content = text[start:end]
     words = content.split()
     sents = [s for s in para.sents if s.start_char < end and s.end_char > start]
@@ -116,7 +116,7 @@ def _kind(doc: Doc, para: _Para, span: MarkedSpan, start: int, end: int) -> Quot
 
 
 def _quote_from_marks(doc: Doc, para: _Para, span: MarkedSpan) -> Quote | None:
-    start, end = _trim(doc.text, span.start, span.end)
+    start, end = _trim(para.text, span.start, span.end)
     if start >= end:
         return None
     kind = _kind(doc, para, span, start, end)
@@ -132,7 +132,7 @@ def _quote_from_marks(doc: Doc, para: _Para, span: MarkedSpan) -> Quote | None:
         if cue is None:
             cue = _nearest(sent_cues, start, end)
     return Quote(
-        text=doc.text[start:end],
+        text=para.text[start:end],
         kind=kind,
         speaker=cue.speaker if cue else None,
         cue=cue.text if cue else None,
@@ -206,7 +206,7 @@ def _indirect(doc: Doc, para: _Para) -> list[Quote]:
         bounds = _complement(cue.token)
         if bounds is None:
             continue
-        start, end = _trim(doc.text, *bounds)
+        start, end = _trim(para.text, *bounds)
         for span in para.spans:  # a quotation cut by the clause's end: keep its closing mark
             if span.closed and span.start < end < span.end + 1 and span.end < para.end:
                 end = span.end + 1
@@ -215,13 +215,13 @@ def _indirect(doc: Doc, para: _Para) -> list[Quote]:
         quoted = sum(
             max(0, min(end, s.end) - max(start, s.start)) for s in para.spans if s.end > start
         )
-        outside = doc.text[start:end]
+        outside = para.text[start:end]
         for s in para.spans:
             if start <= s.start and s.end <= end:
-                outside = outside.replace(doc.text[s.start : s.end], " ")
+                outside = outside.replace(para.text[s.start : s.end], " ")
         if quoted * 2 > end - start or len(outside.split()) < _INDIRECT_MIN_WORDS:
             continue  # the complement is a quotation, already counted as one
-        out.append(Quote(doc.text[start:end], "indirect", cue.speaker, cue.text, start, end))
+        out.append(Quote(para.text[start:end], "indirect", cue.speaker, cue.text, start, end))
     return out
 
 
