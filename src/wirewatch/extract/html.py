@@ -40,6 +40,7 @@ class HtmlOptions:
     with_metadata: bool = True  # title, authors, date, site, categories, and the extras
     extensive_date: bool = True  # htmldate's extensive search (slower, finds more dates)
     drop_title_repeat: bool = True  # a first paragraph equal to the title is dropped
+    min_words: int = 10  # fewer words in the whole body: not an article (menus, stubs)
 
 
 DEFAULT_OPTIONS = HtmlOptions()
@@ -176,6 +177,11 @@ def extract_html_page(page: Page, *, options: HtmlOptions = DEFAULT_OPTIONS) -> 
     paragraphs, drops = _body(split_paragraphs(result.text), title, options)
     if not paragraphs:
         raise NoArticleError("no_article", f"{page.source}: no article body in the HTML")
+    words = sum(len(paragraph.split()) for paragraph in paragraphs)
+    if words < options.min_words:
+        raise NoArticleError(
+            "no_article", f"{page.source}: body of {words} words, under {options.min_words}"
+        )
     if result.rescued:
         drops.append(Drop("html.fast_pass_short", "first pass too short; fallbacks used"))
     categories = getattr(meta, "categories", None) or []
