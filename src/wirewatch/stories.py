@@ -203,17 +203,20 @@ def group_stories(
     articles: Sequence[Article],
     *,
     window_days: int = 3,
-    similarity: float = 0.2,
+    similarity: float = 0.25,
     actors: Mapping[str, Iterable[str]] | None = None,
     duplicates: Sequence[Duplicate] | None = None,
 ) -> list[Story]:
     """Group ``articles`` into stories; every article ends up in exactly one story.
 
-    Two articles join the same story when the estimated Jaccard similarity of their content
-    word sets reaches ``similarity``, their published days are at most ``window_days`` apart
-    (an undated article is compatible with any day) and, when ``actors`` gives coded actors for
-    both, they share at least one. Links are transitive. Syndicated copies (``duplicates``,
-    computed with :func:`find_duplicates` when not given) always join their original and are
+    Articles are taken in order of publication. Each joins the story of its most similar
+    earlier article when the estimated Jaccard similarity of their content word sets reaches
+    ``similarity``, the story began at most ``window_days`` before it (an undated article is
+    compatible with any day) and, when ``actors`` gives coded actors for both, they share at
+    least one; otherwise it starts a new story. Joining the best match only, within a window
+    anchored at the story's first day, keeps stories from chaining through loosely related
+    articles into one long thread. A syndicated copy (``duplicates``, computed with
+    :func:`find_duplicates` when not given) always joins its original's story; the pairs are
     listed in ``Story.duplicate_of``. Stories come out ordered by first sighting.
     """
     _check_threshold(similarity, "similarity")
@@ -222,33 +225,67 @@ def group_stories(
     by_id = _unique(articles)
     if duplicates is None:
         duplicates = find_duplicates(list(by_id.values()))
+    original_of = {d.copy_id: d.original_id for d in duplicates
+                   if d.copy_id in by_id and d.original_id in by_id}
     codes = {aid: frozenset((actors or {}).get(aid, ())) for aid in by_id}
     days = {aid: article_day(a) for aid, a in by_id.items()}
-    links = _UnionFind(by_id)
-    for dup in duplicates:
-        if dup.copy_id in by_id and dup.original_id in by_id:
-            links.union(dup.copy_id, dup.original_id)
     hashes: dict[str, MinHash] = {}
     lsh = MinHashLSH(threshold=similarity, num_perm=NUM_PERM)
     for aid, article in by_id.items():
         words = content_words(article)
-        if len(words) < 3:
-            continue
-        hashes[aid] = _minhash(words)
-        lsh.insert(aid, hashes[aid])
-    for aid, mh in hashes.items():
-        for other in lsh.query(mh):
-            if (
-                other > aid
-                and _within(days[aid], days[other], window_days)
-                and _share_actor(codes[aid], codes[other])
-                and mh.jaccard(hashes[other]) >= similarity
-            ):
-                links.union(aid, other)
-    dup_pairs = {(d.copy_id, d.original_id) for d in duplicates}
-    stories = [_make_story([by_id[m] for m in group], dup_pairs) for group in links.groups()]
+        if len(words) >= 3:
+            hashes[aid] = _minhash(words)
+            lsh.insert(aid, hashes[aid])
+    story_of: dict[str, str] = {}  # article id -> the id of its story's first article
+    first_day: dict[str, date | None] = {}
+    for article in sorted(by_id.values(), key=_order_key):
+        aid = article.id
+        root = original_of.get(aid)
+        if root is None or root not in story_of:
+            root = _best_earlier(aid, hashes, lsh, story_of, first_day, days, codes,
+                                 similarity=similarity, window_days=window_days)
+        if root is None:
+            story_of[aid] = aid
+            first_day[aid] = days[aid]
+        else:
+            story_of[aid] = story_of[root]
+    groups: dict[str, list[Article]] = {}
+    for aid, head in story_of.items():
+        groups.setdefault(head, []).append(by_id[aid])
+    dup_pairs = set(original_of.items())
+    stories = [_make_story(members, dup_pairs) for members in groups.values()]
     stories.sort(key=lambda s: (s.first_seen is None, s.first_seen or "", s.id))
     return stories
+
+
+def _best_earlier(
+    aid: str,
+    hashes: Mapping[str, MinHash],
+    lsh: MinHashLSH,
+    story_of: Mapping[str, str],
+    first_day: Mapping[str, date | None],
+    days: Mapping[str, date | None],
+    codes: Mapping[str, frozenset[str]],
+    *,
+    similarity: float,
+    window_days: int,
+) -> str | None:
+    """The already placed article most similar to ``aid`` that it may join, or None."""
+    mh = hashes.get(aid)
+    if mh is None:
+        return None
+    best: tuple[float, str] | None = None
+    for other in lsh.query(mh):
+        if other == aid or other not in story_of:
+            continue
+        if not _within(days[aid], first_day[story_of[other]], window_days):
+            continue
+        if not _share_actor(codes[aid], codes[other]):
+            continue
+        sim = float(mh.jaccard(hashes[other]))
+        if sim >= similarity and (best is None or (sim, other) > best):
+            best = (sim, other)
+    return best[1] if best else None
 
 
 def _make_story(members: list[Article], dup_pairs: set[tuple[str, str]]) -> Story:
