@@ -6,19 +6,22 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import textwrap
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import wirewatch.analyze.pipeline
 import wirewatch.extract
 from tests.sample_pages import write_pages
 from tests.store.conftest import store_url  # noqa: F401 - the sqlite/postgres fixture
 from wirewatch.records import Actor, Analysis, Article, Event, Page, Quote
-from wirewatch.run import content_hash, run_paths
+from wirewatch.run import content_hash, run_pages, run_paths
 from wirewatch.store import Store, open_store, schema
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -189,3 +192,17 @@ def test_resume_after_sigkill_stores_each_article_exactly_once(
         run_paths([str(tmp_path / "pages")], clean, analyze=False)
         assert sorted(article_ids(clean)) == killed_then_resumed
     assert len(set(killed_then_resumed)) == 20
+
+
+@settings(max_examples=15, deadline=None)
+@given(texts=st.lists(st.text(min_size=0, max_size=400), min_size=1, max_size=4))
+def test_ingest_twice_equals_ingest_once(texts: list[str]) -> None:
+    pages = [Page(source=f"p{i}.txt", form="text", content=t) for i, t in enumerate(texts)]
+    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "h.db") as store:
+        first = run_pages(pages, store, analyze=False)
+        once = {k: v for k, v in store.counts().items() if k != "runs"}
+        second = run_pages(pages, store, analyze=False)
+        assert {k: v for k, v in store.counts().items() if k != "runs"} == once
+        assert second.articles_stored == 0
+        assert second.unchanged == len(pages)
+        assert first.articles_stored + first.skipped_total == len(pages)
