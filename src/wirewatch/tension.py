@@ -170,9 +170,16 @@ class TensionSeries:
 
 
 def tension_series(
-    store: Store, source: str, target: str, since: str | None = None, until: str | None = None
+    store: Store,
+    source: str,
+    target: str,
+    since: str | None = None,
+    until: str | None = None,
+    *,
+    refresh: bool = True,
 ) -> TensionSeries:
-    """The stored series of ``source`` -> ``target`` (rebuilding the watch tables if stale).
+    """The stored series of ``source`` -> ``target``; with ``refresh`` (the default) the watch
+    tables are rebuilt first when stale (the read-only API passes ``refresh=False``).
 
     >>> tension_series(open_store("w.db"), "RUS", "NATO", since="2024-03-01")  # doctest: +SKIP
     """
@@ -184,7 +191,8 @@ def tension_series(
                 date.fromisoformat(value)
             except ValueError as exc:
                 raise QueryError(f"{name} must be a date YYYY-MM-DD, got {value!r}") from exc
-    ensure_fresh(store)
+    if refresh:
+        ensure_fresh(store)
     days = read_dyad_days(store, source, target, since=since, until=until)
     alerts = read_alerts(store, source=source, target=target, since=since, until=until)
     return TensionSeries(source, target, tuple(fill_days(days)), tuple(alerts))

@@ -150,7 +150,8 @@ def api_router(store: Store) -> APIRouter:
                 summary="Daily tension series and alerts of an ordered pair")
     def dyad(source: str, target: str, since: Day = None, until: Day = None) -> JSON:
         check_dates(since=since, until=until)
-        series = tension_series(store, source, target, since=since, until=until)
+        series = tension_series(store, source, target, since=since, until=until,
+                                refresh=False)
         return JSON({"source": source, "target": target,
                      "days": [asdict(d) for d in series.days],
                      "alerts": [asdict(a) for a in series.alerts]})
