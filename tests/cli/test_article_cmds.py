@@ -128,7 +128,9 @@ def test_usage_errors_exit_2(tmp_path: Path, runner: CliRunner) -> None:
 
 def test_unwritable_database_exits_1(tmp_path: Path, runner: CliRunner) -> None:
     write_pages(tmp_path / "pages", 1)
-    for db in (tmp_path / "no-such-dir" / "w.db", tmp_path / "pages"):
+    garbage = tmp_path / "garbage.db"
+    garbage.write_text("not a database, only text " * 10, encoding="utf-8")
+    for db in (tmp_path / "no-such-dir" / "w.db", tmp_path / "pages", garbage):
         result = runner.invoke(main, ["run", str(tmp_path / "pages"), "--db", str(db)])
         assert result.exit_code == 1
         assert "cannot open the database" in result.stderr
