@@ -29,7 +29,7 @@ from text_render import render_aeb, render_tev, tev_entries, tev_html
 from wirewatch.errors import NoArticleError
 from wirewatch.extract.text import clean_text_page, page_language, split_lines
 from wirewatch.extract.text_body import BodyOptions, heuristic_pass
-from wirewatch.extract.text_lines import chrome_reason, make_lines, stopwords
+from wirewatch.extract.text_lines import make_lines, mark_chrome, stopwords
 from wirewatch.extract.text_model import FEATURES, MODEL_FILE, line_features
 from wirewatch.records import Page
 
@@ -50,8 +50,7 @@ def page_rows(text: str, truth: str) -> tuple[list[list[float]], list[float], li
     lang = page_language(text)
     stop = stopwords().get(lang or "", frozenset())
     lines = make_lines(numbered, stop)
-    for line in lines:
-        line.chrome = chrome_reason(line)
+    mark_chrome(lines)
     first, region = heuristic_pass(lines, bool(stop), BodyOptions())
     rows = line_features(lines, first, region, bool(stop))
     blob = _norm(truth)

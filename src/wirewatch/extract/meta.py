@@ -47,6 +47,10 @@ _BREADCRUMB = re.compile(
     r"^(?:home|start|startseite|accueil|inicio|início|home page)\s*(?P<rest>.*)$", re.I
 )
 _CRUMB_SEP = re.compile(r"\s*(?:>|»|›|/|\||→|::)\s*")
+_DOMAIN = re.compile(r"\.[a-z]{2,}\b")
+_SEGMENT = re.compile(r"\s+[•·|]\s+")
+DATE_SHARE = 0.2
+_URL_WORD = re.compile(r"[^\W_]+")
 _UPDATE_WORD = re.compile(r"\b(?:updated|modified|aktualisiert|mis à jour|actualizado)\b", re.I)
 
 
@@ -93,21 +97,46 @@ def _copyright_site(lines: list[Line]) -> str | None:
     return None
 
 
-def parse_byline(text: str) -> tuple[str, ...]:
-    """Author names from a byline ("By Jane Roe and John Doe | Reuters"), or ()."""
-    match = _BYLINE.match(text.strip())
-    if not match:
-        return ()
-    names = _NAME_STOP.sub("", match.group("names"))
+@cache
+def _role_tail() -> re.Pattern[str]:
+    roles = sorted(data_lines("author_roles.txt"), key=len, reverse=True)
+    alternation = "|".join(r"\s*".join(re.escape(w) for w in r.split()) for r in roles)
+    return re.compile(rf"(?:[\s,]+|(?<=[a-z]))(?:{alternation})\.?$", re.IGNORECASE)
+
+
+def clean_names(text: str) -> tuple[str, ...]:
+    """Person names from the name part of a byline, roles and outlets removed."""
+    names = _NAME_STOP.sub("", text)
     date = find_date(names)
     if date is not None:
         names = names[: date[1]]
     out = []
     for part in _NAME_SPLIT.split(names):
-        part = part.strip(" .,;:")
-        if part and _PERSON.match(part) and part.lower() not in {"the", "staff"}:
-            out.append(part)
+        part = _role_tail().sub("", part.strip(" .,;:")).strip(" .,;:")
+        if not part or not _PERSON.match(part) or part.lower() in {"the", "staff"}:
+            continue
+        if (part.isupper() and " " not in part) or _DOMAIN.search(part):
+            continue  # an agency or outlet ("CNN", "Phys.org"), not a person
+        out.append(part)
     return tuple(out)
+
+
+def parse_byline(text: str) -> tuple[str, ...]:
+    """Author names from a byline ("By Jane Roe and John Doe | Reuters"), or ()."""
+    match = _BYLINE.match(text.strip())
+    if not match:
+        return ()
+    return clean_names(match.group("names"))
+
+
+def bare_name(line: Line) -> tuple[str, ...]:
+    """A line that is only a person's name (2 to 4 capitalised words), as a byline would be."""
+    if not 2 <= line.words <= 6 or line.chrome or line.bullet or line.text.endswith((".", ":")):
+        return ()
+    names = clean_names(line.text)
+    if not names or not all(2 <= len(n.split()) <= 4 for n in names):
+        return ()
+    return names
 
 
 @cache
@@ -173,7 +202,21 @@ def _section(lines: list[Line], title_pos: int | None) -> tuple[str, int] | None
     return None
 
 
-def _title(lines: list[Line], head_end: int, anchors: set[int]) -> int | None:
+def _url_words(url: str | None) -> frozenset[str]:
+    """Lower-case words of a URL's path (its slug usually repeats the headline)."""
+    if not url:
+        return frozenset()
+    path = url.split("://", 1)[-1].partition("/")[2]
+    return frozenset(w for w in _URL_WORD.findall(path.lower()) if len(w) > 2 and not w.isdigit())
+
+
+def _title(
+    lines: list[Line],
+    head_end: int,
+    anchors: set[int],
+    taken: dict[int, str],
+    url_words: frozenset[str],
+) -> int | None:
     keys: dict[str, int] = {}
     for line in lines:
         keys[line.key] = keys.get(line.key, 0) + 1
@@ -181,21 +224,25 @@ def _title(lines: list[Line], head_end: int, anchors: set[int]) -> int | None:
     start = max(0, head_end - HEAD_SPAN)
     for pos in range(start, min(head_end + 1, len(lines))):
         line = lines[pos]
-        if line.chrome or line.bullet or not (2 <= line.words <= 30) or line.length > 250:
+        if pos in taken or line.chrome or line.bullet or not (2 <= line.words <= 30):
             continue
-        if find_date(line.text) is not None and line.words < 8:
+        if line.length > 250 or (find_date(line.text) is not None and line.words < 8):
             continue
         score = -0.15 * (head_end - pos)
         if keys.get(line.key, 0) > 1:
             score += 2.5
         if any(0 < a - pos <= 4 for a in anchors):
-            score += 2.0
-        if line.text.endswith((".", ":")) and line.words > 12:
+            score += 1.5
+        if line.text.endswith(".") and line.words > 12:
             score -= 2.0
-        if line.text.endswith(":"):
+        if line.text.endswith(":") or "|" in line.text:
             score -= 2.0
         if line.words >= 4:
             score += 1.0
+        if url_words:
+            tokens = [t for t in line.key.split() if len(t) > 2]
+            overlap = sum(1 for t in tokens if t in url_words) / max(1, len(tokens))
+            score += 5.0 * overlap
         caps = sum(1 for w in line.text.split() if w[:1].isupper()) / max(1, line.words)
         score += caps
         if score > best_score:
@@ -203,8 +250,44 @@ def _title(lines: list[Line], head_end: int, anchors: set[int]) -> int | None:
     return best
 
 
-def find_meta(lines: list[Line], body_start: int, date_hint: str | None) -> Meta:
-    """Metadata from the non-empty ``lines`` of a page whose body starts at ``body_start``."""
+def _date_line(line: Line) -> str | None:
+    """The date of a short line that is mostly a date ("Posted 2 Dec, 2021 11:07")."""
+    if line.words > 15 or not line.digits:
+        return None
+    found = find_date(line.text)
+    if found and (found[2] - found[1]) >= DATE_SHARE * len(line.text):
+        return found[0]
+    return None
+
+
+def _nearest_date_line(
+    lines: list[Line], body_start: int, body_end: int, taken: dict[int, str]
+) -> str | None:
+    """The date line closest to the body start anywhere before the body's end."""
+    best: tuple[int, int, str] | None = None
+    for pos in range(0, min(body_end, len(lines))):
+        found = _date_line(lines[pos])
+        if found is not None:
+            distance = abs(pos - body_start)
+            if best is None or distance < best[0]:
+                best = (distance, pos, found)
+    if best is None:
+        return None
+    taken.setdefault(best[1], "meta.date")
+    return best[2]
+
+
+def find_meta(
+    lines: list[Line],
+    body_start: int,
+    date_hint: str | None,
+    url: str | None = None,
+    *,
+    body_end: int | None = None,
+) -> Meta:
+    """Metadata from the non-empty ``lines`` of a page whose body spans [start, end)."""
+    if body_end is None:
+        body_end = len(lines)
     meta = Meta()
     head_from = max(0, body_start - HEAD_SPAN)
     head_to = min(len(lines), body_start + 4)
@@ -214,7 +297,11 @@ def find_meta(lines: list[Line], body_start: int, date_hint: str | None) -> Meta
         if line.words > 60:
             continue
         if not meta.authors and line.words <= 20:
-            authors = parse_byline(line.text)
+            authors = ()
+            for segment in _SEGMENT.split(line.text):
+                authors = parse_byline(segment)
+                if authors:
+                    break
             if authors:
                 meta.authors = authors
                 meta.taken[pos] = "meta.byline"
@@ -224,9 +311,9 @@ def find_meta(lines: list[Line], body_start: int, date_hint: str | None) -> Meta
                     meta.published = found[0]
                 continue
         if line.words <= 15 and meta.published is None:
-            found = find_date(line.text)
-            if found and (found[2] - found[1]) >= 0.3 * len(line.text):
-                meta.published = found[0]
+            found = _date_line(line)
+            if found:
+                meta.published = found
                 meta.taken[pos] = "meta.date"
                 anchors.add(pos)
                 continue
@@ -235,9 +322,12 @@ def find_meta(lines: list[Line], body_start: int, date_hint: str | None) -> Meta
             if pair is not None:
                 meta.image_caption, meta.image_credit = pair[0] or None, pair[1]
                 meta.taken[pos] = "meta.caption"
+    if meta.published is None:
+        meta.published = _nearest_date_line(lines, body_start, body_end, meta.taken)
     if meta.published is None and date_hint:
         meta.published = date_hint
-    title_pos = _title(lines, min(body_start, len(lines) - 1), anchors)
+    head_end = min(body_start, len(lines) - 1)
+    title_pos = _title(lines, head_end, anchors, meta.taken, _url_words(url))
     if title_pos is not None:
         meta.title = lines[title_pos].text
         meta.taken[title_pos] = "meta.title"
@@ -248,6 +338,15 @@ def find_meta(lines: list[Line], body_start: int, date_hint: str | None) -> Meta
         if suffix and len(suffix.group("name").split()) <= 4:
             meta.site = _clean_name(suffix.group("name"))
             meta.title = suffix.group("title")
+    if not meta.authors and title_pos is not None:
+        for pos in range(title_pos + 1, min(len(lines), title_pos + 7)):
+            if pos in meta.taken:
+                continue
+            names = bare_name(lines[pos])
+            if names:
+                meta.authors = names
+                meta.taken[pos] = "meta.byline"
+                break
     section = _section(lines, title_pos)
     if section is not None and section[1] not in meta.taken:
         meta.section = section[0]

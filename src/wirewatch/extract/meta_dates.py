@@ -58,7 +58,7 @@ def _iso(match: re.Match[str]) -> str | None:
         month = _month(groups["mon"])
     else:
         first, second = int(groups["d"]), int(groups["m"])
-        if groups.get("sep") == "/" and first <= 12 < second:
+        if first <= 12 < second:
             month, day = first, second  # US order: the second number cannot be a month
         else:
             month = second

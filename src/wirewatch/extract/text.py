@@ -18,9 +18,9 @@ from wirewatch.extract.meta import find_meta
 from wirewatch.extract.meta_dates import date_hint_line
 from wirewatch.extract.text_body import BodyOptions, select_body
 from wirewatch.extract.text_lines import (
-    chrome_reason,
     guess_language,
     make_lines,
+    mark_chrome,
     stopwords,
 )
 from wirewatch.ids import article_id
@@ -62,12 +62,11 @@ def clean_text_page(page: Page, *, options: BodyOptions | None = None) -> Articl
     language = page_language(page.content)
     stop = stopwords().get(language or "", frozenset())
     lines = make_lines(numbered, stop)
-    for line in lines:
-        line.chrome = chrome_reason(line)
+    mark_chrome(lines)
     keep, _region = select_body(lines, bool(stop), options)
     if not keep:
         raise NoArticleError("no_body", f"{page.source}: no article body in the text")
-    meta = find_meta(lines, keep[0], hint or page.date_hint)
+    meta = find_meta(lines, keep[0], hint or page.date_hint, page.url, body_end=keep[-1] + 1)
     body_pos = [pos for pos in keep if pos not in meta.taken]
     if not body_pos:
         raise NoArticleError("no_body", f"{page.source}: only metadata lines, no body")

@@ -28,6 +28,7 @@ SHORT_LINE_COST = 8.0
 MAX_RUN_LENGTH = 400.0
 MAX_SHORT_RUN = 3
 MIN_BEFORE_COMMENTS = 150.0
+MIN_CUT_TEXT = 300.0  # article text needed before a comment marker to end the region there
 COMMENTS_COST = 400.0  # the start of a comment section nearly ends the article
 
 
@@ -147,12 +148,18 @@ def _score(line: Line, opts: BodyOptions) -> float:
     return 0.0
 
 
-def _first_comment_marker(lines: list[Line]) -> int | None:
+def _strong_comment_marker(line: Line) -> bool:
+    """A line that opens a comment section ("Leave a Reply", "12 comments", "X said:")."""
+    return line.chrome == "chrome.comments" and (line.words >= 3 or line.key[:1].isdigit())
+
+
+def _first_comment_marker(lines: list[Line], start: int = 0) -> int | None:
     seen_good = False
-    for pos, line in enumerate(lines):
+    for pos in range(start, len(lines)):
+        line = lines[pos]
         if line.label == "good" and line.length >= LENGTH_LOW:
             seen_good = True
-        elif seen_good and line.chrome == "chrome.comments" and line.words >= 3:
+        elif seen_good and _strong_comment_marker(line):
             return pos
     return None
 
@@ -183,6 +190,9 @@ def _region(lines: list[Line], options: BodyOptions) -> tuple[int, int]:
         before = main_region(lines[:marker], options)
         if _region_text(lines, before) >= MIN_BEFORE_COMMENTS:
             return before
+    inner = _first_comment_marker(lines, start)
+    if inner is not None and inner < end and _region_text(lines, (start, inner)) >= MIN_CUT_TEXT:
+        return start, inner
     return start, end
 
 

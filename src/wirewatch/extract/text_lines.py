@@ -26,10 +26,13 @@ _COMMENT_HEAD = re.compile(
     r"^(?:\d+\s+(?:comments?|responses?|replies|thoughts)\b|.{3,80}\s(?:said|says|wrote|writes):$)",
     re.IGNORECASE,
 )
+_COMMENT_COUNT = re.compile(r"^(?:view |show |read )?\d+ (?:comments?|responses?|replies)$")
 _COPYRIGHT = re.compile(r"(?:©|\(c\)\s*\d{4}|\bcopyright\b)", re.IGNORECASE)
 
 _CONSENT = re.compile(r"\b(?:website|browser|browsing|consent|privacy|opt out)\b")
 CONTAINS_MAX_WORDS = 12
+REPEAT_MAX_WORDS = 8
+REPEAT_MIN = 3
 FAMILIES = ("comments", "cookie", "share", "promo", "copyright", "nav")
 
 
@@ -214,7 +217,7 @@ def chrome_reason(line: Line) -> str | None:
         return "chrome.empty" if line.text else None
     if is_icon_line(line):
         return "chrome.icons"
-    if line.words <= 20 and _COMMENT_HEAD.match(line.text):
+    if line.words <= 20 and (_COMMENT_HEAD.match(line.text) or _COMMENT_COUNT.match(line.key)):
         return "chrome.comments"
     family = exact_phrases().get(line.key)
     if family is not None:
@@ -232,3 +235,20 @@ def chrome_reason(line: Line) -> str | None:
     elif line.key.count("cookie") >= 2 and _CONSENT.search(line.key):
         return "chrome.cookie"
     return None
+
+
+def mark_chrome(lines: list[Line]) -> None:
+    """Set each line's chrome reason (in place), including short lines repeated on the page.
+
+    A short line seen three times or more ("Share", "Whatsapp Facebook", a date) is page
+    furniture repeated around teasers, not article text.
+    """
+    counts: dict[str, int] = {}
+    for line in lines:
+        if line.words <= REPEAT_MAX_WORDS:
+            counts[line.key] = counts.get(line.key, 0) + 1
+    for line in lines:
+        reason = chrome_reason(line)
+        if reason is None and counts.get(line.key, 0) >= REPEAT_MIN and line.key:
+            reason = "chrome.repeated"
+        line.chrome = reason

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from functools import cache
 from importlib import resources
 from operator import mul
@@ -19,6 +20,10 @@ from wirewatch.extract.meta_dates import find_date
 from wirewatch.extract.text_lines import Line
 
 MODEL_FILE = "line_model.json"
+_RELATIVE_DATE = re.compile(
+    r"\b\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|months?|years?)\s+ago\b",
+    re.IGNORECASE,
+)
 FEATURES = (
     "log_length",
     "stop_ratio",
@@ -107,7 +112,7 @@ def line_features(
         distance = 0.0 if inside else min(abs(pos - start), abs(pos - end + 1), 20) / 20.0
         digits = ln.digits
         date_line = 0.0
-        if digits and ln.words <= 10 and find_date(text) is not None:
+        if digits and ln.words <= 10 and (find_date(text) or _RELATIVE_DATE.search(text)):
             date_line = 1.0
         first = first_labels[pos]
         rows.append(
