@@ -297,7 +297,7 @@ def find_meta(
         if line.words > 60:
             continue
         if not meta.authors and line.words <= 20:
-            authors = ()
+            authors: tuple[str, ...] = ()
             for segment in _SEGMENT.split(line.text):
                 authors = parse_byline(segment)
                 if authors:
@@ -311,9 +311,9 @@ def find_meta(
                     meta.published = found[0]
                 continue
         if line.words <= 15 and meta.published is None:
-            found = _date_line(line)
-            if found:
-                meta.published = found
+            iso = _date_line(line)
+            if iso:
+                meta.published = iso
                 meta.taken[pos] = "meta.date"
                 anchors.add(pos)
                 continue
