@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any, Literal
 
@@ -37,6 +37,7 @@ class HtmlOptions:
     fast_first: bool = True  # first pass without trafilatura's fallback extractors
     rescue_below: int = 500  # characters: a shorter first pass is redone with the fallbacks
     deduplicate: bool = False
+    balanced_rescue: bool = True  # still short after the fallbacks: try trafilatura's balanced mode
     with_metadata: bool = True  # title, authors, date, site, categories, and the extras
     extensive_date: bool = True  # htmldate's extensive search (slower, finds more dates)
     drop_title_repeat: bool = True  # a first paragraph equal to the title is dropped
@@ -115,10 +116,22 @@ def run_trafilatura(
     if not options.fast_first or len(text) >= options.rescue_below:
         return Extraction(text, first, rescued=False)
     second = _bare(tree, url, options, fast=False, metadata=options.with_metadata and first is None)
+    metadata = first if first is not None else second
     rescued = _text(second)
-    if len(rescued) <= len(text):
-        return Extraction(text, first, rescued=False)
-    return Extraction(rescued, first if first is not None else second, rescued=True)
+    if len(rescued) > len(text):
+        text, first_rescued = rescued, True
+    else:
+        first_rescued = False
+    if (
+        options.balanced_rescue
+        and options.focus == "precision"
+        and len(text) < options.rescue_below
+    ):
+        balanced = replace(options, focus="balanced")
+        third = _bare(tree, url, balanced, fast=False, metadata=metadata is None)
+        if len(_text(third)) > len(text):
+            return Extraction(_text(third), metadata if metadata is not None else third, True)
+    return Extraction(text, metadata, rescued=first_rescued)
 
 
 def extract_body_text(html: str, *, options: HtmlOptions = DEFAULT_OPTIONS) -> str:
