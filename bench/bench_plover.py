@@ -179,7 +179,8 @@ def main() -> int:
         lines.append(f"| {name} | {res['P']:.3f} | {res['R']:.3f} | {res['F1']:.3f} | "
                      + " | ".join(extra) + " |")
     pred = {k: {e.type for e in v} for k, v in events.items()}  # type: ignore[attr-defined]
-    speed = f"{len(gold) / seconds:.0f} sentences/s ({seconds:.1f} s, one process, model load included)"
+    speed = (f"{len(gold) / seconds:.0f} sentences/s ({seconds:.1f} s, one process, "
+             "model load included)")
     table = "\n".join(lines)
     print(table)
     print("\n".join(per_type(gold, pred)))

@@ -134,7 +134,7 @@ def _passive_subject(verb: Token) -> Token | None:
 
 
 def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
-    out = []
+    out: list[Token] = []
     for child in token.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             out.extend(g for g in child.children if g.dep_ == "pobj")

@@ -18,6 +18,9 @@ from wirewatch.records import Modality
 
 Token = Any  # spaCy Token (spaCy ships no type stubs)
 
+_CONTENT_DEPS = frozenset(("ccomp", "xcomp", "parataxis", "pcomp"))
+_NOT_CONTENT_DEPS = frozenset(("nsubj", "nsubjpass", "npadvmod", "appos", "advmod", "advcl",
+                               "conj", "cc", "punct"))
 _CLAUSE_DEPS = frozenset(("ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "conj", "ROOT"))
 
 
@@ -67,11 +70,14 @@ def modality_of(trigger: Token, *, own_lemma: str | None = None) -> Modality:
         if lower.dep_ == "appos":
             break  # "..., an allegation denied by X": the apposition is the outlet's aside
         lemma = upper.lemma_.lower()
-        if lemma in cues["denying_verbs"] and upper.pos_ == "VERB" and own not in cues[
-            "denying_verbs"
-        ]:
+        if upper.pos_ != "VERB":
+            continue
+        if (lemma in cues["denying_verbs"] and own not in cues["denying_verbs"]
+                and lower.dep_ not in _NOT_CONTENT_DEPS):
             return "denied"
-        if lemma in cues["alleging_verbs"] and upper.pos_ == "VERB":
+        # Only the content of a claim is alleged ("claimed that X attacked"), not a phrase
+        # hanging on the claim verb ("claimed ..., an allegation denied by Y").
+        if lemma in cues["alleging_verbs"] and lower.dep_ in _CONTENT_DEPS:
             alleged_by_claim = True
     if alleged_by_claim and own not in cues["denying_verbs"] and _allegation_denied(
         sentence, cues["denying_verbs"], cues["allegation_nouns"]

@@ -1,0 +1,129 @@
+"""The event coder on short literal sentences: frames, embedding, drops, modes and actors."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirewatch.analyze.actors import ArticleActors
+from wirewatch.analyze.dates import parse_published
+from wirewatch.analyze.events import CODER, CodedDoc, code_doc
+from wirewatch.analyze.events_lexicon import categories
+from wirewatch.analyze.nlp import parse, pipe_texts
+from wirewatch.records import Event
+
+
+def coded(text: str, published: str | None = None) -> CodedDoc:
+    doc = next(pipe_texts([text], disable=()))
+    return code_doc(doc, ArticleActors.from_doc(doc), published=parse_published(published))
+
+
+def events(text: str, published: str | None = None) -> tuple[Event, ...]:
+    return coded(text, published).events
+
+
+def types(text: str) -> list[str]:
+    return sorted({e.type for e in events(text)})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Israel condemned the rocket attack on Sderot.", ["ACCUSE"]),
+        ("The two foreign ministers met in Geneva on Tuesday.", ["CONSULT"]),
+        ("Iran rejected the European proposal.", ["REJECT"]),
+        ("The rebels released twelve hostages.", ["RETREAT"]),
+        ("Thousands of workers went on strike in Lagos.", ["PROTEST"]),
+        ("Police arrested three opposition leaders.", ["COERCE"]),
+        ("Warplanes bombed the village overnight.", ["ASSAULT"]),
+        ("Japan pledged $50 million in aid to Haiti.", ["AGREE"]),
+    ],
+)
+def test_plain_triggers_give_their_type(text: str, expected: list[str]) -> None:
+    assert types(text) == expected
+
+
+def test_control_verb_folds_the_embedded_event_into_its_mode() -> None:
+    found = events("Syria refused to release the prisoners.")
+    assert [e.type for e in found] == ["REJECT"]
+    assert found[0].mode == "yield"
+    drops = coded("Syria refused to release the prisoners.").drops
+    assert [d.reason for d in drops] == ["event.embedded"]
+
+
+def test_threaten_mode_comes_from_what_is_threatened() -> None:
+    found = events("North Korea threatened to attack South Korea.")
+    assert [(e.type, e.mode) for e in found] == [("THREATEN", "violence")]
+    assert [a.code for a in found[0].source] == ["PRK"]
+    assert [a.code for a in found[0].target] == ["KOR"]
+
+
+def test_promise_of_cooperation_is_agree_and_promise_of_force_is_threaten() -> None:
+    assert types("Germany promised to help Greece.") == ["AGREE"]
+    assert types("The rebels vowed to attack the capital.") == ["THREATEN"]
+
+
+def test_intent_adjective_without_a_coded_act_is_dropped() -> None:
+    result = coded("Russia is willing to use these capabilities.")
+    assert result.events == ()
+    assert "event.no_content" in {d.reason for d in result.drops}
+
+
+def test_reported_must_is_a_request_from_the_speaker_to_the_subject() -> None:
+    found = events("France said that Iraq must withdraw its troops.")
+    assert [(e.type, e.mode) for e in found] == [("REQUEST", "yield")]
+    assert [a.code for a in found[0].source] == ["FRA"]
+    assert [a.code for a in found[0].target] == ["IRQ"]
+
+
+def test_background_and_conditional_clauses_are_drops_not_events() -> None:
+    result = coded("The talks resumed in Geneva after two days of fighting.")
+    assert [e.type for e in result.events] == ["CONSULT"]
+    assert "event.background" in {d.reason for d in result.drops}
+    result = coded("Norway will send aid if Sweden is attacked.")
+    assert "event.conditional" in {d.reason for d in result.drops}
+    assert "ASSAULT" not in {e.type for e in result.events}
+
+
+def test_future_cooperation_is_agree_and_future_coercion_is_threaten() -> None:
+    found = events("The president will visit Beijing next week.")
+    assert [e.type for e in found] == ["AGREE"]
+    assert found[0].modality == "future"
+    found = events("The government will impose a curfew in the capital.")
+    assert [e.type for e in found] == ["THREATEN"]
+
+
+def test_refusal_with_a_modal_is_reject() -> None:
+    found = events("Israel would not meet the Palestinian delegation.")
+    assert [(e.type, e.modality) for e in found] == [("REJECT", "asserted")]
+
+
+def test_assault_mode_from_weapons_words() -> None:
+    found = events("Government forces shelled the town with artillery.")
+    assert [(e.type, e.mode) for e in found] == [("ASSAULT", "heavy-weapons")]
+    found = events("Israeli jets launched air strikes on Gaza.")
+    assert ("ASSAULT", "aerial") in {(e.type, e.mode) for e in found}
+
+
+def test_compound_subject_gives_every_coded_actor() -> None:
+    found = events("Senior Hungarian and Romanian officials agreed to cooperate.")
+    assert {a.code for e in found for a in e.source} == {"HUN", "ROU"}
+
+
+def test_event_fields_are_consistent() -> None:
+    text = "Earlier, Egypt accused Israel of violating the ceasefire on Thursday."
+    found = events(text, "2021-12-02")
+    assert found, "one ACCUSE event expected"
+    event = found[0]
+    assert event.type == "ACCUSE"
+    assert event.sentence == text[event.start : event.end]
+    assert event.trigger in event.sentence
+    assert event.coder == CODER
+    assert event.quad == categories()["ACCUSE"].quad
+    assert event.date == "2021-12-02"
+    assert event.intensity < 0
+
+
+def test_parse_helper_and_offsets_with_base() -> None:
+    doc = parse("Turkey condemned the raid.")
+    out = code_doc(doc, ArticleActors.from_doc(doc), base=100).events
+    assert out and out[0].start == 100
