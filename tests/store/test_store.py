@@ -223,3 +223,13 @@ def test_changed_input_replaces_its_old_article(store: Store) -> None:
     assert store.counts()["events"] == 2
     with pytest.raises(NotFoundError):
         store.get_article("old")
+
+
+def test_iter_articles_pages_through_everything(store: Store) -> None:
+    from wirewatch.store import reader
+
+    for i in range(7):
+        store.save_analysis(make_analysis(f"a{i}"))
+    with store.connect() as conn:
+        ids = [a.id for a in reader.iter_articles(conn, page_size=3)]
+    assert ids == [f"a{i}" for i in range(7)]

@@ -173,7 +173,9 @@ class Store:
         t = schema.metadata.tables[table]
         with self.connect() as conn:
             query = sa.select(t).order_by(*t.primary_key.columns)
-            for row in conn.execute(query).mappings():
+            # Server-side cursor on PostgreSQL: exports stream instead of loading the table.
+            streamed = conn.execution_options(stream_results=True, yield_per=1000)
+            for row in streamed.execute(query).mappings():
                 yield dict(row)
 
     def list_articles(self, filters: reader.ArticleFilter | None = None, *, limit: int = 50,

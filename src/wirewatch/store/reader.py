@@ -146,12 +146,21 @@ def get_article(conn: sa.Connection, article_id: str) -> Analysis:
     )
 
 
-def iter_articles(conn: sa.Connection, *, with_drops: bool = True) -> Iterator[Article]:
-    """Every stored article, in id order (drops read per article when asked)."""
-    rows = conn.execute(sa.select(schema.articles).order_by(schema.articles.c.id)).mappings()
-    for row in rows.fetchall() if with_drops else rows:
-        drops = _drops(conn, row["id"]) if with_drops else ()
-        yield article_from_row(row, drops)
+def iter_articles(conn: sa.Connection, *, with_drops: bool = True,
+                  page_size: int = 500) -> Iterator[Article]:
+    """Every stored article, in id order, read ``page_size`` at a time (keyset pagination)."""
+    t = schema.articles
+    last: str | None = None
+    while True:
+        query = sa.select(t).order_by(t.c.id).limit(page_size)
+        if last is not None:
+            query = query.where(t.c.id > last)
+        rows = list(conn.execute(query).mappings())
+        for row in rows:
+            yield article_from_row(row, _drops(conn, row["id"]) if with_drops else ())
+        if len(rows) < page_size:
+            return
+        last = rows[-1]["id"]
 
 
 def check_page(limit: int, offset: int) -> None:
