@@ -196,3 +196,20 @@ def test_marks_never_raise_and_stay_in_range(text: str) -> None:
 def test_any_text_never_raises(text: str) -> None:
     for quote in quotes_of(text):
         assert text[quote.start : quote.end] == quote.text
+
+
+def test_author_after_a_dash_is_the_speaker() -> None:
+    body = "“A gorgeous play with an interesting story.” — Jane Roe\n\nTickets are on sale."
+    (quote,) = [q for q in quotes_of(body) if q.kind == "direct"]
+    assert quote.speaker is not None
+    assert quote.speaker.name == "Jane Roe"
+
+
+def test_they_refers_to_the_latest_organisation() -> None:
+    body = (
+        "The Acme Widget Corporation issued a statement on Friday.\n\n"
+        '"We have no comment on this matter at all," they said.'
+    )
+    (quote,) = [q for q in quotes_of(body) if q.kind == "direct"]
+    assert quote.speaker is not None
+    assert "Acme" in quote.speaker.name

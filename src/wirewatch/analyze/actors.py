@@ -7,7 +7,8 @@ name or pronoun at those character offsets, using the article's earlier mentions
 - "Foreign Minister Sergey Lavrov" ... "Lavrov" -> the same actor (surname);
 - "he", "she" -> the most recent person mentioned before;
 - "the minister", "the secretary-general" -> the most recent person with that title word;
-- "the alliance", "the bloc" -> the most recent organisation of that kind (organisations.csv).
+- "the alliance", "the bloc" -> the most recent organisation of that kind (organisations.csv);
+- "they" -> the most recent organisation or group.
 
 Mentions of places after "in", "at", "near" ("speaking in Stockholm") are locations, not actors.
 """
@@ -96,10 +97,15 @@ class ArticleActors:
 
     @property
     def actors(self) -> tuple[Actor, ...]:
-        """Distinct actors mentioned, in order of first mention (places excluded)."""
+        """Distinct coded actors, in order of first mention.
+
+        Places ("in Stockholm") and actors with neither code nor sector (an organisation or a
+        person the dictionaries do not know, kept only to name speakers) are left out.
+        """
         seen: dict[Actor, None] = {}
         for mention in self.mentions:
-            if mention.kind != "place":
+            actor = mention.actor
+            if mention.kind != "place" and (actor.code is not None or actor.sector is not None):
                 seen.setdefault(mention.actor, None)
         return tuple(seen)
 
@@ -142,7 +148,13 @@ class ArticleActors:
             return None  # "US-led", "Russian-backed": a modifier, not the actor
         actor = resolve_name(ent.text)
         if actor is None:
-            return None
+            if ent.label_ != "ORG":
+                return None
+            # an organisation we have no code for: kept by name, for speakers and "they"
+            name = normalise_key(self.text[ent.start_char : ent.end_char])
+            if name.lower().startswith("the "):
+                name = name[4:]
+            return Mention(ent.start_char, ent.end_char, Actor(name=name), "org") if name else None
         entry = lookup_proper(ent.text)
         head = ent.root.head
         if ent.label_ in {"GPE", "FAC"} and ent.root.dep_ == "pobj" and head.lower_ in _LOCATIVE:
@@ -192,6 +204,9 @@ class ArticleActors:
             return None
         if len(words) == 1 and words[0] in tables().pronouns:
             return _latest(m for m in self.mentions if m.kind == "person" and m.end <= before)
+        if len(words) == 1 and words[0] in tables().group_pronouns:
+            groups = (m for m in self.mentions if m.kind in {"org", "group"} and m.end <= before)
+            return _latest(groups)
         if words[0] not in determiners():
             return None
         head = normalise_key(" ".join(words[1:])).lower()

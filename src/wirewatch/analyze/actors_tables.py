@@ -44,7 +44,8 @@ class Tables:
     roles: dict[str, str]  # lower-case role phrase -> sector
     role_heads: frozenset[str]  # the last word of every role phrase ("officials", "outlets")
     modifiers: dict[str, str]  # "former" -> "ELI"
-    pronouns: frozenset[str]
+    pronouns: frozenset[str]  # refer to the latest person
+    group_pronouns: frozenset[str]  # refer to the latest organisation or group
     surnames: dict[str, Entry]  # lower-case surname -> person
     max_words: int
 
@@ -136,6 +137,7 @@ def tables() -> Tables:
         role_heads=frozenset(k.split()[-1] for k in roles),
         modifiers=modifiers,
         pronouns=frozenset(w.lower() for w in _lines("pronouns.txt")),
+        group_pronouns=frozenset(w.lower() for w in _lines("group_pronouns.txt")),
         surnames=surnames,
         max_words=max_words,
     )

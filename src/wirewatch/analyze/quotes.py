@@ -20,11 +20,12 @@ direct quote. Marks never raise: see ``quote_marks``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from wirewatch.analyze.actors import ArticleActors
+from wirewatch.analyze.actors import ArticleActors, resolve_name
 from wirewatch.analyze.quote_cues import Cue, cues_in, governing_cue
 from wirewatch.analyze.quote_marks import MarkedSpan, marked_spans, paragraph_ranges
 from wirewatch.records import Actor, Quote, QuoteKind
@@ -32,6 +33,9 @@ from wirewatch.records import Actor, Quote, QuoteKind
 _DIRECT_MIN_WORDS = 3
 _INDIRECT_MIN_WORDS = 3
 _LEAD_IN = frozenset(":,—–-")
+_DASH_AUTHOR = re.compile(
+    r"[ \t]*[—–]{1,2}[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})(?=[ \t]*(?:[,(]|$))", re.M
+)
 
 
 @dataclass(slots=True)
@@ -131,14 +135,26 @@ def _quote_from_marks(doc: Doc, para: _Para, span: MarkedSpan) -> Quote | None:
             cue = governing_cue(token, sent_cues)
         if cue is None:
             cue = _nearest(sent_cues, start, end)
+    speaker = cue.speaker if cue else None
+    if speaker is None and kind == "direct" and span.closed:
+        speaker = _dash_author(para, span.end + 1)
     return Quote(
         text=para.text[start:end],
         kind=kind,
-        speaker=cue.speaker if cue else None,
+        speaker=speaker,
         cue=cue.text if cue else None,
         start=start,
         end=end,
     )
+
+
+def _dash_author(para: _Para, after: int) -> Actor | None:
+    """The author named after a dash that follows the quote: “…” — Neil Gaiman."""
+    match = _DASH_AUTHOR.match(para.text, after, para.end)
+    if match is None:
+        return None
+    name = match.group(1).strip()
+    return resolve_name(name) or Actor(name=name)
 
 
 def _first_token(doc: Doc, start: int, end: int) -> Token | None:
