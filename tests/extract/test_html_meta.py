@@ -37,6 +37,11 @@ def test_clean_title(title: str, kwargs: dict[str, str], expected: str) -> None:
         ("Soldiers on parade © REUTERS / Some One", "Soldiers on parade", "REUTERS / Some One"),
         ("Leaders meet (Image credit: Example Agency)", "Leaders meet", "Example Agency"),
         ("A plain caption with no credit", "A plain caption with no credit", None),
+        (
+            "Voters queue. Credit...Some Photographer/Example Times",
+            "Voters queue.",
+            "Some Photographer/Example Times",
+        ),
     ],
 )
 def test_split_credit(caption: str, text: str, credit: str | None) -> None:

@@ -40,7 +40,7 @@ _RELATED_LINKS = XPath(
 )
 _CREDIT_TEXT = re.compile(
     r"(?:[(\[]\s*)?(?:©|\(c\)|copyright\b|photo(?:graph)?s?\s*(?:credit)?\s*[:/]|"
-    r"image\s*(?:credit)?\s*:|picture\s*:|credit\s*:|source\s*:)\s*(?P<credit>[^()\[\]]{2,80}?)"
+    r"image\s*(?:credit)?\s*:|picture\s*:|credits?\s*(?::|\.{2,}|…)|source\s*:)\s*(?P<credit>[^()\[\]]{2,80}?)"
     r"\s*[)\]]?\s*\Z",
     re.IGNORECASE,
 )
@@ -166,11 +166,11 @@ def lead_caption(tree: HtmlElement) -> Caption:
     if not captions:
         return Caption(_first(_OG_IMAGE_ALT(tree)), None)
     figcaption = captions[0]
-    whole = _clean(figcaption.text_content())
+    whole = _clean(" ".join(figcaption.itertext()))
     if whole is None:
         return Caption(None, None)
     credit_nodes = _CREDIT_IN(figcaption)
-    credit = _clean(credit_nodes[0].text_content()) if credit_nodes else None
+    credit = _clean(" ".join(credit_nodes[0].itertext())) if credit_nodes else None
     if credit is None:
         return split_credit(whole)
     return Caption(_clean(whole.replace(credit, "")), split_credit(credit).credit or credit)
