@@ -17,9 +17,10 @@ from wirewatch.extract.text_lines import Line, data_lines, normalise_key, relate
 
 HEAD_SPAN = 40  # lines above the body start searched for the title, date and byline
 _NAME = r"[A-Z][\w.&'’-]*(?:\s+(?:of|de|the|&)?\s*[A-Z0-9][\w.&'’-]*){0,3}"
+_NAME_LAZY = _NAME.replace("{0,3}", "{0,3}?")
 _SITE_RULES = [
     re.compile(rf"\b(?:read|see)\s+(?:the\s+)?(?P<name>{_NAME})\s+privacy\s+policy", re.I),
-    re.compile(rf"^(?P<name>{_NAME})\s+(?:News\s+)?Apps?$"),
+    re.compile(rf"^(?P<name>{_NAME_LAZY})\s+(?:News\s+)?Apps?$"),
     re.compile(rf"^(?:download|get)\s+(?:the\s+)?(?P<name>{_NAME})\s+(?:news\s+)?app\b", re.I),
 ]
 _COPYRIGHT_NAME = re.compile(
@@ -98,10 +99,20 @@ def _copyright_site(lines: list[Line]) -> str | None:
 
 
 @cache
-def _role_tail() -> re.Pattern[str]:
+def _roles() -> tuple[frozenset[str], re.Pattern[str]]:
+    """Job titles after a name: all of them as a set, and a pattern for a name's tail.
+
+    Several-word roles ("Staff Writer") may follow a space; one-word roles ("Reporter") only a
+    comma or a glued lower-case letter, so a surname like "Writer" survives.
+    """
     roles = sorted(data_lines("author_roles.txt"), key=len, reverse=True)
-    alternation = "|".join(r"\s*".join(re.escape(w) for w in r.split()) for r in roles)
-    return re.compile(rf"(?:[\s,]+|(?<=[a-z]))(?:{alternation})\.?$", re.IGNORECASE)
+    many = "|".join(r"\s+".join(re.escape(w) for w in r.split()) for r in roles if " " in r)
+    one = "|".join(re.escape(r) for r in roles if " " not in r)
+    tail = re.compile(
+        rf"(?:(?:[\s,]+|(?<=[a-z]))(?:{many})|(?:\s*,\s*|(?<=[a-z]))(?:{one}))\.?$",
+        re.IGNORECASE,
+    )
+    return frozenset(normalise_key(r) for r in roles), tail
 
 
 def clean_names(text: str) -> tuple[str, ...]:
@@ -112,8 +123,11 @@ def clean_names(text: str) -> tuple[str, ...]:
         names = names[: date[1]]
     out = []
     for part in _NAME_SPLIT.split(names):
-        part = _role_tail().sub("", part.strip(" .,;:")).strip(" .,;:")
-        if not part or not _PERSON.match(part) or part.lower() in {"the", "staff"}:
+        roles, tail = _roles()
+        part = tail.sub("", part.strip(" .,;:")).strip(" .,;:")
+        if not part or normalise_key(part) in roles or part.lower() in {"the", "staff"}:
+            continue
+        if not _PERSON.match(part):
             continue
         if (part.isupper() and " " not in part) or _DOMAIN.search(part):
             continue  # an agency or outlet ("CNN", "Phys.org"), not a person
