@@ -7,6 +7,7 @@ inserted again, all in the caller's transaction.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -89,14 +90,26 @@ def event_row(article: Article, seq: int, event: Event) -> dict[str, Any]:
     }
 
 
+# Statements are built once with bound parameters, so SQLAlchemy compiles each only once
+# (building them per row with literal values cost two thirds of the write time).
+@functools.cache
+def _update_by_key(table: sa.Table, key: str) -> sa.Update:
+    return sa.update(table).where(table.c[key] == sa.bindparam("key_"))
+
+
+@functools.cache
+def _delete_by(table: sa.Table, column: str) -> sa.Delete:
+    return sa.delete(table).where(table.c[column] == sa.bindparam("value_"))
+
+
 def _upsert(
     conn: sa.Connection, table: sa.Table, key: str, row: Mapping[str, Any]
 ) -> None:
     """Update the row with this key, or insert it: portable across SQLite and PostgreSQL."""
     values = {k: v for k, v in row.items() if k != key}
-    result = conn.execute(sa.update(table).where(table.c[key] == row[key]).values(**values))
+    result = conn.execute(_update_by_key(table, key), {"key_": row[key], **values})
     if result.rowcount == 0:
-        conn.execute(sa.insert(table).values(**row))
+        conn.execute(sa.insert(table), dict(row))
 
 
 def save_analysis(
@@ -107,7 +120,7 @@ def save_analysis(
     _upsert(conn, schema.articles, "id", article_row(article, analyzed=analyzed, run_id=run_id,
                                                      now=now))
     for table in schema.CHILD_TABLES:
-        conn.execute(sa.delete(table).where(table.c.article_id == article.id))
+        conn.execute(_delete_by(table, "article_id"), {"value_": article.id})
     if article.drops:
         conn.execute(
             sa.insert(schema.drops),
@@ -162,8 +175,8 @@ def previous_article_id(conn: sa.Connection, source: str) -> str | None:
 def delete_article(conn: sa.Connection, article_id: str) -> None:
     """Remove an article and its children (when its input's content changed)."""
     for table in schema.CHILD_TABLES:
-        conn.execute(sa.delete(table).where(table.c.article_id == article_id))
-    conn.execute(sa.delete(schema.articles).where(schema.articles.c.id == article_id))
+        conn.execute(_delete_by(table, "article_id"), {"value_": article_id})
+    conn.execute(_delete_by(schema.articles, "id"), {"value_": article_id})
 
 
 def save_input(
