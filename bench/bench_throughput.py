@@ -1,0 +1,103 @@
+"""End-to-end throughput on the AEB pages: read + extract + analyze, one process, one core.
+
+Run: .venv/bin/python bench/bench_throughput.py [--limit N]
+
+Reads ../shared/corpora/aeb/html/*.html.gz (181 pages, MIT) by path. Reports articles per
+second end to end and for the analyze stage alone, the share of time per stage, and the
+process's peak resident memory (resource.getrusage, which includes the spaCy model). Goal from
+the issue: >= 20 articles/s/core and <= 600 MB. Anchor measured in the same run: spaCy's plain
+``nlp.pipe`` over the same bodies with the full pipeline (no wirewatch logic).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+AEB = ROOT.parent / "shared" / "corpora" / "aeb" / "html"
+OUT = ROOT / "bench" / "results" / "bench_throughput.md"
+
+
+def peak_rss_mb() -> float:
+    # ru_maxrss is in kilobytes on Linux.
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=0, help="only the first N pages")
+    args = parser.parse_args()
+    if not AEB.exists():
+        print(f"AEB pages not found at {AEB}", file=sys.stderr)
+        return 2
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    from wirewatch.analyze.nlp import load_nlp, pipe_texts
+    from wirewatch.analyze.pipeline import analyze_articles
+    from wirewatch.errors import InputError
+    from wirewatch.extract import extract_page
+    from wirewatch.read import read_pages
+    from wirewatch.records import Article, Page
+
+    paths = sorted(AEB.glob("*.html.gz"))
+    if args.limit:
+        paths = paths[: args.limit]
+    nlp = load_nlp()  # model load is not counted: once per process
+    rss_after_load = peak_rss_mb()
+
+    t0 = time.perf_counter()
+    pages = [p for p in read_pages(paths) if isinstance(p, Page)]
+    t1 = time.perf_counter()
+    articles: list[Article] = []
+    for page in pages:
+        try:
+            articles.append(extract_page(page))
+        except InputError:
+            continue
+    t2 = time.perf_counter()
+    analyses = analyze_articles(articles, nlp=nlp)
+    t3 = time.perf_counter()
+    n = len(analyses)
+    events = sum(len(a.events) for a in analyses)
+    quotes = sum(len(a.quotes) for a in analyses)
+    words = sum(len(a.article.body_text.split()) for a in analyses)
+
+    t4 = time.perf_counter()
+    for _ in pipe_texts((a.body_text for a in articles), nlp=nlp, disable=()):
+        pass
+    t5 = time.perf_counter()
+
+    total = t3 - t0
+    rows = [
+        ("wirewatch read+extract+analyze (end to end)", n / total, total),
+        ("wirewatch analyze only", n / (t3 - t2), t3 - t2),
+        ("anchor: spaCy nlp.pipe alone, full pipeline", n / (t5 - t4), t5 - t4),
+    ]
+    lines = ["| what | articles/s (one process) | seconds |", "|---|---|---|"]
+    lines += [f"| {name} | {rate:.1f} | {secs:.1f} |" for name, rate, secs in rows]
+    lines.append(f"| stages: read {t1 - t0:.1f} s, extract {t2 - t1:.1f} s, analyze "
+                 f"{t3 - t2:.1f} s | | |")
+    summary = (f"{n} articles ({words} body words, {words / max(n, 1):.0f} per article), "
+               f"{quotes} quotes, {events} events. Peak RSS {peak_rss_mb():.0f} MB "
+               f"(after model load {rss_after_load:.0f} MB). Goal: >= 20 articles/s/core, "
+               "<= 600 MB.")
+    table = "\n".join(lines)
+    print(table)
+    print(summary)
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(
+        "# Throughput on the AEB pages\n\n`.venv/bin/python bench/bench_throughput.py` — "
+        "181 HTML pages from ../shared/corpora/aeb (MIT), one process.\n\n" + table + "\n\n"
+        + summary + "\n\nThe machine has 2 cores shared by six people while this ran: "
+        "timings are noisy; treat them as rough.\n",
+        encoding="utf-8",
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
