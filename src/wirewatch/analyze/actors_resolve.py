@@ -41,6 +41,7 @@ class Parsed:
     title_roles: tuple[str, ...]  # lower-case role phrases of the title or head
     sector: str | None
     head_role: bool  # the phrase ends in a role word ("officials", "media outlets")
+    modifier_only: bool  # a name only modifies an unknown head ("Russian proposals")
 
 
 def _tokens(text: str) -> list[str]:
@@ -62,6 +63,7 @@ def parse_phrase(text: str) -> Parsed:
     eli = False
     person: Entry | None = None
     person_span: tuple[int, int] | None = None
+    last_unmatched = -1
     i = 0
     while i < n:
         for size in range(min(table.max_words, n - i), 0, -1):
@@ -83,6 +85,7 @@ def parse_phrase(text: str) -> Parsed:
             word = toks[i].lower()
             if table.modifiers.get(word.split("-")[0]) == "ELI":
                 eli = True
+            last_unmatched = i
             i += 1
     # A person named after a title: a run of capitalised words, up to the end, after a role
     # ("Defence Secretary Tom King": the run "Tom King" may hold a role word after its start).
@@ -119,7 +122,16 @@ def parse_phrase(text: str) -> Parsed:
         sector = entities[0].sector
     else:
         sector = None
-    return Parsed(tuple(entities), person, person_name, tuple(title_roles), sector, head_role)
+    modifier_only = (
+        bool(entities)
+        and person_name is None
+        and last_unmatched == n - 1
+        and toks[-1][:1].islower()
+        and toks[-1].lower() not in determiners()
+    )
+    return Parsed(
+        tuple(entities), person, person_name, tuple(title_roles), sector, head_role, modifier_only
+    )
 
 
 def _group_name(text: str) -> str:
@@ -138,6 +150,10 @@ def actor_from_parsed(parsed: Parsed, text: str) -> Actor | None:
         if code is None and parsed.person is not None:
             code = parsed.person.code
         return Actor(name=parsed.person_name, code=code, sector=parsed.sector)
+    if parsed.entities and parsed.modifier_only:
+        # "the US singer", "Iraqi towns": the name only modifies the head, which keeps the
+        # code (PLOVER codes such phrases by country) but not the country's own name
+        return Actor(name=_group_name(text), code=parsed.entities[0].code)
     if parsed.entities:
         first = parsed.entities[0]
         if len(parsed.entities) == 1 and not parsed.head_role:
