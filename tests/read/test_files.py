@@ -159,3 +159,15 @@ def test_bad_files_do_not_touch_good_ones(tmp_path: Path) -> None:
     (tmp_path / "4.txt").write_text("Second good page.", encoding="utf-8")
     items = list(read_pages([tmp_path, tmp_path / "missing"]))
     assert [type(i).__name__ for i in items] == ["Page", "Skip", "Skip", "Page", "Skip"]
+
+
+def test_symlinked_folders_are_read_once(tmp_path: Path) -> None:
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "a.txt").write_text("A page.", encoding="utf-8")
+    (tmp_path / "real" / "loop").symlink_to(tmp_path / "real")
+    (tmp_path / "via").symlink_to(tmp_path / "real")
+    items = list(read_pages([tmp_path]))
+    pages = [i for i in items if isinstance(i, Page)]
+    assert [Path(p.source).relative_to(tmp_path) for p in pages] == [Path("real/a.txt")]
+    assert {i.reason for i in items if isinstance(i, Skip)} == {"duplicate"}
+    assert len(items) == 3  # the page, real/loop, via

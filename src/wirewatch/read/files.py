@@ -27,7 +27,10 @@ _GZIP_ERRORS = (gzip.BadGzipFile, EOFError, zlib.error)
 
 
 def walk(path: Path) -> Iterator[Path | Skip]:
-    """The files under ``path`` (itself if a file), sorted, and a Skip per unreadable entry."""
+    """The files under ``path`` (itself if a file), sorted, and a Skip per unreadable entry.
+
+    Symlinked folders are followed once; a second route to the same folder is a ``duplicate``.
+    """
     if not path.exists() and not path.is_symlink():
         yield Skip(str(path), "not_found", "no such file or folder")
         return
@@ -35,7 +38,14 @@ def walk(path: Path) -> Iterator[Path | Skip]:
         yield path
         return
     errors: list[OSError] = []
-    for folder, dirs, files in os.walk(path, onerror=errors.append):
+    seen: set[str] = set()
+    for folder, dirs, files in os.walk(path, onerror=errors.append, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:  # a symlink back to a folder already read: a loop or a second route
+            dirs.clear()
+            yield Skip(folder, "duplicate", f"folder already read as {real}")
+            continue
+        seen.add(real)
         dirs.sort()
         while errors:
             yield _unreadable(errors.pop(0))
