@@ -233,3 +233,9 @@ def test_iter_articles_pages_through_everything(store: Store) -> None:
     with store.connect() as conn:
         ids = [a.id for a in reader.iter_articles(conn, page_size=3)]
     assert ids == [f"a{i}" for i in range(7)]
+
+
+def test_event_day_indexes_exist(store: Store) -> None:
+    with store.connect() as conn:
+        names = {ix["name"] for ix in sa.inspect(conn).get_indexes("events")}
+    assert {"ix_events_type_day", "ix_events_site_day", "ix_events_source_code"} <= names

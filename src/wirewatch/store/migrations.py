@@ -42,10 +42,19 @@ def _m0002_watch_tables(conn: sa.Connection) -> None:
     watch_metadata.create_all(conn, tables=list(WATCH_TABLES))
 
 
+def _m0003_event_day_indexes(conn: sa.Connection) -> None:
+    names = {"ix_events_type_day", "ix_events_modality_day", "ix_events_site_day",
+             "ix_events_quad_day"}
+    for index in schema.events.indexes:
+        if index.name in names:
+            index.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "runs, inputs, articles, drops, quotes, events, actors", _m0001_initial),
     Migration(2, "watch tables: stories, duplicates, merged events, dyad days, alerts",
               _m0002_watch_tables),
+    Migration(3, "events: (type|modality|site|quad, day) indexes", _m0003_event_day_indexes),
 ]
 
 
