@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
 import textwrap
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -206,3 +208,37 @@ def test_ingest_twice_equals_ingest_once(texts: list[str]) -> None:
         assert second.articles_stored == 0
         assert second.unchanged == len(pages)
         assert first.articles_stored + first.skipped_total == len(pages)
+
+
+def test_cli_run_killed_from_outside_then_rerun(tmp_path: Path) -> None:
+    """`wirewatch run` SIGKILLed by another process once some batches are in, then again."""
+    write_pages(tmp_path / "pages", 150)
+    db = tmp_path / "outside.db"
+    wirewatch = Path(sys.executable).with_name("wirewatch")
+    command = [str(wirewatch), "run", str(tmp_path / "pages"), "--db", str(db), "--no-analyze",
+               "--no-watch"]
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while proc.poll() is None and time.monotonic() < deadline:
+            if db.exists():
+                with sqlite3.connect(db, timeout=30) as conn:
+                    try:
+                        stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+                    except sqlite3.OperationalError:  # tables not created yet
+                        stored = 0
+                if stored >= 32:
+                    proc.send_signal(signal.SIGKILL)
+                    break
+            time.sleep(0.02)
+    finally:
+        proc.wait(timeout=60)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr.read() if proc.stderr else ""
+    with open_store(db) as store:
+        before = store.counts()["articles"]
+        assert 32 <= before < 150 and before % 32 == 0  # whole batches only
+        summary = run_paths([str(tmp_path / "pages")], store, analyze=False)
+        assert summary.unchanged == before
+        assert summary.articles_stored == 150 - before
+        assert store.counts()["articles"] == 150
+        assert len(set(article_ids(store))) == 150
