@@ -76,7 +76,8 @@ def extract_or_skip(page: Page) -> Article | Skip:
         return Skip(page.source, "extract_error", _one_line(exc))
 
 
-def _analyze(articles: Sequence[Article], analyze: bool) -> list[tuple[Analysis, bool]]:
+def analyze_batch(articles: Sequence[Article], analyze: bool) -> list[tuple[Analysis, bool]]:
+    """Analyse a batch; pairs (analysis, analysed?): a failing article is kept unanalysed."""
     if not analyze or not articles:
         return [(Analysis(article=a), False) for a in articles]
     from wirewatch.analyze.pipeline import analyze_articles
@@ -109,7 +110,7 @@ def process_pages(pages: Sequence[tuple[Page, str]], analyze: bool) -> list[Inpu
             results.append(InputResult(page.source, digest, skip=outcome))
         else:
             extracted.append((page, digest, outcome))
-    analysed = _analyze([article for _, _, article in extracted], analyze)
+    analysed = analyze_batch([article for _, _, article in extracted], analyze)
     for (page, digest, _), (analysis, ok) in zip(extracted, analysed, strict=True):
         results.append(InputResult(page.source, digest, analysis=analysis, analyzed=ok))
     return results

@@ -172,3 +172,14 @@ def test_extract_survives_an_extractor_bug(tmp_path: Path, runner: CliRunner,
     result = runner.invoke(main, ["extract", str(tmp_path)])
     assert result.exit_code == 0
     assert "extract_error (ZeroDivisionError: division by zero)" in result.stderr
+
+
+def test_extract_analyze_outputs_analyses_in_input_order(tmp_path: Path,
+                                                        runner: CliRunner) -> None:
+    write_pages(tmp_path, 3)
+    result = runner.invoke(main, ["extract", str(tmp_path), "--analyze"])
+    assert result.exit_code == 0, result.output
+    records = [orjson.loads(line) for line in result.stdout.splitlines()]
+    assert [list(r) for r in records] == [["article", "quotes", "events", "actors"]] * 3
+    assert [r["article"]["source"] for r in records] == sorted(
+        str(p) for p in tmp_path.glob("*.txt"))

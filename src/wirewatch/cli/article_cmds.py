@@ -179,27 +179,36 @@ def analysis_text(analysis: Analysis) -> str:
 def extract_cmd(paths: tuple[str, ...], fmt: str, analyze: bool) -> None:
     """Print the articles in PATHS (- for stdin); skipped inputs go to stderr, one a line."""
     from wirewatch.read import read_pages
-    from wirewatch.run import extract_or_skip
+    from wirewatch.run import BATCH_SIZE, analyze_batch, extract_or_skip
 
     out = sys.stdout.buffer
+
+    def flush(batch: list[Article]) -> None:
+        # Analysis runs on batches so the NLP model can pipe them; output keeps input order.
+        records: list[Article | Analysis] = list(batch)
+        if analyze:
+            records = [analysis for analysis, _ in analyze_batch(batch, True)]
+        for record in records:
+            if fmt == "json":
+                out.write(to_json(record) + b"\n")
+            elif isinstance(record, Analysis):
+                out.write(analysis_text(record).encode("utf-8") + b"\n")
+            else:
+                out.write(article_text(record).encode("utf-8") + b"\n")
+        out.flush()
+        batch.clear()
+
+    pending: list[Article] = []
     try:
         for item in read_pages(list(paths)):
             article = item if isinstance(item, Skip) else extract_or_skip(item)
             if isinstance(article, Skip):
                 click.echo(skip_line(article), err=True)
                 continue
-            record: Article | Analysis = article
-            if analyze:
-                from wirewatch.analyze.pipeline import analyze_articles
-
-                record = analyze_articles([article])[0]
-            if fmt == "json":
-                out.write(to_json(record) + b"\n")
-            else:
-                text = analysis_text(record) if isinstance(record, Analysis) else (
-                    article_text(record))
-                out.write(text.encode("utf-8") + b"\n")
-            out.flush()
+            pending.append(article)
+            if len(pending) >= (BATCH_SIZE if analyze else 1):
+                flush(pending)
+        flush(pending)
     except WirewatchError as exc:
         fail(exc)
 
