@@ -49,6 +49,10 @@ _BREADCRUMB = re.compile(
 )
 _CRUMB_SEP = re.compile(r"\s*(?:>|»|›|/|\||→|::)\s*")
 _DOMAIN = re.compile(r"\.[a-z]{2,}\b")
+_PHOTO_CAPTION = re.compile(
+    r"^(?:in )?this\b.{0,60}\b(?:file |undated |handout )?(?:photo|image|picture|photograph)\b",
+    re.IGNORECASE,
+)
 _SEGMENT = re.compile(r"\s+[•·|]\s+")
 DATE_SHARE = 0.2
 _URL_WORD = re.compile(r"[^\W_]+")
@@ -151,6 +155,11 @@ def bare_name(line: Line) -> tuple[str, ...]:
     if not names or not all(2 <= len(n.split()) <= 4 for n in names):
         return ()
     return names
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption: ends with a credit, or says what the photo shows ("In this file photo")."""
+    return _PHOTO_CAPTION.search(text) is not None or split_caption(text) is not None
 
 
 @cache
@@ -336,6 +345,10 @@ def find_meta(
             if pair is not None:
                 meta.image_caption, meta.image_credit = pair[0] or None, pair[1]
                 meta.taken[pos] = "meta.caption"
+    for pos in range(head_to, min(body_end, len(lines))):
+        line = lines[pos]
+        if pos not in meta.taken and line.words <= 60 and is_caption(line.text):
+            meta.taken[pos] = "meta.caption_other"  # an image caption inside the article
     if meta.published is None:
         meta.published = _nearest_date_line(lines, body_start, body_end, meta.taken)
     if meta.published is None and date_hint:

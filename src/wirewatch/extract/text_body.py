@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from wirewatch.extract.text_lines import Line
-from wirewatch.extract.text_model import line_features, load_model, probabilities
+from wirewatch.extract.text_model import LineModel, line_features, line_probabilities, load_model
 
 LENGTH_LOW = 70
 LENGTH_HIGH = 200
@@ -40,7 +40,7 @@ class BodyOptions:
     stop_high: float = STOP_HIGH
     bad_line_cost: float = BAD_LINE_COST
     use_model: bool = True
-    model: tuple[tuple[float, ...], float, float] | None = None  # overrides the data file
+    model: LineModel | None = None  # overrides the data file
 
 
 def _is_prose(line: Line, has_stopwords: bool, threshold: float) -> bool:
@@ -217,9 +217,9 @@ def select_body(
     first, region = heuristic_pass(lines, has_stopwords, options)
     model = (options.model or load_model()) if options.use_model else None
     if model is not None and lines:
-        weights, bias, threshold = model
         rows = line_features(lines, first, region, has_stopwords, skip_chrome=True)
-        for line, prob in zip(lines, probabilities(rows, weights, bias), strict=True):
+        probs, threshold = line_probabilities(lines, rows, model)
+        for line, prob in zip(lines, probs, strict=True):
             line.score = prob
             if line.chrome is None:
                 line.label = "good" if prob >= threshold else "bad"

@@ -32,6 +32,7 @@ _COPYRIGHT = re.compile(r"(?:©|\(c\)\s*\d{4}|\bcopyright\b)", re.IGNORECASE)
 _CONSENT = re.compile(r"\b(?:website|browser|browsing|consent|privacy|opt out)\b")
 CONTAINS_MAX_WORDS = 12
 REPEAT_MAX_WORDS = 8
+PROSE_PROXY = 0.3
 REPEAT_MIN = 3
 FAMILIES = ("comments", "cookie", "share", "promo", "copyright", "nav")
 
@@ -165,7 +166,14 @@ def make_lines(numbered: list[tuple[int, str]], stop: frozenset[str]) -> list[Li
             text = " ".join(raw.split())
         tokens = key.split()
         cjk = 0 if text.isascii() else len(_CJK.findall(text))
-        stop_hits = len([t for t in tokens if t in stop]) if stop else 0
+        end = text[-1:] in _END_CHARS
+        sentences = len(_SENT_MARK.findall(text))
+        if stop:
+            ratio = len([t for t in tokens if t in stop]) / len(tokens) if tokens else 0.0
+        else:
+            # no stopword list (Japanese, Chinese, an unlisted language): whole sentences stand
+            # in for the stopword share, so the same thresholds and model features apply
+            ratio = PROSE_PROXY if end and sentences and len(text) >= 30 else 0.0
         out.append(
             Line(
                 index=index,
@@ -175,9 +183,9 @@ def make_lines(numbered: list[tuple[int, str]], stop: frozenset[str]) -> list[Li
                 bullet=marker is not None,
                 words=len(tokens) + cjk // 2,
                 length=len(text) + 2 * cjk,
-                stop_ratio=stop_hits / len(tokens) if tokens else 0.0,
-                sentence_end=text[-1:] in _END_CHARS,
-                sentences=len(_SENT_MARK.findall(text)),
+                stop_ratio=ratio,
+                sentence_end=end,
+                sentences=sentences,
             )
         )
     return out

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from operator import mul
@@ -20,6 +21,7 @@ from wirewatch.extract.meta_dates import find_date
 from wirewatch.extract.text_lines import Line
 
 MODEL_FILE = "line_model.json"
+_GLUED = re.compile(r"[a-z0-9?!'’.][A-Z][a-z]")  # "DetroitHoodline": a teaser's title glued on
 _RELATIVE_DATE = re.compile(
     r"\b\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|months?|years?)\s+ago\b",
     re.IGNORECASE,
@@ -53,6 +55,7 @@ FEATURES = (
     "ends_colon",
     "has_stopwords",
     "good_share",
+    "glued",
 )
 
 
@@ -145,21 +148,60 @@ def line_features(
                 1.0 if text.endswith(":") else 0.0,
                 stopwords_flag,
                 good_share,
+                min(len(_GLUED.findall(text)), 3) / 3.0,
             ]
         )
     return rows
 
 
+STACK_FEATURES = (
+    "p",
+    "p_prev",
+    "p_next",
+    "p_window2",
+    "p_window6",
+    "p_max_before3",
+    "p_max_after3",
+    "log_length",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """One logistic regression: weights in its feature order, bias, decision threshold."""
+
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+
+
+@dataclass(frozen=True, slots=True)
+class LineModel:
+    """Stage 1 scores each line from its features; stage 2 rescoring from its neighbours'."""
+
+    first: Stage
+    second: Stage | None = None
+
+
+def _stage(data: dict[str, object], names: tuple[str, ...]) -> Stage | None:
+    if tuple(data.get("features", ())) != names:  # type: ignore[arg-type]
+        return None  # a model for another feature set: fall back to the rules
+    weights = tuple(float(w) for w in data["weights"])  # type: ignore[attr-defined]
+    return Stage(weights, float(data["bias"]), float(data["threshold"]))  # type: ignore[arg-type]
+
+
 @cache
-def load_model() -> tuple[tuple[float, ...], float, float] | None:
-    """(weights, bias, threshold) from the data file, or None when there is none."""
+def load_model() -> LineModel | None:
+    """The line model from the data file, or None when there is none (rules alone then)."""
     path = resources.files("wirewatch").joinpath("data", "chrome", MODEL_FILE)
     if not path.is_file():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
-    if tuple(data["features"]) != FEATURES:
-        return None  # a model for another feature set: fall back to the rules
-    return tuple(float(w) for w in data["weights"]), float(data["bias"]), float(data["threshold"])
+    first = _stage(data, FEATURES)
+    if first is None:
+        return None
+    second = _stage(data["stack"], STACK_FEATURES) if "stack" in data else None
+    return LineModel(first, second)
 
 
 def probabilities(
@@ -174,3 +216,41 @@ def probabilities(
         z = bias + sum(map(mul, weights, row))
         out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
     return out
+
+
+def stack_features(lines: list[Line], probs: list[float]) -> list[list[float] | None]:
+    """Stage-2 rows: a line's stage-1 probability beside its neighbours'."""
+    n = len(probs)
+    win2 = _window_means(probs, 2)
+    win6 = _window_means(probs, 6)
+    rows: list[list[float] | None] = []
+    for pos, line in enumerate(lines):
+        if line.chrome is not None:
+            rows.append(None)
+            continue
+        rows.append(
+            [
+                probs[pos],
+                probs[pos - 1] if pos > 0 else 0.0,
+                probs[pos + 1] if pos + 1 < n else 0.0,
+                win2[pos],
+                win6[pos],
+                max(probs[max(0, pos - 3) : pos], default=0.0),
+                max(probs[pos + 1 : pos + 4], default=0.0),
+                _log_length(line),
+            ]
+        )
+    return rows
+
+
+def line_probabilities(
+    lines: list[Line], rows: list[list[float] | None], model: LineModel
+) -> tuple[list[float], float]:
+    """Final probabilities for each line and the threshold that applies to them."""
+    probs = probabilities(rows, model.first.weights, model.first.bias)
+    if model.second is None:
+        return probs, model.first.threshold
+    second = model.second
+    return probabilities(stack_features(lines, probs), second.weights, second.bias), (
+        second.threshold
+    )
