@@ -213,3 +213,35 @@ def test_they_refers_to_the_latest_organisation() -> None:
     (quote,) = [q for q in quotes_of(body) if q.kind == "direct"]
     assert quote.speaker is not None
     assert "Acme" in quote.speaker.name
+
+
+_WORDS = ["He", "said", "“", "”", '"', "'", "‘", "’", "«", "»", "NATO", "Lavrov", ".", ",", ":"]
+_WORDS += ["\n\n", "the", "alliance", "warned", "that", "they", "accused", "of", "—", "Jane Doe"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=30))
+def test_quote_heavy_text_never_raises(words: list[str]) -> None:
+    text = " ".join(words)
+    for quote in quotes_of(text):
+        assert text[quote.start : quote.end] == quote.text
+        assert quote.kind in {"direct", "partial", "indirect"}
+
+
+def test_without_a_parse_marks_still_give_quotes() -> None:
+    from wirewatch.analyze.nlp import pipe_texts
+
+    body = "“We will not move our troops anywhere,” the minister said."
+    (doc,) = pipe_texts([body], disable=("parser", "lemmatizer"))
+    quotes = find_quotes(doc, ArticleActors.from_doc(doc))
+    assert [q.text for q in quotes] == ["We will not move our troops anywhere,"]
+    assert quotes[0].kind == "direct"
+
+
+def test_according_to_reports_the_clause() -> None:
+    body = "Russia is massing troops near the border, according to US officials."
+    (quote,) = quotes_of(body)
+    assert quote.kind == "indirect"
+    assert quote.text == "Russia is massing troops near the border"
+    assert quote.speaker is not None
+    assert (quote.speaker.code, quote.speaker.sector) == ("USA", "GOV")

@@ -243,6 +243,8 @@ def _indirect(doc: Doc, para: _Para) -> list[Quote]:
 
 def _complement(cue: Token) -> tuple[int, int] | None:
     """Character bounds of what a cue reports: its clause, or object + "of"/"to" phrase."""
+    if cue.lower_ == "according":
+        return _according_bounds(cue)
     children = list(cue.children)
     clause = next((c for c in children if c.dep_ == "ccomp"), None)
     if clause is not None:
@@ -257,6 +259,26 @@ def _complement(cue: Token) -> tuple[int, int] | None:
         last = rest.right_edge
         return obj.left_edge.idx, last.idx + len(last.text)
     return None
+
+
+def _according_bounds(cue: Token) -> tuple[int, int] | None:
+    """ "X is happening, according to Y" -> "X is happening" (the clause minus the attribution)."""
+    head = cue.head
+    if head is cue:
+        return None
+    phrase = {t.i for t in cue.subtree}
+    left, right = cue.left_edge.i, cue.right_edge.i
+    tokens = [t for t in head.subtree if t.i not in phrase]
+    side = (
+        [t for t in tokens if t.i < left] if cue.i > head.i else [t for t in tokens if t.i > right]
+    )
+    while side and side[0].is_punct:
+        side = side[1:]
+    while side and side[-1].is_punct:
+        side = side[:-1]
+    if not side:
+        return None
+    return side[0].idx, side[-1].idx + len(side[-1].text)
 
 
 def _clause_bounds(clause: Token, cue: Token) -> tuple[int, int]:
