@@ -242,3 +242,22 @@ def test_cli_run_killed_from_outside_then_rerun(tmp_path: Path) -> None:
         assert summary.articles_stored == 150 - before
         assert store.counts()["articles"] == 150
         assert len(set(article_ids(store))) == 150
+
+
+def test_analysis_after_a_no_analyze_run_and_force(
+    tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(wirewatch.analyze.pipeline, "analyze_articles", _fake_analysis)
+    write_pages(tmp_path / "pages", 3)
+    pages = [str(tmp_path / "pages")]
+    plain = run_paths(pages, store, analyze=False)
+    assert plain.articles_stored == 3 and store.counts()["events"] == 0
+    analysed = run_paths(pages, store)  # stored without analysis: not "unchanged"
+    assert (analysed.articles_stored, analysed.unchanged) == (3, 0)
+    assert store.counts()["events"] == 3
+    assert run_paths(pages, store).unchanged == 3
+    assert run_paths(pages, store, analyze=False).unchanged == 3  # keeps the events
+    assert store.counts()["events"] == 3
+    forced = run_paths(pages, store, force=True)
+    assert (forced.articles_stored, forced.unchanged) == (3, 0)
+    assert store.counts()["events"] == 3 and store.counts()["articles"] == 3

@@ -128,9 +128,10 @@ def _read_all(paths: Sequence[str]) -> Iterator[Page | Skip]:
 
 class _Runner:
     def __init__(self, store: Store, summary: RunSummary, progress: Progress | None,
-                 analyze: bool) -> None:
+                 analyze: bool, force: bool) -> None:
         self.store = store
         self.analyze = analyze
+        self.force = force
         self.summary = summary
         self.progress = progress
         self.skips: list[InputResult] = []
@@ -171,7 +172,8 @@ def _batches(runner: _Runner, items: Iterable[Page | Skip],
             runner.skip(item)
             continue
         digest = content_hash(item)
-        if runner.store.is_unchanged(item.source, digest):
+        if not runner.force and runner.store.is_unchanged(item.source, digest,
+                                                          analyzed=runner.analyze):
             runner.summary.unchanged += 1
             runner.tick(item.source)
             continue
@@ -185,13 +187,16 @@ def _batches(runner: _Runner, items: Iterable[Page | Skip],
 
 def run_pages(items: Iterable[Page | Skip], store: Store, *, analyze: bool = True,
               progress: Progress | None = None, workers: int = 1,
-              batch_size: int = BATCH_SIZE) -> RunSummary:
-    """Run already-read pages (and reader skips) through extract, analyse and store."""
+              batch_size: int = BATCH_SIZE, force: bool = False) -> RunSummary:
+    """Run already-read pages (and reader skips) through extract, analyse and store.
+
+    ``force`` redoes pages whose content is already stored (after a new extractor or coder).
+    """
     if workers < 1 or batch_size < 1:
         raise ValueError("workers and batch_size must be at least 1")
     started = time.perf_counter()
     summary = RunSummary(run_id=store.start_run(analyzed=analyze))
-    runner = _Runner(store, summary, progress, analyze)
+    runner = _Runner(store, summary, progress, analyze, force)
     status = "failed"
     try:
         if workers == 1:
@@ -225,7 +230,7 @@ def _run_pool(runner: _Runner, batches: Iterator[list[tuple[Page, str]]], analyz
 
 def run_paths(paths: Sequence[str], store: Store, *, analyze: bool = True,
               progress: Progress | None = None, workers: int = 1,
-              batch_size: int = BATCH_SIZE) -> RunSummary:
+              batch_size: int = BATCH_SIZE, force: bool = False) -> RunSummary:
     """Read files and folders (``-`` for stdin), extract, analyse and store every article.
 
     >>> with open_store("wirewatch.db") as store:              # doctest: +SKIP
@@ -234,4 +239,4 @@ def run_paths(paths: Sequence[str], store: Store, *, analyze: bool = True,
     (120, {'empty': 1})
     """
     return run_pages(_read_all(paths), store, analyze=analyze, progress=progress,
-                     workers=workers, batch_size=batch_size)
+                     workers=workers, batch_size=batch_size, force=force)

@@ -183,3 +183,12 @@ def test_extract_analyze_outputs_analyses_in_input_order(tmp_path: Path,
     assert [list(r) for r in records] == [["article", "quotes", "events", "actors"]] * 3
     assert [r["article"]["source"] for r in records] == sorted(
         str(p) for p in tmp_path.glob("*.txt"))
+
+
+def test_run_force_processes_unchanged_pages_again(filled_db: Path, tmp_path: Path,
+                                                    runner: CliRunner) -> None:
+    args = ["run", str(tmp_path / "pages"), "--db", str(filled_db), "--no-analyze"]
+    assert "unchanged        3" in runner.invoke(main, args).stdout
+    forced = runner.invoke(main, [*args, "--force"])
+    assert forced.exit_code == 0, forced.output
+    assert "articles stored  3" in forced.stdout and "unchanged        0" in forced.stdout

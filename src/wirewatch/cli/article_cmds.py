@@ -119,8 +119,10 @@ def print_summary(summary: Any) -> None:
               help="Progress bar on stderr [default: when stderr is a terminal].")
 @click.option("--no-watch", is_flag=True,
               help="Do not rebuild stories, merged events and tension at the end.")
+@click.option("--force", is_flag=True,
+              help="Process pages again even when their content is already stored.")
 def run_cmd(paths: tuple[str, ...], db: str, no_analyze: bool, workers: int,
-            progress: bool | None, no_watch: bool) -> None:
+            progress: bool | None, no_watch: bool, force: bool) -> None:
     """Read PATHS (files, folders, - for stdin) and store their articles in the database."""
     from wirewatch.run import run_paths
     from wirewatch.store import open_store
@@ -130,7 +132,7 @@ def run_cmd(paths: tuple[str, ...], db: str, no_analyze: bool, workers: int,
         with open_store(db) as store:
             with progress_bar(paths, show_bar) as tick:
                 summary = run_paths(list(paths), store, analyze=not no_analyze,
-                                    progress=tick, workers=workers)
+                                    progress=tick, workers=workers, force=force)
             print_summary(summary)
             if not no_watch:
                 from wirewatch.stories_store import ensure_fresh

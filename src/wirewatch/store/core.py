@@ -149,12 +149,21 @@ class Store:
                 skipped=writer.to_json(skipped)))
 
     # -- reading ----------------------------------------------------------------------------
-    def is_unchanged(self, source: str, content_hash: str) -> bool:
-        """True when this source with this exact content was already stored or skipped."""
-        i = schema.inputs
+    def is_unchanged(self, source: str, content_hash: str, *, analyzed: bool = False) -> bool:
+        """True when this source with this exact content was already stored or skipped.
+
+        With ``analyzed=True`` an article stored without analysis does not count: a run
+        with analysis after a ``--no-analyze`` run analyses it.
+        """
+        i, a = schema.inputs, schema.articles
+        query = (sa.select(i.c.content_hash, i.c.status, a.c.analyzed)
+                 .select_from(i.outerjoin(a, a.c.id == i.c.article_id))
+                 .where(i.c.source == source))
         with self.connect() as conn:
-            found = conn.execute(sa.select(i.c.content_hash).where(i.c.source == source))
-            return found.scalar_one_or_none() == content_hash
+            row = conn.execute(query).first()
+        if row is None or row.content_hash != content_hash:
+            return False
+        return not analyzed or row.status == "skipped" or bool(row.analyzed)
 
     def get_article(self, article_id: str) -> Analysis:
         """The stored article with its quotes, events and actors (NotFoundError if absent)."""
