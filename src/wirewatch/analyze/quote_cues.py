@@ -15,6 +15,7 @@ from importlib import resources
 from spacy.tokens import Span, Token
 
 from wirewatch.analyze.actors import ArticleActors
+from wirewatch.analyze.actors_resolve import determiners
 from wirewatch.records import Actor
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
@@ -113,8 +114,10 @@ def speaker_of(token: Token | None, actors: ArticleActors) -> Actor | None:
     if token.tag_ in _PRONOUN_TAGS or token.pos_ == "PRON":
         return None
     left = token.left_edge
-    text = actors.text[left.idx : token.idx + len(token.text)].strip()
-    return Actor(name=text) if text else None
+    words = actors.text[left.idx : token.idx + len(token.text)].split()
+    while words and words[0].lower() in determiners():
+        words = words[1:]  # "the coach" -> "coach"
+    return Actor(name=" ".join(words)) if words else None
 
 
 def cues_in(sent: Span, actors: ArticleActors) -> list[Cue]:

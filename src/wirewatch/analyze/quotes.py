@@ -112,7 +112,9 @@ def _kind(doc: Doc, para: _Para, span: MarkedSpan, start: int, end: int) -> Quot
     after_lead_in = before.rstrip()[-1:] in _LEAD_IN if before.strip() else True
     first_alpha = next((ch for ch in content if ch.isalpha()), "")
     capital = first_alpha.isupper()
-    if len(words) >= _DIRECT_MIN_WORDS and (
+    # a short statement that ends in punctuation is still one: “Yes,” he said.
+    whole = len(words) >= _DIRECT_MIN_WORDS or content.rstrip()[-1:] in {",", ".", "!", "?"}
+    if whole and (
         (capital and (at_sentence_start or after_lead_in)) or before.rstrip().endswith(":")
     ):
         return "direct"
