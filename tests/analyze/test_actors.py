@@ -110,3 +110,20 @@ def test_places_after_prepositions_are_not_actors(article: ArticleActors) -> Non
     codes = {a.code for a in article.actors}
     assert "SWE" not in codes
     assert {"IGO", "RUS"} <= codes
+
+
+def test_definite_description_with_a_country_finds_the_titled_person() -> None:
+    text = (
+        "Foreign Minister Sergey Lavrov met Secretary of State Antony Blinken in Geneva. "
+        "The Russian foreign minister said little. The US president was not there."
+    )
+    article = ArticleActors.from_doc(parse(text))
+    start = text.index("The Russian foreign minister")
+    lavrov = article.actor_for_span(start, start + len("The Russian foreign minister"))
+    assert lavrov is not None
+    assert lavrov.name == "Sergey Lavrov"
+    start = text.index("The US president")
+    president = article.actor_for_span(start, start + len("The US president"))
+    assert president is not None
+    assert president.name != "Sergey Lavrov"
+    assert president.code == "USA"

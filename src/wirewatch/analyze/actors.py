@@ -172,13 +172,13 @@ class ArticleActors:
         inside = [m for m in self.mentions if start_char <= m.start and m.end <= end_char]
         for mention in self.mentions:
             if mention.start <= start_char and end_char <= mention.end and mention.kind != "place":
-                return mention.actor
+                return self._mention_actor(mention)
         span = self.doc.char_span(start_char, end_char, alignment_mode="expand")
         if span is not None and inside:
             root = span.root
             for mention in inside:
                 if mention.start <= root.idx < mention.end and mention.kind != "place":
-                    return mention.actor
+                    return self._mention_actor(mention)
         text = self.text[start_char:end_char]
         found = self._coref(text, start_char) or resolve_name(text)
         if found is not None:
@@ -197,6 +197,16 @@ class ArticleActors:
             if child.dep_ in {"appos", "compound"}:
                 right = child.right_edge.idx + len(child.right_edge.text)
         return self.actor_for_span(left, right)
+
+    def _mention_actor(self, mention: Mention) -> Actor:
+        """A definite group description may name an earlier person: "the Russian minister"."""
+        if mention.kind == "group" and mention.nouns:
+            text = self.text[mention.start : mention.end]
+            if text.split(" ", 1)[0].lower() in _ANAPHORIC:
+                found = self._coref(text, mention.start)
+                if found is not None:
+                    return found
+        return mention.actor
 
     def _coref(self, text: str, before: int) -> Actor | None:
         words = [w.lower() for w in text.replace("’", "'").split()]
@@ -217,10 +227,15 @@ class ArticleActors:
         found = _latest(orgs)
         if found is not None:
             return found
+        own = resolve_name(text)
+        code = own.code if own is not None else None  # "the US president" is not Putin
         titled = (
             m
             for m in self.mentions
-            if m.kind == "person" and m.end <= before and any(last in n.split() for n in m.nouns)
+            if m.kind == "person"
+            and m.end <= before
+            and any(last in n.split() for n in m.nouns)
+            and (code is None or m.actor.code == code)
         )
         return _latest(titled)
 
