@@ -110,28 +110,31 @@ class Extraction:
 def run_trafilatura(
     tree: HtmlElement, *, url: str | None = None, options: HtmlOptions = DEFAULT_OPTIONS
 ) -> Extraction:
-    """The body text by the fast-first policy, and trafilatura's metadata document."""
-    first = _bare(tree, url, options, fast=options.fast_first, metadata=options.with_metadata)
-    text = _text(first)
-    if not options.fast_first or len(text) >= options.rescue_below:
-        return Extraction(text, first, rescued=False)
-    second = _bare(tree, url, options, fast=False, metadata=options.with_metadata and first is None)
-    metadata = first if first is not None else second
-    rescued = _text(second)
-    if len(rescued) > len(text):
-        text, first_rescued = rescued, True
-    else:
-        first_rescued = False
-    if (
-        options.balanced_rescue
-        and options.focus == "precision"
-        and len(text) < options.rescue_below
-    ):
-        balanced = replace(options, focus="balanced")
-        third = _bare(tree, url, balanced, fast=False, metadata=metadata is None)
-        if len(_text(third)) > len(text):
-            return Extraction(_text(third), metadata if metadata is not None else third, True)
-    return Extraction(text, metadata, rescued=first_rescued)
+    """The body text by the fast-first policy, and trafilatura's metadata document.
+
+    1. trafilatura as configured, without its fallbacks when ``fast_first``;
+    2. under ``rescue_below`` characters after a fast pass: again with the fallbacks;
+    3. still short in precision mode (``balanced_rescue``): trafilatura's balanced mode.
+    A later pass is kept only when its text is longer; metadata comes from the first pass
+    that had any.
+    """
+    passes: list[tuple[HtmlOptions, bool]] = []
+    if options.fast_first:
+        passes.append((options, False))
+    if options.balanced_rescue and options.focus == "precision":
+        passes.append((replace(options, focus="balanced"), False))
+    document = _bare(tree, url, options, fast=options.fast_first, metadata=options.with_metadata)
+    metadata, text, rescued = document, _text(document), False
+    for pass_options, fast in passes:
+        if len(text) >= options.rescue_below:
+            break
+        wanted = options.with_metadata and metadata is None
+        document = _bare(tree, url, pass_options, fast=fast, metadata=wanted)
+        if wanted:
+            metadata = document
+        if len(_text(document)) > len(text):
+            text, rescued = _text(document), True
+    return Extraction(text, metadata, rescued)
 
 
 def extract_body_text(html: str, *, options: HtmlOptions = DEFAULT_OPTIONS) -> str:
