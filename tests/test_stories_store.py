@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 import sqlalchemy as sa
 
+from tests.store import conftest as store_fixtures
 from wirewatch.records import Actor, Analysis, Article, Event
 from wirewatch.store import open_store
 from wirewatch.stories_schema import alerts, dyad_days, merged_events, stories
 from wirewatch.stories_store import ensure_fresh, is_stale, rebuild_watch
+from wirewatch.web.queries import day_events, get_story, list_stories, pairs_overview
+
+# The store's fixture: each test runs on SQLite, and on PostgreSQL when one is available.
+store_url = store_fixtures.store_url
 
 
 def _event(day: str, intensity: float = -3.5) -> Event:
@@ -44,12 +48,12 @@ def _analysis(aid: str, site: str, day: str, body: str, n_events: int = 1) -> An
     )
 
 
-def test_rebuild_writes_stories_merged_events_and_dyad_days(tmp_path: Path) -> None:
+def test_rebuild_writes_stories_merged_events_and_dyad_days(store_url: str) -> None:
     body = (
         "Russia threatened NATO with a military response after the alliance moved "
         "troops toward the border, the foreign ministry said in a statement on Monday."
     )
-    with open_store(tmp_path / "w.db") as store:
+    with open_store(store_url) as store:
         assert is_stale(store)
         store.save_analysis(_analysis("a1", "one.example", "2024-03-01", body))
         store.save_analysis(_analysis("a2", "two.example", "2024-03-01", body))
@@ -73,8 +77,8 @@ def test_rebuild_writes_stories_merged_events_and_dyad_days(tmp_path: Path) -> N
         assert refreshed is not None and refreshed.articles == 3
 
 
-def test_an_escalation_in_stored_events_raises_an_alert(tmp_path: Path) -> None:
-    with open_store(tmp_path / "w.db") as store:
+def test_an_escalation_in_stored_events_raises_an_alert(store_url: str) -> None:
+    with open_store(store_url) as store:
         for i in range(12):  # a quiet RUS->NATO threat a day, each in its own words
             store.save_analysis(
                 _analysis(
@@ -95,3 +99,12 @@ def test_an_escalation_in_stored_events_raises_an_alert(tmp_path: Path) -> None:
             ("RUS", "NATO", "2024-03-12")
         ]
         assert found[0]["tension"] >= 3 * 7.0
+        # The dashboard's queries run on both databases
+        overview = pairs_overview(store, order="escalating", limit=5)
+        assert (overview["pairs"][0]["source"], overview["pairs"][0]["target"]) == ("RUS",
+                                                                                    "NATO")
+        assert overview["pairs"][0]["alerts"] == 1
+        assert day_events(store, "RUS", "NATO", "2024-03-12")[0]["mentions"]
+        (story,) = list_stories(store, since=None, until=None, min_articles=1, limit=1,
+                                offset=0)
+        assert get_story(store, story["id"])["members"]
