@@ -147,20 +147,17 @@ def lookup_proper(phrase: str) -> Entry | None:
     """The entry a proper-name phrase names, or None ("the Kremlin" -> Kremlin, RUS, GOV)."""
     table = tables()
     key = normalise_key(phrase)
-    if key.lower().startswith("the "):
-        key = key[4:]
-    if not key:
-        return None
-    hit = table.exact.get(key)
-    if hit is not None:
-        return hit
-    folded = table.folded.get(key.lower())
-    if folded is None:
-        return None
-    entry, needs_capital = folded
-    if needs_capital and not key[0].isupper():
-        return None
-    return entry
+    keys = [key, key[4:]] if key.lower().startswith("the ") else [key]
+    for candidate in keys:  # "The Hague" is a name; "the Kremlin" is "Kremlin"
+        if not candidate:
+            continue
+        hit = table.exact.get(candidate)
+        if hit is not None:
+            return hit
+        folded = table.folded.get(candidate.lower())
+        if folded is not None and (candidate[0].isupper() or not folded[1]):
+            return folded[0]
+    return None
 
 
 def lookup_role(phrase: str) -> str | None:
