@@ -5,6 +5,7 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
+from wirewatch.extract.html import split_authors
 from wirewatch.extract.html_meta import clean_title, html_extras, published_time, split_credit
 
 
@@ -74,3 +75,17 @@ def test_extras_without_figures_or_related() -> None:
     assert extras.image_credit is None
     assert extras.related == ()
     assert extras.h1 == "Titre"
+
+
+@pytest.mark.parametrize(
+    ("value", "site", "expected"),
+    [
+        ("Jane Roe; PhD", None, ("Jane Roe",)),
+        ("Rob Example; CNN", "CNN", ("Rob Example",)),
+        ("Ph.D.; J.R. Stone; Unknown", None, ("J.R. Stone",)),
+        ("A. Writer; A. Writer; B. Writer", None, ("A. Writer", "B. Writer")),
+        (None, None, ()),
+    ],
+)
+def test_split_authors(value: str | None, site: str | None, expected: tuple[str, ...]) -> None:
+    assert split_authors(value, site=site) == expected

@@ -13,6 +13,7 @@ import logging
 import re
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from importlib import resources
 from typing import Any, Literal
 
 from lxml.html import HtmlElement
@@ -153,10 +154,36 @@ def split_paragraphs(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()]
 
 
-def _authors(value: str | None) -> tuple[str, ...]:
+@functools.cache
+def author_noise() -> frozenset[str]:
+    """Credentials and placeholders that are not author names (data/html/author_noise.txt)."""
+    text = (
+        resources.files("wirewatch")
+        .joinpath("data", "html", "author_noise.txt")
+        .read_text(encoding="utf-8")
+    )
+    lines = (line.strip().lower() for line in text.splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+def _author_key(name: str) -> str:
+    return " ".join(name.replace(".", "").split()).lower()
+
+
+def split_authors(value: str | None, *, site: str | None = None) -> tuple[str, ...]:
+    """trafilatura's ``"A; B"`` as names, without credentials, placeholders or the site name.
+
+    >>> split_authors("Jane Roe; PhD; Example News", site="Example News")
+    ('Jane Roe',)
+    """
     if not value:
         return ()
-    return tuple(name for name in _AUTHOR_SPLIT.split(value.strip()) if name)
+    noise = author_noise() | ({_author_key(site)} if site else set())
+    names: dict[str, None] = {}
+    for name in _AUTHOR_SPLIT.split(value.strip()):
+        if name and _author_key(name) not in noise:
+            names.setdefault(name, None)
+    return tuple(names)
 
 
 def _published(day: str | None, extras: HtmlExtras, date_hint: str | None) -> str | None:
@@ -210,7 +237,7 @@ def extract_html_page(page: Page, *, options: HtmlOptions = DEFAULT_OPTIONS) -> 
         site=getattr(meta, "sitename", None) or None,
         title=title,
         published=_published(getattr(meta, "date", None), extras, page.date_hint),
-        authors=_authors(getattr(meta, "author", None)),
+        authors=split_authors(getattr(meta, "author", None), site=getattr(meta, "sitename", None)),
         section=extras.section or (str(categories[0]) if categories else None),
         language=extras.language or _guess_language(body),
         image_caption=extras.image_caption,
