@@ -245,3 +245,9 @@ def test_according_to_reports_the_clause() -> None:
     assert quote.text == "Russia is massing troops near the border"
     assert quote.speaker is not None
     assert (quote.speaker.code, quote.speaker.sector) == ("USA", "GOV")
+
+
+def test_slogan_inside_the_writers_sentence_is_partial() -> None:
+    body = "While the “Meth. We’re on it.” campaign did not appeal to everyone, it was noticed."
+    marked = [q for q in quotes_of(body) if q.kind != "indirect"]
+    assert [(q.kind, q.text) for q in marked] == [("partial", "Meth. We’re on it.")]

@@ -215,7 +215,11 @@ class ArticleActors:
         if len(words) == 1 and words[0] in tables().pronouns:
             return _latest(m for m in self.mentions if m.kind == "person" and m.end <= before)
         if len(words) == 1 and words[0] in tables().group_pronouns:
-            groups = (m for m in self.mentions if m.kind in {"org", "group"} and m.end <= before)
+            groups = (
+                m
+                for m in self.mentions
+                if m.end <= before and (m.kind == "org" or (m.kind == "group" and _plural(m)))
+            )
             return _latest(groups)
         if words[0] not in determiners():
             return None
@@ -238,6 +242,12 @@ class ArticleActors:
             and (code is None or m.actor.code == code)
         )
         return _latest(titled)
+
+
+def _plural(mention: Mention) -> bool:
+    """A group mention whose head is plural ("officials", "media outlets"), so "they" fits."""
+    head = mention.nouns[-1].split()[-1] if mention.nouns else ""
+    return head.endswith("s") and not head.endswith("ss")
 
 
 def _known_person(name: str) -> Actor | None:

@@ -102,14 +102,15 @@ def _kind(doc: Doc, para: _Para, span: MarkedSpan, start: int, end: int) -> Quot
     content = text[start:end]
     words = content.split()
     sents = [s for s in para.sents if s.start_char < end and s.end_char > start]
-    if len(sents) > 1 and any(start <= s.start_char < end for s in sents[1:]):
-        return "direct"
     mark = span.start - 1  # the opening mark
     before = text[para.start : max(mark, para.start)]
     sent_start = sents[0].start_char if sents else para.start
     lead = text[sent_start : max(mark, sent_start)]
     at_sentence_start = not any(ch.isalnum() for ch in lead)
     after_lead_in = before.rstrip()[-1:] in _LEAD_IN if before.strip() else True
+    several = len(sents) > 1 and any(start <= s.start_char < end for s in sents[1:])
+    if several and (at_sentence_start or after_lead_in):
+        return "direct"  # several sentences, not a slogan inside the writer's sentence
     first_alpha = next((ch for ch in content if ch.isalpha()), "")
     capital = first_alpha.isupper()
     # a short statement that ends in punctuation is still one: “Yes,” he said.
