@@ -97,7 +97,7 @@ function mergedEventBlock(ev) {
   const list = el("ul", { class: "mentions" });
   for (const m of ev.mentions) {
     list.append(el("li", {},
-      el("q", { class: "evidence" }, m.sentence), " ",
+      el("q", { class: "evidence" }, m.sentence.trim()), " ",
       el("a", { href: `/article/${enc(m.article_id)}` }, m.title || m.article_id),
       el("span", { class: "muted" }, ` (${m.site || "unknown site"}, ${m.published || "undated"})`)));
   }
@@ -184,6 +184,12 @@ function highlightedBody(text, quotes, events) {
   return container;
 }
 
+// PLOVER's generic codes say little ("IGO"): show the organisation's name instead.
+const GENERIC = new Set(["IGO", "NGO", "ISM", "IMG", "MNC", "UNO", "EUR"]);
+function actorLabel(actors) {
+  return actors.map((x) => (!x.code || GENERIC.has(x.code) ? x.name : x.code)).join("+") || "?";
+}
+
 async function articlePage() {
   const id = document.body.dataset.article;
   const bodyBox = document.getElementById("body");
@@ -197,10 +203,10 @@ async function articlePage() {
       a.copy_of ? el("span", {}, " · copy of ", el("a", { href: `/article/${enc(a.copy_of)}` }, a.copy_of)) : "");
     bodyBox.replaceChildren(highlightedBody(a.body_text, a.quotes, a.events));
     document.getElementById("quotes").replaceChildren(...a.quotes.map((q) => el("li", {},
-      el("q", {}, q.text), el("span", { class: "muted" }, ` — ${q.speaker ? q.speaker.name : "unknown"} (${q.kind})`))));
+      el("q", {}, q.text.trim()), el("span", { class: "muted" }, ` — ${q.speaker ? q.speaker.name : "unknown"} (${q.kind})`))));
     document.getElementById("events").replaceChildren(...a.events.map((e) => el("li", {},
-      el("b", {}, e.type), ` ${e.source.map((x) => x.code || x.name).join("+") || "?"} → ${e.target.map((x) => x.code || x.name).join("+") || "?"} (${e.modality}, ${e.intensity}): `,
-      el("q", {}, e.sentence))));
+      el("b", {}, e.type), ` ${actorLabel(e.source)} → ${actorLabel(e.target)} (${e.modality}, ${e.intensity}): `,
+      el("q", {}, e.sentence.trim()))));
   } catch (err) { fail(bodyBox, err); }
 }
 
