@@ -9,6 +9,7 @@ Writes bench/results/bench_store.md.
 from __future__ import annotations
 
 import argparse
+import os
 import tempfile
 import time
 from collections.abc import Callable
@@ -93,7 +94,8 @@ def main() -> None:
         "## Run executor and store (bench/bench_store.py)\n\n"
         f"Input: {AEB.relative_to(BENCH.parent.parent)} (181 gzipped HTML pages). One process "
         "unless stated; the machine has 2 cores shared with other work, so timings are noisy "
-        "(expect ±20%).\n\n" + table +
+        f"(expect ±20%; 1-minute load average at the end: {os.getloadavg()[0]:.1f}).\n\n"
+        + table +
         f"\nSQLite files (db + WAL) after the analysed run: {size / 1024:.0f} KiB.\n"
     )
     print(text)

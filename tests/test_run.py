@@ -121,9 +121,18 @@ def test_analysis_failure_stores_article_unanalysed_and_goes_on(
     summary = run_paths([str(tmp_path / "pages")], store)
     assert summary.articles_stored == 3
     assert len(summary.not_analyzed) == 1
+    failed_id, error = summary.not_analyzed[0]
+    assert error == "analysis failed: RuntimeError: model crashed"
     assert store.counts()["events"] == 2
     flags = {r["id"]: r["analyzed"] for r in store.iter_rows("articles")}
-    assert flags[summary.not_analyzed[0]] in (False, 0)
+    assert flags[failed_id] in (False, 0)
+    inputs = {r["article_id"]: r for r in store.iter_rows("inputs")}
+    assert inputs[failed_id]["status"] == "stored" and inputs[failed_id]["detail"] == error
+    # The next run with analysis tries that article again (it is stored unanalysed).
+    monkeypatch.setattr(wirewatch.analyze.pipeline, "analyze_articles", _fake_analysis)
+    again = run_paths([str(tmp_path / "pages")], store)
+    assert (again.articles_stored, again.unchanged) == (1, 2)
+    assert store.counts()["events"] == 3
 
 
 def test_extractor_bug_becomes_a_skip(

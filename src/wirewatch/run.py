@@ -37,7 +37,7 @@ class RunSummary:
     events_stored: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
     skips: list[Skip] = field(default_factory=list)
-    not_analyzed: list[str] = field(default_factory=list)  # article ids whose analysis failed
+    not_analyzed: list[tuple[str, str]] = field(default_factory=list)  # (article id, error)
     seconds: float = 0.0
 
     @property
@@ -76,27 +76,30 @@ def extract_or_skip(page: Page) -> Article | Skip:
         return Skip(page.source, "extract_error", _one_line(exc))
 
 
-def analyze_batch(articles: Sequence[Article], analyze: bool) -> list[tuple[Analysis, bool]]:
-    """Analyse a batch; pairs (analysis, analysed?): a failing article is kept unanalysed."""
+def analyze_batch(articles: Sequence[Article],
+                  analyze: bool) -> list[tuple[Analysis, str | None]]:
+    """Analyse a batch: pairs (analysis, error). An article whose analysis fails is kept
+    unanalysed with the error in one line; with ``analyze`` false nothing is analysed."""
     if not analyze or not articles:
-        return [(Analysis(article=a), False) for a in articles]
+        return [(Analysis(article=a), None) for a in articles]
     from wirewatch.analyze.pipeline import analyze_articles
 
     try:
-        return [(a, True) for a in analyze_articles(articles)]
+        return [(a, None) for a in analyze_articles(articles)]
     except WirewatchError:
         raise
-    except Exception:  # noqa: BLE001 - isolate the failing article below, one at a time
+    except Exception:  # noqa: BLE001 - find the failing article below, one at a time
         pass
-    results: list[tuple[Analysis, bool]] = []
+    results: list[tuple[Analysis, str | None]] = []
     for article in articles:
         try:
-            results.append((analyze_articles([article])[0], True))
+            results.append((analyze_articles([article])[0], None))
         except WirewatchError:
             raise
-        # The article is still stored, marked not analysed, and listed in the run summary.
-        except Exception:  # noqa: BLE001
-            results.append((Analysis(article=article), False))
+        # The article is still stored, marked not analysed, with the error in its input's
+        # row and in the run summary.
+        except Exception as exc:  # noqa: BLE001
+            results.append((Analysis(article=article), f"analysis failed: {_one_line(exc)}"))
     return results
 
 
@@ -111,8 +114,9 @@ def process_pages(pages: Sequence[tuple[Page, str]], analyze: bool) -> list[Inpu
         else:
             extracted.append((page, digest, outcome))
     analysed = analyze_batch([article for _, _, article in extracted], analyze)
-    for (page, digest, _), (analysis, ok) in zip(extracted, analysed, strict=True):
-        results.append(InputResult(page.source, digest, analysis=analysis, analyzed=ok))
+    for (page, digest, _), (analysis, error) in zip(extracted, analysed, strict=True):
+        results.append(InputResult(page.source, digest, analysis=analysis,
+                                   analyzed=analyze and error is None, note=error))
     return results
 
 
@@ -157,8 +161,8 @@ class _Runner:
                 self.summary.articles_stored += 1
                 self.summary.quotes_stored += len(item.analysis.quotes)
                 self.summary.events_stored += len(item.analysis.events)
-                if self.analyze and not item.analyzed:
-                    self.summary.not_analyzed.append(item.analysis.article.id)
+                if item.note is not None:
+                    self.summary.not_analyzed.append((item.analysis.article.id, item.note))
             self.tick(item.source)
 
 

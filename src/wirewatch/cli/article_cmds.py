@@ -101,7 +101,9 @@ def print_summary(summary: Any) -> None:
     ]
     lines += [f"    {reason:<15} {n}" for reason, n in sorted(summary.skipped.items())]
     if summary.not_analyzed:
-        lines.append(f"  not analysed (analysis error): {len(summary.not_analyzed)}")
+        lines.append(f"  not analysed     {len(summary.not_analyzed)}")
+        lines += [f"    {article_id}: {error}"
+                  for article_id, error in summary.not_analyzed[:MAX_SKIP_LINES]]
     for skip in summary.skips[:MAX_SKIP_LINES]:
         lines.append(f"  {skip_line(skip)}")
     if len(summary.skips) > MAX_SKIP_LINES:
@@ -189,7 +191,11 @@ def extract_cmd(paths: tuple[str, ...], fmt: str, analyze: bool) -> None:
         # Analysis runs on batches so the NLP model can pipe them; output keeps input order.
         records: list[Article | Analysis] = list(batch)
         if analyze:
-            records = [analysis for analysis, _ in analyze_batch(batch, True)]
+            records = []
+            for analysis, error in analyze_batch(batch, True):
+                if error is not None:
+                    click.echo(f"not analysed {analysis.article.source}: {error}", err=True)
+                records.append(analysis)
         for record in records:
             if fmt == "json":
                 out.write(to_json(record) + b"\n")

@@ -34,6 +34,7 @@ class InputResult:
     analysis: Analysis | None = None
     skip: Skip | None = None
     analyzed: bool = True  # False: the article was stored without quotes/events analysis
+    note: str | None = None  # one line kept as the input's detail (e.g. why analysis failed)
 
 
 def now_iso() -> str:
@@ -131,7 +132,7 @@ class Store:
                                          run_id=run_id, now=now)
                 writer.save_input(conn, source=item.source, content_hash=item.content_hash,
                                   article_id=article_id, skip=item.skip, run_id=run_id,
-                                  now=now)
+                                  now=now, note=item.note)
 
     def start_run(self, *, analyzed: bool) -> str:
         run_id = uuid.uuid4().hex[:16]

@@ -188,8 +188,10 @@ def save_input(
     skip: Skip | None,
     run_id: str,
     now: str,
+    note: str | None = None,
 ) -> None:
-    """Record the latest state of one input: stored (with its article) or skipped (with why)."""
+    """Record the latest state of one input: stored (with its article) or skipped (with why);
+    ``note`` is the detail of a stored input (e.g. why its analysis failed)."""
     _upsert(
         conn,
         schema.inputs,
@@ -199,7 +201,7 @@ def save_input(
             "content_hash": content_hash,
             "status": "skipped" if skip else "stored",
             "reason": skip.reason if skip else None,
-            "detail": skip.detail if skip else None,
+            "detail": skip.detail if skip else note,
             "article_id": article_id,
             "run_id": run_id,
             "updated_at": now,
