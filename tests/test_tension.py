@@ -5,10 +5,19 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wirewatch.errors import QueryError
 from wirewatch.records import DyadDay, MergedEvent
-from wirewatch.tension import AlertParams, detect_alerts, dyad_days, event_count, fill_days
+from wirewatch.tension import (
+    QUADS,
+    AlertParams,
+    detect_alerts,
+    dyad_days,
+    event_count,
+    fill_days,
+)
 
 
 def merged(
@@ -150,3 +159,33 @@ def test_fill_days_refuses_mixed_pairs_and_bad_params() -> None:
         fill_days([a, b])
     with pytest.raises(QueryError):
         AlertParams(min_scale=0)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(min_value=0, max_value=40),
+            st.floats(min_value=-10, max_value=10, allow_nan=False),
+            st.sampled_from(QUADS),
+        ),
+        max_size=40,
+    )
+)
+def test_series_arithmetic_and_alert_invariants(
+    items: list[tuple[int, float, str]],
+) -> None:
+    start = date(2024, 1, 1)
+    events = [
+        merged((start + timedelta(days=d)).isoformat(), x, q, n=i)
+        for i, (d, x, q) in enumerate(items)
+    ]
+    days = dyad_days(events)
+    assert sum(event_count(d) for d in days) == len(events)
+    assert sum(d.tension for d in days) == pytest.approx(-sum(x for _, x, _ in items), abs=0.01)
+    params = AlertParams()
+    for alert in detect_alerts(days, params):
+        day = next(d for d in days if d.day == alert.day)
+        assert event_count(day) >= params.min_events
+        assert alert.tension >= alert.threshold - 1e-6
+        assert alert.score >= params.z_threshold
