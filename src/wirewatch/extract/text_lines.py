@@ -225,22 +225,34 @@ def chrome_reason(line: Line) -> str | None:
         return "chrome.empty" if line.text else None
     if is_icon_line(line):
         return "chrome.icons"
-    if line.words <= 20 and (_COMMENT_HEAD.match(line.text) or _COMMENT_COUNT.match(line.key)):
+    if line.words <= 20 and (
+        (line.text[-1] == ":" and _COMMENT_HEAD.match(line.text))
+        or (
+            line.key[0].isdigit()
+            and (_COMMENT_COUNT.match(line.key) or _COMMENT_HEAD.match(line.key))
+        )
+        or (line.key[0] in "vsr" and _COMMENT_COUNT.match(line.key))
+    ):
         return "chrome.comments"
     family = exact_phrases().get(line.key)
     if family is not None:
         return f"chrome.{family}"
     if line.words <= CONTAINS_MAX_WORDS:
-        if _COPYRIGHT.search(line.text) and line.words <= CONTAINS_MAX_WORDS:
+        if _COPYRIGHT.search(line.text):
             return "chrome.copyright"
         match = contains_pattern().search(line.key)
         if match is not None and match.lastgroup is not None:
             return f"chrome.{match.lastgroup}"
-        if line.words <= 3 and " " not in line.text and _mixed_scripts(line.text):
+        if (
+            line.words <= 3
+            and not line.text.isascii()
+            and " " not in line.text
+            and _mixed_scripts(line.text)
+        ):
             return "chrome.language"
-    elif line.words <= 40 and _COPYRIGHT.search(line.text) and "reserved" in line.key:
+    elif line.words <= 40 and "reserved" in line.key and _COPYRIGHT.search(line.text):
         return "chrome.copyright"
-    elif line.key.count("cookie") >= 2 and _CONSENT.search(line.key):
+    elif "cookie" in line.key and line.key.count("cookie") >= 2 and _CONSENT.search(line.key):
         return "chrome.cookie"
     return None
 

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import accumulate
 from operator import mul
 
 from wirewatch.extract.meta_dates import find_date
@@ -70,14 +71,20 @@ def _prose(line: Line) -> float:
 def _window_means(values: list[float], radius: int) -> list[float]:
     """Mean of each value's neighbours within ``radius`` (itself excluded), by prefix sums."""
     n = len(values)
-    prefix = [0.0]
-    for v in values:
-        prefix.append(prefix[-1] + v)
+    if n < 2:
+        return [0.0] * n
+    prefix = [0.0, *accumulate(values)]
+    inner = 2.0 * radius
     out = []
-    for pos in range(n):
-        lo, hi = max(0, pos - radius), min(n, pos + radius + 1)
-        count = hi - lo - 1
-        out.append((prefix[hi] - prefix[lo] - values[pos]) / count if count > 0 else 0.0)
+    for pos, value in enumerate(values):
+        lo = pos - radius
+        hi = pos + radius + 1
+        if lo >= 0 and hi <= n:
+            out.append((prefix[hi] - prefix[lo] - value) / inner)
+        else:
+            lo = lo if lo > 0 else 0
+            hi = hi if hi < n else n
+            out.append((prefix[hi] - prefix[lo] - value) / (hi - lo - 1))
     return out
 
 
@@ -110,20 +117,26 @@ def line_features(
             continue
         text = ln.text
         words = text.split()
-        caps = sum(1 for w in words if w[0].isupper()) / len(words) if words else 0.0
+        caps = len([1 for w in words if w[0].isupper()]) / len(words) if words else 0.0
         inside = start <= pos < end
-        distance = 0.0 if inside else min(abs(pos - start), abs(pos - end + 1), 20) / 20.0
+        if inside:
+            distance = 0.0
+        else:
+            gap = start - pos if pos < start else pos - end + 1
+            distance = gap / 20.0 if gap < 20 else 1.0
         digits = ln.digits
         date_line = 0.0
         if digits and ln.words <= 10 and (find_date(text) or _RELATIVE_DATE.search(text)):
             date_line = 1.0
         first = first_labels[pos]
+        pipes = text.count("|")
+        glued = len(_GLUED.findall(text)) if not text.islower() else 0
         rows.append(
             [
                 logs[pos],
                 ln.stop_ratio,
                 1.0 if ln.sentence_end else 0.0,
-                min(ln.sentences, 5) / 5.0,
+                ln.sentences / 5.0 if ln.sentences < 5 else 1.0,
                 1.0 if ln.bullet else 0.0,
                 1.0 if ln.chrome else 0.0,
                 1.0 if ln.chrome == "chrome.comments" else 0.0,
@@ -144,11 +157,11 @@ def line_features(
                 1.0 if first == "short" else 0.0,
                 1.0 if counts[ln.key] > 1 else 0.0,
                 date_line,
-                min(text.count("|"), 3) / 3.0,
-                1.0 if text.endswith(":") else 0.0,
+                pipes / 3.0 if pipes < 3 else 1.0,
+                1.0 if text[-1:] == ":" else 0.0,
                 stopwords_flag,
                 good_share,
-                min(len(_GLUED.findall(text)), 3) / 3.0,
+                glued / 3.0 if glued < 3 else 1.0,
             ]
         )
     return rows
