@@ -192,3 +192,13 @@ def test_run_force_processes_unchanged_pages_again(filled_db: Path, tmp_path: Pa
     forced = runner.invoke(main, [*args, "--force"])
     assert forced.exit_code == 0, forced.output
     assert "articles stored  3" in forced.stdout and "unchanged        0" in forced.stdout
+
+
+@pytest.mark.parametrize("command", [["show", "abc"], ["export"]])
+def test_reading_commands_do_not_create_a_database(tmp_path: Path, runner: CliRunner,
+                                                   command: list[str]) -> None:
+    db = tmp_path / "missing.db"
+    result = runner.invoke(main, [*command, "--db", str(db)])
+    assert result.exit_code == 1
+    assert f"no database at {db}" in result.stderr
+    assert not db.exists()

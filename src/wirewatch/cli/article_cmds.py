@@ -232,7 +232,7 @@ def show_cmd(article_id: str, db: str, fmt: str) -> None:
     from wirewatch.store import open_store
 
     try:
-        with open_store(db) as store:
+        with open_store(db, create=False) as store:
             analysis = store.get_article(article_id)
     except WirewatchError as exc:
         fail(exc)
@@ -259,7 +259,7 @@ def export_cmd(fmt: str, table: str, output: str, db: str) -> None:
     if fmt == "parquet" and output == "-":
         raise click.UsageError("parquet needs --output FILE")
     try:
-        with open_store(db) as store:
+        with open_store(db, create=False) as store:
             if output == "-":
                 export_table(store, table, cast(ExportFormat, fmt),
                              sys.stdout.buffer)

@@ -205,13 +205,18 @@ class Store:
             return reader.counts(conn)
 
 
-def open_store(url_or_path: str | Path) -> Store:
+def open_store(url_or_path: str | Path, *, create: bool = True) -> Store:
     """Open (creating and migrating as needed) a SQLite file or a PostgreSQL URL.
+
+    ``create=False`` (for commands that only read) refuses a SQLite file that does not exist
+    instead of creating an empty database.
 
     >>> store = open_store("wirewatch.db")                          # doctest: +SKIP
     >>> store = open_store("postgresql+psycopg://u@localhost/ww")   # doctest: +SKIP
     """
     url = database_url(url_or_path)
+    if not create and "://" not in str(url_or_path) and not Path(url_or_path).exists():
+        raise StoreError(f"no database at {url_or_path}")
     try:
         engine = sa.create_engine(url)
     except (sa.exc.SQLAlchemyError, ImportError, ValueError) as exc:
