@@ -22,8 +22,8 @@ from spacy.tokens import Doc, Span, Token
 
 from wirewatch.analyze.dates import find_dates, resolve
 from wirewatch.analyze.events_args import (
-    CARRIER_VERBS,
     ActorIndex,
+    is_carrier,
     location_of,
     noun_arguments,
     phrase_actors,
@@ -244,9 +244,10 @@ def code_sentence(
     # clauses hanging on the verb belong to the noun's event.
     aliases = {m.token.head.i: m.token.i for m in matches.values()
                if m.rule.pos == "N" and m.token.dep_ == "dobj"
-               and m.token.head.lemma_.lower() in CARRIER_VERBS and m.token.head.i not in triggers}
+               and is_carrier(m.token.head) and m.token.head.i not in triggers}
     events: list[Event] = []
     drops: list[Drop] = []
+    background: list[Match] = []
     for _, match in sorted(matches.items()):
         what = f"{match.rule.name}: {match.token.text}"
         if is_embedded(match.token, triggers, aliases):
@@ -255,10 +256,21 @@ def code_sentence(
         reason = background_reason(match.token)
         if reason is None and match.rule.pos == "A" and embedded_match(match) is None:
             reason = "event.no_content"  # "willing to use ...": an intent with no coded act
-        if reason is not None:
+        if reason == "event.background":
+            background.append(match)
+        elif reason is not None:
             drops.append(Drop(reason, what))
-            continue
-        events.append(_build(match, sent, index, base=base, published=published, quotes=quotes))
+        else:
+            events.append(_build(match, sent, index, base=base, published=published,
+                                 quotes=quotes))
+    for match in background:
+        # Background is context for another event; with no other event it is the news
+        # ("a prisoner died as a result of torture").
+        if events:
+            drops.append(Drop("event.background", f"{match.rule.name}: {match.token.text}"))
+        else:
+            events.append(_build(match, sent, index, base=base, published=published,
+                                 quotes=quotes))
     return CodedDoc(events=tuple(events), drops=tuple(drops))
 
 

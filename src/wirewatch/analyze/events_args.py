@@ -44,6 +44,15 @@ class ActorIndex(Protocol):
     def actor_for_span(self, start_char: int, end_char: int) -> Actor | None: ...
 
 
+def is_carrier(verb: Token) -> bool:
+    """A light verb that carries a noun event ("launched an attack", "staged rallies")."""
+    if verb.lemma_.lower() in CARRIER_VERBS:
+        return True
+    # The lemmatizer sometimes stumbles on these ("staged" -> "stag"): try the word itself.
+    low = verb.lower_
+    return any(low.startswith(v) and len(low) - len(v) <= 3 for v in CARRIER_VERBS if len(v) > 3)
+
+
 def _dedupe(actors: Iterable[Actor | None]) -> tuple[Actor, ...]:
     """Distinct actors; an uncoded sector-only actor ("military") joins a lone coded one."""
     present = [a for a in actors if a is not None]
@@ -195,7 +204,7 @@ def noun_arguments(noun: Token, index: ActorIndex) -> tuple[tuple[Actor, ...], t
         target.extend(phrase_actors(pobj, index))
     head = noun.head
     carried = noun.dep_ == "dobj" or (
-        noun.dep_ in ("nsubjpass", "pobj") and head.lemma_.lower() in CARRIER_VERBS)
+        noun.dep_ in ("nsubjpass", "pobj") and is_carrier(head))
     if not source and carried and head.pos_ == "VERB":
         subj = _subject(head)
         if subj is not None:

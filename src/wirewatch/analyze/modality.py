@@ -43,6 +43,15 @@ def _is_negated(token: Token, negation: frozenset[str]) -> bool:
     return token.dep_ in ("xcomp", "pcomp") and head.lemma_.lower() in negation
 
 
+def _reported_past(verb: Any) -> bool:
+    """A clause reported by a past-tense verb ("said it would ..."), where "would" is the
+    future seen from the past, not a hypothetical."""
+    head = verb.head
+    return (verb.dep_ in ("ccomp", "conj") and head.tag_ in ("VBD", "VBN")
+            and head.lemma_.lower() in modality_cues()["reporting_verbs"] | {"confirm"}
+            and not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children))
+
+
 def _allegation_denied(sentence: Any, denying: frozenset[str], nouns: frozenset[str]) -> bool:
     """"..., an allegation (strongly) denied by X": a denial aimed at an allegation noun."""
     for tok in sentence:
@@ -107,6 +116,9 @@ def modality_of(trigger: Token, *, own_lemma: str | None = None) -> Modality:
         for child in tok.children:
             low = child.lower_
             if child.dep_ in ("aux", "auxpass"):
+                if low == "would" and depth < 3 and _reported_past(tok):
+                    future = True  # "announced it would ...": the past's future
+                    continue
                 if low in hypothetical and depth < 3:
                     return "hypothetical"
                 if low in future_modals and depth < 3:
