@@ -49,3 +49,15 @@ def test_pipe_skips_disabled_components_and_keeps_order() -> None:
     assert any(ent.text == "Moscow" for ent in full.ents)
     # the shared pipeline is whole again after a piped batch
     assert "ner" in load_nlp().pipe_names
+
+
+def test_sentences_never_cross_a_blank_line() -> None:
+    text = (
+        "Lavrov emphasized that Moscow wants stability, which he said is\n\n"
+        "“NATO refuses,” he said."
+    )
+    doc = parse(text)
+    separator = text.index("\n\n")
+    boundary = separator + 2
+    assert any(sent.start_char == boundary for sent in doc.sents)
+    assert not any(s.start_char < separator and s.end_char > boundary for s in doc.sents)

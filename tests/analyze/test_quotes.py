@@ -251,3 +251,16 @@ def test_slogan_inside_the_writers_sentence_is_partial() -> None:
     body = "While the “Meth. We’re on it.” campaign did not appeal to everyone, it was noticed."
     marked = [q for q in quotes_of(body) if q.kind != "indirect"]
     assert [(q.kind, q.text) for q in marked] == [("partial", "Meth. We’re on it.")]
+
+
+def test_quote_running_into_the_next_paragraph_takes_its_speaker() -> None:
+    body = (
+        "The talks ended late on Friday.\n\n"
+        "“We will not accept any of these demands from the West.\n\n"
+        "“Our position has not changed at all,” Foreign Minister Sergey Lavrov said."
+    )
+    directs = [q for q in quotes_of(body) if q.kind == "direct"]
+    assert len(directs) == 2
+    assert directs[0].text.startswith("We will not accept")
+    assert directs[0].speaker is not None
+    assert directs[0].speaker == directs[1].speaker

@@ -55,6 +55,7 @@ def find_quotes(doc: Doc, actors: ArticleActors) -> tuple[Quote, ...]:
     all_sents = list(doc.sents) if parsed else []
     quotes: list[Quote] = []
     last_speaker: Quote | None = None
+    waiting: list[int] = []  # unattributed quotes left open at the end of their paragraph
     for p_start, p_end in paragraph_ranges(text):
         sents = [s for s in all_sents if s.start_char < p_end and s.end_char > p_start]
         para = _paragraph(text, p_start, p_end, sents, actors)
@@ -62,6 +63,16 @@ def find_quotes(doc: Doc, actors: ArticleActors) -> tuple[Quote, ...]:
         found = [q for q in marked if q is not None]
         found = _fill_from_neighbours(found, para, last_speaker)
         directs = [q for q in found if q.kind == "direct"]
+        # newswire style: a quote that runs on into the next paragraph, which opens with a
+        # mark and names the speaker ("“A …¶“B,” he said.") is the same speaker's
+        if waiting and directs and directs[0].speaker is not None and _opens_with_mark(para):
+            for index in waiting:
+                quotes[index] = _with_speaker(quotes[index], directs[0].speaker, directs[0].cue)
+        waiting = [
+            len(quotes) + k
+            for k, q in enumerate(found)
+            if q.kind == "direct" and q.speaker is None and _left_open(q, para)
+        ]
         if directs:
             last_speaker = directs[-1] if directs[-1].speaker is not None else None
         elif para.cues or not para.spans:
@@ -71,6 +82,14 @@ def find_quotes(doc: Doc, actors: ArticleActors) -> tuple[Quote, ...]:
             quotes.extend(_indirect(doc, para))
     quotes.sort(key=lambda q: (q.start, q.end, q.kind))
     return tuple(quotes)
+
+
+def _opens_with_mark(para: _Para) -> bool:
+    return bool(para.spans) and para.spans[0].start == para.start + 1
+
+
+def _left_open(quote: Quote, para: _Para) -> bool:
+    return any(not s.closed and s.start <= quote.start <= s.end for s in para.spans)
 
 
 def _paragraph(text: str, start: int, end: int, sents: list[Span], actors: ArticleActors) -> _Para:
