@@ -10,6 +10,7 @@ already stored is counted as ``unchanged`` without being extracted again.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -220,7 +221,10 @@ def run_pages(items: Iterable[Page | Skip], store: Store, *, analyze: bool = Tru
 
 def _run_pool(runner: _Runner, batches: Iterator[list[tuple[Page, str]]], analyze: bool,
               workers: int) -> None:
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # forkserver, not fork: the parent has threads (the progress bar) and open database
+    # connections, which a forked child must not inherit.
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         pending: set[Future[list[InputResult]]] = set()
         for batch in batches:
             pending.add(pool.submit(process_pages, batch, analyze))
