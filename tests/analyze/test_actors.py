@@ -127,3 +127,12 @@ def test_definite_description_with_a_country_finds_the_titled_person() -> None:
     assert president is not None
     assert president.name != "Sergey Lavrov"
     assert president.code == "USA"
+
+
+def test_apposition_gives_an_untitled_person_an_affiliation() -> None:
+    text = "Ivan Petrovsky, the Russian deputy foreign minister, said the talks would go on."
+    article = ArticleActors.from_doc(parse(text))
+    actor = article.actor_for_span(0, len("Ivan Petrovsky"))
+    assert actor is not None
+    assert actor.name == "Ivan Petrovsky"
+    assert (actor.code, actor.sector) == ("RUS", "GOV")
