@@ -50,7 +50,8 @@ _BREADCRUMB = re.compile(
 _CRUMB_SEP = re.compile(r"\s*(?:>|»|›|/|\||→|::)\s*")
 _DOMAIN = re.compile(r"\.[a-z]{2,}\b")
 _PHOTO_CAPTION = re.compile(
-    r"^(?:in )?this\b.{0,60}\b(?:file |undated |handout )?(?:photo|image|picture|photograph)\b",
+    r"^(?:(?:in )?this\b.{0,60}\b(?:file |undated |handout )?(?:photo|image|picture|photograph)"
+    r"\b|\d{1,2}\s?of\s?\d{1,2}(?=[A-Z]))",
     re.IGNORECASE,
 )
 _SEGMENT = re.compile(r"\s+[•·|]\s+")
@@ -345,7 +346,7 @@ def find_meta(
             if pair is not None:
                 meta.image_caption, meta.image_credit = pair[0] or None, pair[1]
                 meta.taken[pos] = "meta.caption"
-    for pos in range(head_to, min(body_end, len(lines))):
+    for pos in range(body_start, min(body_end, len(lines))):
         line = lines[pos]
         if pos not in meta.taken and line.words <= 60 and is_caption(line.text):
             meta.taken[pos] = "meta.caption_other"  # an image caption inside the article

@@ -27,6 +27,8 @@ _COMMENT_HEAD = re.compile(
     re.IGNORECASE,
 )
 _COMMENT_COUNT = re.compile(r"^(?:view |show |read )?\d+ (?:comments?|responses?|replies)$")
+_COUNT_SUFFIX = re.compile(r"\D\s\(\d{1,5}\)$")
+_GLUED_DATELINE = re.compile(r"[^\s:]\s+[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+){0,2}:\s+[A-Z]")
 _COPYRIGHT = re.compile(r"(?:©|\(c\)\s*\d{4}|\bcopyright\b)", re.IGNORECASE)
 
 _CONSENT = re.compile(r"\b(?:website|browser|browsing|consent|privacy|opt out)\b")
@@ -219,6 +221,15 @@ def _mixed_scripts(text: str) -> bool:
     return len(scripts) >= 3
 
 
+def is_teaser(line: Line) -> bool:
+    """A link to another story: a headline with its dateline glued on ("... Pakistan COLOMBO:
+    Newly-elected ...") or with its comment count ("... for the season (130)")."""
+    if line.words <= 25 and line.text[-1:] == ")" and _COUNT_SUFFIX.search(line.text):
+        return True
+    match = _GLUED_DATELINE.search(line.text)
+    return match is not None and match.start() >= 15
+
+
 def chrome_reason(line: Line) -> str | None:
     """The chrome family a line belongs to (``chrome.<family>``), or None."""
     if not line.key:
@@ -237,6 +248,8 @@ def chrome_reason(line: Line) -> str | None:
     family = exact_phrases().get(line.key)
     if family is not None:
         return f"chrome.{family}"
+    if is_teaser(line):
+        return "chrome.teaser"
     if line.words <= CONTAINS_MAX_WORDS:
         if _COPYRIGHT.search(line.text):
             return "chrome.copyright"
@@ -265,7 +278,7 @@ def mark_chrome(lines: list[Line]) -> None:
     """
     counts: dict[str, int] = {}
     for line in lines:
-        if line.words <= REPEAT_MAX_WORDS:
+        if line.words <= REPEAT_MAX_WORDS and not (line.words >= 4 and line.sentence_end):
             counts[line.key] = counts.get(line.key, 0) + 1
     for line in lines:
         reason = chrome_reason(line)
