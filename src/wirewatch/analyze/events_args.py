@@ -169,17 +169,33 @@ def verb_arguments(
         target_heads += _prep_objects(embedded, TARGET_PREPS)
         for obj in [c for c in embedded.children if c.dep_ == "dobj"]:
             target_heads += [m for m in obj.children if m.dep_ in _MOD_DEPS]
-    if not target_heads:
-        target_heads += _prep_objects(verb, FALLBACK_TARGET_PREPS)
+    target = _actors_of(target_heads, index)
+    if not _minus(target, source):
+        # "aid for Romania", "a curfew in Montenegro", "arrived in Amman": only when nothing
+        # else names anyone. Objects of the object count too ("70 million dollars of aid for").
+        fallback = _prep_objects(verb, FALLBACK_TARGET_PREPS)
+        for head in target_heads:
+            fallback += _prep_objects(head, FALLBACK_TARGET_PREPS | TARGET_PREPS)
+        if embedded is not None:
+            fallback += _prep_objects(embedded, FALLBACK_TARGET_PREPS)
+        target = _actors_of(fallback, index)
+    if not _minus(target, source) and embedded is not None:
+        # "willing to send material to help defend Saudi Arabia": deeper in the clause.
+        deep = [t for t in embedded.subtree if t.dep_ in ("dobj", "pobj") and t.i != embedded.i]
+        target = _actors_of(deep, index)
+    return source, _minus(target, source)
+
+
+def _actors_of(heads: list[Token], index: ActorIndex) -> tuple[Actor, ...]:
     target: list[Actor] = []
-    for head in target_heads:
+    for head in heads:
         got = phrase_actors(head, index)
         if not got:
             # "all Russian proposals", "Israeli positions": the owner of what is acted on.
             got = tuple(a for mod in head.children if mod.dep_ in _MOD_DEPS
                         for a in phrase_actors(mod, index))
         target.extend(got)
-    return source, _minus(_dedupe(target), source)
+    return _dedupe(target)
 
 
 def noun_arguments(noun: Token, index: ActorIndex) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
@@ -213,6 +229,11 @@ def noun_arguments(noun: Token, index: ActorIndex) -> tuple[tuple[Actor, ...], t
         target.extend(a for c in head.children if c.dep_ == "dobj"
                       for a in phrase_actors(c, index))
     src = _dedupe(source)
+    if not _minus(_dedupe(target), src):
+        heads = _prep_objects(noun, FALLBACK_TARGET_PREPS)
+        if head.pos_ == "VERB" and noun.dep_ == "dobj":
+            heads += _prep_objects(head, FALLBACK_TARGET_PREPS | TARGET_PREPS)
+        target = list(_actors_of(heads, index))
     return src, _minus(_dedupe(target), src)
 
 
