@@ -158,3 +158,20 @@ def test_navigation_only_html_is_no_article(tmp_path: Path) -> None:
                    encoding="utf-8")
     result = run_folder(folder, tmp_path / "w.db")
     assert_skipped_cleanly(result, tmp_path / "w.db", bad, "no_article", good_count=1)
+
+
+def test_unreadable_subfolder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "in"
+    write_pages(folder, 2)
+    locked = folder / "locked"
+    write_pages(locked, 1)
+    real_scandir = os.scandir
+
+    def guarded_scandir(path: object = ".") -> object:
+        if Path(str(path)).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(os, "scandir", guarded_scandir)
+    result = run_folder(folder, tmp_path / "w.db")
+    assert_skipped_cleanly(result, tmp_path / "w.db", locked, "unreadable", good_count=2)
