@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, BinaryIO, NoReturn, cast
+from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn, cast
 
 import click
 import orjson
@@ -26,6 +26,9 @@ from wirewatch.errors import (
     WirewatchError,
 )
 from wirewatch.records import Analysis, Article, Skip
+
+if TYPE_CHECKING:
+    from wirewatch.run import RunSummary
 
 DB_OPTION = click.option(
     "--db", default="wirewatch.db", show_default=True, envvar="WIREWATCH_DB",
@@ -89,7 +92,7 @@ def progress_bar(paths: Sequence[str], enabled: bool) -> Iterator[Callable[[str]
         yield lambda _source: bar.advance(task)
 
 
-def print_summary(summary: Any) -> None:
+def print_summary(summary: RunSummary) -> None:
     lines = [
         f"run {summary.run_id} done in {summary.seconds:.1f} s",
         f"  pages read       {summary.pages_read}",
