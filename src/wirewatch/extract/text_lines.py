@@ -34,6 +34,7 @@ _COPYRIGHT = re.compile(r"(?:©|\(c\)\s*\d{4}|\bcopyright\b)", re.IGNORECASE)
 _CONSENT = re.compile(r"\b(?:website|browser|browsing|consent|privacy|opt out)\b")
 CONTAINS_MAX_WORDS = 12
 REPEAT_MAX_WORDS = 8
+LONG_PROMO_MAX_WORDS = 60
 PROSE_PROXY = 0.3
 REPEAT_MIN = 3
 FAMILIES = ("comments", "cookie", "share", "promo", "copyright", "nav")
@@ -100,6 +101,14 @@ def contains_pattern() -> re.Pattern[str]:
             alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
             groups.append(f"(?P<{family}>{alternation})")
     return re.compile(rf"(?:^| )(?:{'|'.join(groups)})(?: |$)")
+
+
+@cache
+def long_promo_pattern() -> re.Pattern[str]:
+    """Phrases that mark a promotion even in a long line ("sign up for our", "join our")."""
+    phrases = [normalise_key(p) for p in data_lines("promo.long.txt")]
+    alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?:^| )(?:{alternation})(?: |$)")
 
 
 @cache
@@ -265,6 +274,8 @@ def chrome_reason(line: Line) -> str | None:
             return "chrome.language"
     elif line.words <= 40 and "reserved" in line.key and _COPYRIGHT.search(line.text):
         return "chrome.copyright"
+    elif line.words <= LONG_PROMO_MAX_WORDS and long_promo_pattern().search(line.key):
+        return "chrome.promo"
     elif "cookie" in line.key and line.key.count("cookie") >= 2 and _CONSENT.search(line.key):
         return "chrome.cookie"
     return None
