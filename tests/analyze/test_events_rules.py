@@ -127,3 +127,34 @@ def test_parse_helper_and_offsets_with_base() -> None:
     doc = parse("Turkey condemned the raid.")
     out = code_doc(doc, ArticleActors.from_doc(doc), base=100).events
     assert out and out[0].start == 100
+
+
+def test_background_event_is_kept_when_it_is_the_only_one() -> None:
+    found = events("A prisoner died as a result of torture in police custody.")
+    assert [(e.type, e.mode) for e in found] == [("ASSAULT", "torture")]
+
+
+def test_reported_would_is_future_not_hypothetical() -> None:
+    found = events("NATO said it would tighten the naval blockade.")
+    assert [(e.type, e.modality) for e in found] == [("THREATEN", "future")]
+    found = events("NATO would tighten the naval blockade.")
+    assert [e.modality for e in found] == ["hypothetical"]
+
+
+def test_participle_clause_belongs_to_the_carried_noun_event() -> None:
+    text = "Activists staged rallies in Gaza, saying the leader must resign."
+    assert types(text) == ["PROTEST"]
+    assert "event.embedded" in {d.reason for d in coded(text).drops}
+
+
+def test_target_falls_back_to_for_and_in_phrases() -> None:
+    found = events("The European Community agreed to provide aid for Romania.")
+    assert [e.type for e in found] == ["AGREE"]
+    assert "ROU" in {a.code for a in found[0].target}
+    found = events("Serbia lifted the curfew in Montenegro.")
+    assert "MNE" in {a.code for a in found[0].target}
+
+
+def test_uncoded_head_takes_the_code_of_its_modifier() -> None:
+    found = events("The US Congress condemned the decision.")
+    assert [(a.code, a.sector) for a in found[0].source] == [("USA", "LEG")]

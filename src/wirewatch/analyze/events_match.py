@@ -236,10 +236,18 @@ def resolve_type(match: Match, inner: Match | None) -> str:
 def _clause_words(token: Token) -> set[str]:
     """Lower-cased words and lemmas of the trigger's phrase, other clauses left out."""
     root = token
-    if token.pos_ in ("NOUN", "PROPN") and token.head.pos_ == "VERB" and token.dep_ in (
-        "dobj", "nsubj", "nsubjpass", "pobj"
-    ):
-        root = token.head
+    # A noun's words are those of the clause it sits in ("troops remained on alert"); a
+    # participle's are those of the clause it hangs on ("fired rockets, killing ...").
+    for _ in range(4):
+        if root.pos_ == "VERB" or root.head.i == root.i:
+            break
+        if root.dep_ not in ("pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr", "appos"):
+            break
+        root = root.head
+    if root.pos_ != "VERB":
+        root = token
+    elif root.dep_ == "advcl" and not any(c.dep_.startswith("nsubj") for c in root.children):
+        root = root.head
     words: set[str] = set()
     stack = [root]
     while stack:
