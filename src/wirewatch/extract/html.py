@@ -40,7 +40,7 @@ class HtmlOptions:
     deduplicate: bool = False
     balanced_rescue: bool = True  # still short after the fallbacks: try trafilatura's balanced mode
     with_metadata: bool = True  # title, authors, date, site, categories, and the extras
-    extensive_date: bool = True  # htmldate's extensive search (slower, finds more dates)
+    extensive_date: bool = True  # htmldate's extensive search when the head states no time
     drop_title_repeat: bool = True  # a first paragraph equal to the title is dropped
     min_words: int = 10  # fewer words in the whole body: not an article (menus, stubs)
 
@@ -213,9 +213,13 @@ def extract_html_page(page: Page, *, options: HtmlOptions = DEFAULT_OPTIONS) -> 
     >>> extract_html_page(page).title                                         # doctest: +SKIP
     """
     tree = parse_html(page.content)
+    extras = html_extras(tree) if options.with_metadata else HtmlExtras()
+    if extras.published is not None and options.extensive_date:
+        # The head states the time: htmldate's header pass finds that day without the slow
+        # extensive search (which scans the whole page text with dateparser).
+        options = replace(options, extensive_date=False)
     result = run_trafilatura(tree, url=page.url, options=options)
     meta = result.metadata
-    extras = html_extras(tree) if options.with_metadata else HtmlExtras()
     title = _title(meta, extras)
     paragraphs, drops = _body(split_paragraphs(result.text), title, options)
     if not paragraphs:
