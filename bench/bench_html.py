@@ -119,7 +119,6 @@ METHODS: list[tuple[str, Callable[[str, str], str]]] = [
     ("option: ... rescue < 250", body_with(HtmlOptions(rescue_below=250))),
     ("option: ... rescue < 1000", body_with(HtmlOptions(rescue_below=1000))),
     ("option: ... without tables", body_with(HtmlOptions(include_tables=False))),
-    ("option: ... deduplicate", body_with(HtmlOptions(deduplicate=True))),
     (
         "option: ... include_comments (comments extracted apart, never in the body)",
         body_with(HtmlOptions(include_comments=True)),
