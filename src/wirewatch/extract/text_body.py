@@ -27,6 +27,8 @@ BAD_LINE_COST = 25.0
 SHORT_LINE_COST = 8.0
 MAX_RUN_LENGTH = 400.0
 MAX_SHORT_RUN = 3
+LEAD_MIN_SCORE = 0.3  # model probability for a lead paragraph just above the region
+SINGLE_MIN_SCORE = 0.15
 MIN_BEFORE_COMMENTS = 150.0
 MIN_CUT_TEXT = 300.0  # article text needed before a comment marker to end the region there
 COMMENTS_COST = 400.0  # the start of a comment section nearly ends the article
@@ -225,8 +227,36 @@ def select_body(
                 line.label = "good" if prob >= threshold else "bad"
         if any(line.label == "good" for line in lines):
             region = _region(lines, options)
+    if model is not None:
+        region = _with_lead(lines, region)
     if region == (0, 0):
         return [], region
     start, end = region
     keep = [pos for pos in range(start, end) if lines[pos].label == "good"]
+    if not keep and model is not None:
+        keep = _best_single_line(lines)
     return keep, region
+
+
+def _with_lead(lines: list[Line], region: tuple[int, int]) -> tuple[int, int]:
+    """Take in a lead paragraph just above the region that the model found nearly good."""
+    start, end = region
+    for pos in (start - 1, start - 2):
+        if pos < 0:
+            break
+        line = lines[pos]
+        if line.chrome is None and line.score >= LEAD_MIN_SCORE and line.length >= LENGTH_LOW:
+            line.label = "good"
+            start = pos
+    return start, end
+
+
+def _best_single_line(lines: list[Line]) -> list[int]:
+    """A page whose article is one long paragraph: the best-scored long line, if any."""
+    best = max(range(len(lines)), key=lambda pos: lines[pos].score, default=None)
+    if best is None or lines[best].chrome or lines[best].length < LENGTH_HIGH:
+        return []
+    if lines[best].score < SINGLE_MIN_SCORE:
+        return []
+    lines[best].label = "good"
+    return [best]
