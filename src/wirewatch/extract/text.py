@@ -30,6 +30,8 @@ EXTRACTOR = "wirewatch.text/1"
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SAMPLE_CHARS = 6000
 _PROSE_LINE = 80
+# zero-width characters a renderer leaves on otherwise empty lines
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 
 
 def page_language(text: str) -> str | None:
@@ -44,7 +46,7 @@ def page_language(text: str) -> str | None:
 
 def split_lines(content: str) -> tuple[list[tuple[int, str]], str | None, list[Drop]]:
     """Non-empty raw lines with their numbers, the date hint of a ``date`` line, its drop."""
-    raw_lines = content.splitlines()
+    raw_lines = content.translate(_INVISIBLE).splitlines()
     drops: list[Drop] = []
     hint = None
     if raw_lines:

@@ -29,6 +29,7 @@ MAX_RUN_LENGTH = 400.0
 MAX_SHORT_RUN = 3
 LEAD_MIN_SCORE = 0.3  # model probability for a lead paragraph just above the region
 SINGLE_MIN_SCORE = 0.15
+FALLBACK_SCORE = 0.2  # when no line passes the threshold
 MIN_BEFORE_COMMENTS = 150.0
 MIN_CUT_TEXT = 300.0  # article text needed before a comment marker to end the region there
 COMMENTS_COST = 400.0  # the start of a comment section nearly ends the article
@@ -225,6 +226,11 @@ def select_body(
             line.score = prob
             if line.chrome is None:
                 line.label = "good" if prob >= threshold else "bad"
+        if not any(line.label == "good" for line in lines):
+            # nothing passed the threshold: trust the model's relative ranking instead
+            for line in lines:
+                if line.chrome is None and line.score >= FALLBACK_SCORE:
+                    line.label = "good"
         if any(line.label == "good" for line in lines):
             region = _region(lines, options)
     if model is not None:
