@@ -63,6 +63,8 @@ _HYPOTHETICAL_TO_THREATEN = frozenset(("ASSAULT", "COERCE", "SANCTION"))
 _DEMAND_NOUNS = frozenset(("reminder", "message", "statement", "letter", "insistence"))
 # Cooperation refused with a modal ("would not meet", "will not allow") is a rejection.
 _REFUSAL_AUX = frozenset(("will", "would", "wo", "can", "could", "shall", "ca"))
+# Not agreeing or conceding is refusing, whatever the tense ("has not accepted the offer").
+_VERBAL_ASSENT = frozenset(("AGREE", "CONCEDE"))
 # "X said Y must/should Z": a demand by X on Y.
 MUST_RULE = TriggerRule(lemma="must", pos="V", type="REQUEST", mode=None, conditions=(),
                         order=-1)
@@ -194,7 +196,9 @@ def _build(
         inner = Match(token=tok, rule=match.rule, lemma=match.lemma, embedded=None)
         event_type = "THREATEN"
         rule += ">future-threaten"
-    elif modality == "negated" and event_type in COOPERATIVE_TYPES and _modal_refusal(tok):
+    elif modality == "negated" and (event_type in _VERBAL_ASSENT or (
+        event_type in COOPERATIVE_TYPES and _modal_refusal(tok)
+    )):
         inner = Match(token=tok, rule=match.rule, lemma=match.lemma, embedded=None)
         event_type, modality = "REJECT", "asserted"
         rule += ">refusal"
