@@ -86,3 +86,13 @@ def test_no_body_raises() -> None:
 def test_empty_page_raises() -> None:
     with pytest.raises(NoArticleError):
         clean_text_page(Page(source="empty.txt", form="text", content="\n\n  \n"))
+
+
+def test_the_shipped_line_model_loads() -> None:
+    from wirewatch.extract.text_model import FEATURES, STACK_FEATURES, load_model
+
+    model = load_model()
+    assert model is not None, "line_model.json is missing or for another feature set"
+    assert len(model.first.weights) == len(FEATURES)
+    assert model.second is not None and len(model.second.weights) == len(STACK_FEATURES)
+    assert 0.0 < model.first.threshold < 1.0
