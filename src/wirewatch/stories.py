@@ -32,6 +32,7 @@ from wirewatch.records import Article, Story
 
 _WORD = re.compile(r"\w+")
 NUM_PERM = 128
+CANDIDATE_MARGIN = 0.15
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +155,9 @@ def find_duplicates(
     _check_threshold(threshold, "threshold")
     by_id = _unique(articles)
     hashes: dict[str, MinHash] = {}
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    # Candidates come from LSH tuned a little below the threshold: LSH's S-curve misses many
+    # pairs just above its own threshold, and the estimated similarity decides anyway.
+    lsh = MinHashLSH(threshold=max(0.1, threshold - CANDIDATE_MARGIN), num_perm=NUM_PERM)
     for aid, article in by_id.items():
         shingles = body_shingles(article.body_text, size=shingle_size)
         if len(shingles) < 2:
