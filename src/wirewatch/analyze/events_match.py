@@ -24,7 +24,7 @@ from wirewatch.analyze.events_lexicon import (
 )
 
 # Dependencies that join independent events rather than embed one in another.
-_INDEPENDENT_DEPS = frozenset(("conj", "advcl", "relcl", "parataxis", "appos", "ROOT"))
+_INDEPENDENT_DEPS = frozenset(("conj", "advcl", "parataxis", "appos", "ROOT"))
 _OBJECT_DEPS = frozenset(("dobj", "obj", "nsubjpass", "attr", "oprd", "acomp", "dative"))
 _CONTROL_DEPS = frozenset(("xcomp", "ccomp"))
 _CLAUSE_BREAK_DEPS = frozenset(("conj", "advcl", "relcl", "parataxis", "ccomp"))
