@@ -82,10 +82,9 @@ def _clean_name(name: str) -> str:
 
 def find_site(lines: list[Line]) -> str | None:
     """The publisher's name from generic footer phrases, else a copyright holder."""
+    candidates = [ln for ln in lines if ln.words <= 20 and ("privacy" in ln.key or "app" in ln.key)]
     for rule in _SITE_RULES:
-        for line in reversed(lines):
-            if line.words > 20:
-                continue
+        for line in reversed(candidates):
             match = rule.search(line.text)
             if match:
                 return _clean_name(match.group("name"))

@@ -31,7 +31,7 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SAMPLE_CHARS = 6000
 _PROSE_LINE = 80
 # zero-width characters a renderer leaves on otherwise empty lines
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
 
 
 def page_language(text: str) -> str | None:
@@ -46,7 +46,9 @@ def page_language(text: str) -> str | None:
 
 def split_lines(content: str) -> tuple[list[tuple[int, str]], str | None, list[Drop]]:
     """Non-empty raw lines with their numbers, the date hint of a ``date`` line, its drop."""
-    raw_lines = content.translate(_INVISIBLE).splitlines()
+    if _INVISIBLE.search(content):
+        content = _INVISIBLE.sub("", content)
+    raw_lines = content.splitlines()
     drops: list[Drop] = []
     hint = None
     if raw_lines:
