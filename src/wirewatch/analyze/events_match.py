@@ -176,6 +176,10 @@ def background_reason(token: Token) -> str | None:
             or (holder.dep_ == "pobj" and holder.head.lower_ in preps | {"in", "of", "as"})
         ):
             return "event.background"
+    if token.dep_ == "acl" and token.tag_ == "VBN" and not any(
+        c.dep_.startswith("nsubj") for c in token.children
+    ):
+        return "event.background"  # "the weapons seized last year", "a letter handed over"
     cur = token
     for _ in range(40):
         if cur.dep_ == "advcl":
