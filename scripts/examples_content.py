@@ -265,6 +265,8 @@ STORIES: tuple[Story, ...] = (
               "Russia deployed thousands of troops to its border with Ukraine, according to "
               "satellite images released by a private company.",
               "Russia demanded that NATO halt all deliveries of weapons to the region.",
+              "Russia seized a NATO surveillance drone over the Black Sea on Saturday, the "
+              "defence ministry in Moscow said.",
               "Polish officials said no decision on missiles had been taken.",
           ),
           rewrites=(Rewrite("wire", "Russia threatens retaliation over possible missiles in "

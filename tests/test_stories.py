@@ -301,6 +301,8 @@ def test_generic_organisation_codes_key_dyads_by_the_organisation() -> None:
     assert dyad_key(Actor("North Atlantic Treaty Organization", "IGO")) == "NATO"
     assert dyad_key(Actor("United Nations", "IGO")) == "UN"
     assert dyad_key(Actor("Some Unknown Body", "IGO")) == "IGO"
+    assert dyad_key(Actor("NATO member states", "IGO")) == "NATO"
+    assert dyad_key(Actor("the UN Security Council", "IGO")) == "UNSC"
     assert dyad_key(Actor("Russia", "RUS")) == "RUS"
     nato = Event(
         type="ACCUSE",

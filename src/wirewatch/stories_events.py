@@ -79,9 +79,18 @@ def organisation_keys() -> dict[str, str]:
 
 def dyad_key(actor: Actor) -> str | None:
     """The code a dyad is keyed on: the actor's code, or for a generic non-state code (IGO,
-    NGO, ...) the organisation's acronym when the actor is a known organisation ("NATO")."""
-    if actor.code in GENERIC_CODES:
-        return organisation_keys().get(actor.name.casefold(), actor.code)
+    NGO, ...) the organisation's acronym when the actor's name is, or begins with, a known
+    organisation ("NATO", "NATO member states", "the UN Security Council")."""
+    if actor.code not in GENERIC_CODES:
+        return actor.code
+    keys = organisation_keys()
+    words = actor.name.split()
+    if words and words[0].casefold() == "the":
+        words = words[1:]
+    for k in range(len(words), 0, -1):
+        key = keys.get(" ".join(words[:k]).casefold())
+        if key:
+            return key
     return actor.code
 
 
