@@ -56,6 +56,8 @@ _PHOTO_CAPTION = re.compile(
 )
 _SEGMENT = re.compile(r"\s+[•·|]\s+")
 DATE_SHARE = 0.2
+NAME_NEAR_DATE = 3  # lines between a date line and a name-only byline
+NAME_NEAR_TITLE = 6
 _URL_WORD = re.compile(r"[^\W_]+")
 _UPDATE_WORD = re.compile(r"\b(?:updated|modified|aktualisiert|mis à jour|actualizado)\b", re.I)
 
@@ -300,6 +302,23 @@ def _nearest_date_line(
     return best[2]
 
 
+def _bare_name_near(lines: list[Line], meta: Meta, anchors: list[int], span: int) -> None:
+    """Take the closest name-only line within ``span`` lines of an anchor as the byline."""
+    order = sorted(
+        (abs(pos - a), pos)
+        for a in anchors
+        for pos in range(max(0, a - span), min(len(lines), a + span + 1))
+        if pos != a
+    )
+    for _, pos in order:
+        if pos not in meta.taken:
+            names = bare_name(lines[pos])
+            if names:
+                meta.authors = names
+                meta.taken[pos] = "meta.byline"
+                return
+
+
 def find_meta(
     lines: list[Line],
     body_start: int,
@@ -353,6 +372,10 @@ def find_meta(
         meta.published = _nearest_date_line(lines, body_start, body_end, meta.taken)
     if meta.published is None and date_hint:
         meta.published = date_hint
+    if not meta.authors:
+        # a line that is only a name, next to the date line: the byline without "By"
+        dates = [pos for pos, reason in meta.taken.items() if reason == "meta.date"]
+        _bare_name_near(lines, meta, dates, NAME_NEAR_DATE)
     head_end = min(body_start, len(lines) - 1)
     title_pos = _title(lines, head_end, anchors, meta.taken, _url_words(url))
     if title_pos is not None:
@@ -366,14 +389,7 @@ def find_meta(
             meta.site = _clean_name(suffix.group("name"))
             meta.title = suffix.group("title")
     if not meta.authors and title_pos is not None:
-        for pos in range(title_pos + 1, min(len(lines), title_pos + 7)):
-            if pos in meta.taken:
-                continue
-            names = bare_name(lines[pos])
-            if names:
-                meta.authors = names
-                meta.taken[pos] = "meta.byline"
-                break
+        _bare_name_near(lines, meta, [title_pos], NAME_NEAR_TITLE)
     section = _section(lines, title_pos)
     if section is not None and section[1] not in meta.taken:
         meta.section = section[0]
