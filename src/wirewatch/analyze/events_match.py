@@ -177,9 +177,11 @@ def background_reason(token: Token) -> str | None:
         ):
             return "event.background"
     if token.dep_ == "acl" and token.tag_ == "VBN" and not any(
-        c.dep_.startswith("nsubj") for c in token.children
+        c.dep_.startswith("nsubj") or c.dep_ == "agent" for c in token.children
     ):
-        return "event.background"  # "the weapons seized last year", "a letter handed over"
+        # "the weapons seized last year", "a letter handed over" (but not "an allegation
+        # denied by the Kremlin": a named agent makes it a reported act).
+        return "event.background"
     cur = token
     for _ in range(40):
         if cur.dep_ == "advcl":
