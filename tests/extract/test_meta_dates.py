@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wirewatch.extract.meta_dates import date_hint_line, find_date
+from wirewatch.extract.meta_dates import date_from_url, date_hint_line, find_date
 
 
 @pytest.mark.parametrize(
@@ -64,3 +64,18 @@ def test_any_text_gives_a_valid_date_or_none(text: str) -> None:
     found = find_date(text)
     if found is not None:
         date.fromisoformat(found[0][:10])
+
+
+@pytest.mark.parametrize(
+    ("url", "iso"),
+    [
+        ("https://example.org/education/2020/jan/20/a-story", "2020-01-20"),
+        ("https://example.org/20200428/a-story", "2020-04-28"),
+        ("https://example.org/a/2020-08-14/b", "2020-08-14"),
+        ("https://example.org/2019/05/a-story", None),
+        ("https://example.org/p/12345678/", None),
+        (None, None),
+    ],
+)
+def test_date_from_url(url: str | None, iso: str | None) -> None:
+    assert date_from_url(url) == iso

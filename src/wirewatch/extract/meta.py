@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from wirewatch.extract.meta_dates import find_date
+from wirewatch.extract.meta_dates import date_from_url, find_date
 from wirewatch.extract.text_lines import Line, data_lines, normalise_key, related_markers
 
 HEAD_SPAN = 40  # lines above the body start searched for the title, date and byline
@@ -55,7 +55,8 @@ _PHOTO_CAPTION = re.compile(
     re.IGNORECASE,
 )
 _SEGMENT = re.compile(r"\s+[•·|]\s+")
-DATE_SHARE = 0.2
+DATE_SHARE = 0.15  # share of a date line's characters the date itself must cover
+DATE_LINE_WORDS = 20
 NAME_NEAR_DATE = 3  # lines between a date line and a name-only byline
 NAME_NEAR_TITLE = 6
 _URL_WORD = re.compile(r"[^\W_]+")
@@ -277,7 +278,7 @@ def _title(
 
 def _date_line(line: Line) -> str | None:
     """The date of a short line that is mostly a date ("Posted 2 Dec, 2021 11:07")."""
-    if line.words > 15 or not line.digits:
+    if line.words > DATE_LINE_WORDS or not line.digits:
         return None
     found = find_date(line.text)
     if found and (found[2] - found[1]) >= DATE_SHARE * len(line.text):
@@ -352,7 +353,7 @@ def find_meta(
                 if found and meta.published is None:
                     meta.published = found[0]
                 continue
-        if line.words <= 15 and meta.published is None:
+        if line.words <= DATE_LINE_WORDS and meta.published is None:
             iso = _date_line(line)
             if iso:
                 meta.published = iso
@@ -370,7 +371,10 @@ def find_meta(
             meta.taken[pos] = "meta.caption_other"  # an image caption inside the article
     if meta.published is None:
         meta.published = _nearest_date_line(lines, body_start, body_end, meta.taken)
-    if meta.published is None and date_hint:
+    url_date = date_from_url(url)
+    if url_date is not None and (meta.published is None or meta.published[:10] != url_date):
+        meta.published = url_date  # a date in the URL path is the publication date
+    if meta.published is None:
         meta.published = date_hint
     if not meta.authors:
         # a line that is only a name, next to the date line: the byline without "By"

@@ -93,3 +93,31 @@ def find_date(text: str) -> tuple[str, int, int] | None:
                 best = (iso, match.start(), match.end())
                 break
     return best
+
+
+_URL_DATE = re.compile(
+    r"/(?P<y>(?:19|20)\d{2})[/-]?(?P<m>0[1-9]|1[0-2]|[a-z]{3})[/-]?(?P<d>0[1-9]|[12]\d|3[01])?(?=[/_.-]|$)",
+    re.IGNORECASE,
+)
+
+
+def date_from_url(url: str | None) -> str | None:
+    """A date in a URL path ("/2020/01/20/", "/2020/jan/20/", "/20200428/"), as precise as it is.
+
+    >>> date_from_url("https://example.org/news/2020/jan/20/a-story")
+    '2020-01-20'
+    >>> date_from_url("https://example.org/2019/05/some-story") is None
+    True
+    """
+    if not url:
+        return None
+    path = url.split("://", 1)[-1].partition("/")[2]
+    for match in _URL_DATE.finditer("/" + path):
+        if match.group("d") is None:
+            continue  # a year and month alone is too vague for a publication date
+        month_text = match.group("m")
+        month = int(month_text) if month_text.isdigit() else _month(month_text)
+        if month is None:
+            continue
+        return f"{int(match.group('y')):04d}-{month:02d}-{int(match.group('d')):02d}"
+    return None
