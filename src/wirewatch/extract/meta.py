@@ -55,6 +55,10 @@ _PHOTO_CAPTION = re.compile(
     re.IGNORECASE,
 )
 _SEGMENT = re.compile(r"\s+[•·|]\s+")
+_DESK_ROLE = re.compile(
+    r"(?:\s+[A-Z][\w&-]+)?\s+(?:editor|correspondent|reporter|writer|columnist|producer)$"
+)
+_SHARE_COUNT = re.compile(r"^\d+ (?:shares?|comments?|views?|likes?)$")
 DATE_SHARE = 0.15  # share of a date line's characters the date itself must cover
 DATE_LINE_WORDS = 20
 NAME_NEAR_DATE = 3  # lines between a date line and a name-only byline
@@ -132,6 +136,7 @@ def clean_names(text: str) -> tuple[str, ...]:
     for part in _NAME_SPLIT.split(names):
         roles, tail = _roles()
         part = tail.sub("", part.strip(" .,;:")).strip(" .,;:")
+        part = _DESK_ROLE.sub("", part)  # "Richard Adams Education editor"
         if not part or normalise_key(part) in roles or part.lower() in {"the", "staff"}:
             continue
         if not _PERSON.match(part):
@@ -252,6 +257,8 @@ def _title(
         line = lines[pos]
         if pos in taken or line.chrome or line.bullet or not (2 <= line.words <= 30):
             continue
+        if _BYLINE.match(line.text) or _SHARE_COUNT.match(line.key):
+            continue
         if line.length > 250 or (find_date(line.text) is not None and line.words < 8):
             continue
         score = -0.15 * (head_end - pos)
@@ -259,8 +266,8 @@ def _title(
             score += 2.5
         if any(0 < a - pos <= 4 for a in anchors):
             score += 1.5
-        if line.text.endswith(".") and line.words > 12:
-            score -= 2.0
+        if line.text.endswith(".") and line.words > 3:
+            score -= 2.0 if line.words > 12 else 1.0  # captions and teasers end so; headlines not
         if line.text.endswith(":") or "|" in line.text:
             score -= 2.0
         if line.words >= 4:
