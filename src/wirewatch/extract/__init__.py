@@ -11,6 +11,7 @@ article; ``extract_path`` turns those into ``Skip`` records.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from wirewatch.errors import InputError
@@ -30,7 +31,7 @@ def extract_page(page: Page) -> Article:
     return clean_text_page(page)
 
 
-def extract_pages(items: list[Page | Skip]) -> list[Article | Skip]:
+def extract_pages(items: Iterable[Page | Skip]) -> list[Article | Skip]:
     """Articles for the pages, a Skip for each page without one; Skips pass through."""
     results: list[Article | Skip] = []
     for item in items:
@@ -48,4 +49,4 @@ def extract_path(path: str | Path) -> list[Article | Skip]:
     """Read a file or folder and extract every page in it (Skips for what failed)."""
     from wirewatch.read import read_path
 
-    return extract_pages(list(read_path(path)))
+    return extract_pages(read_path(path))
