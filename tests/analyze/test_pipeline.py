@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wirewatch.analyze.pipeline import analyze_articles, code_texts
+from wirewatch.analyze.pipeline import analyze_articles, analyze_with_drops, code_texts
 from wirewatch.records import Article
 
 
@@ -99,3 +99,10 @@ def test_news_like_word_salad_never_raises(words: list[str]) -> None:
     (result,) = analyze_articles([article(text)])
     for event in result.events:
         assert text[event.start : event.end] == event.sentence
+
+
+def test_discarded_event_candidates_are_drops_with_reasons() -> None:
+    (result,) = analyze_with_drops([article("Syria refused to release the prisoners.")])
+    assert [e.type for e in result.analysis.events] == ["REJECT"]
+    assert [d.reason for d in result.drops] == ["event.embedded"]
+    assert "release" in result.drops[0].text

@@ -54,7 +54,8 @@ def test_analyze_prints_one_json_line_per_article(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     (line,) = result.stdout.splitlines()
     record = orjson.loads(line)
-    assert {"id", "title", "body", "body_text", "quotes", "events", "actors"} <= set(record)
+    assert {"id", "title", "body", "body_text", "quotes", "events", "actors",
+            "event_drops"} <= set(record)
     types = {e["type"] for e in record["events"]}
     assert "ACCUSE" in types
     for event in record["events"]:

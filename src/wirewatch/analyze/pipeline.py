@@ -8,6 +8,7 @@ work on many texts at once); ``code_texts(items)`` is the batch and evaluation i
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from spacy.language import Language
@@ -17,11 +18,41 @@ from wirewatch.analyze.dates import parse_published
 from wirewatch.analyze.events import code_doc
 from wirewatch.analyze.events_lexicon import trigger_words_pattern
 from wirewatch.analyze.nlp import load_nlp, pipe_texts
-from wirewatch.records import Analysis, Article, Event
+from wirewatch.records import Analysis, Article, Drop, Event
 
 # The event coder reads lemmas, so the lemmatizer stays on (the NLP default leaves it out).
 EVENT_DISABLE: tuple[str, ...] = ()
 BATCH_SIZE = 8  # larger batches raise peak memory (32: ~800 MB on AEB) for no speed gain
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisWithDrops:
+    """An analysis and the event candidates the coder discarded (with reason codes)."""
+
+    analysis: Analysis
+    drops: tuple[Drop, ...]
+
+
+def analyze_with_drops(
+    articles: Sequence[Article], *, nlp: Language | None = None, batch_size: int = BATCH_SIZE
+) -> list[AnalysisWithDrops]:
+    """``analyze_articles`` plus the discarded event candidates of each article
+    (``event.embedded``, ``event.background``, ``event.conditional``, ``event.no_content``)."""
+    from wirewatch.analyze.quotes import find_quotes  # the quote stage (brief D)
+
+    pipeline = nlp if nlp is not None else load_nlp()
+    texts = (article.body_text for article in articles)
+    docs = pipe_texts(texts, nlp=pipeline, disable=EVENT_DISABLE, batch_size=batch_size)
+    out: list[AnalysisWithDrops] = []
+    for article, doc in zip(articles, docs, strict=True):
+        actors = ArticleActors.from_doc(doc)
+        quotes = tuple(find_quotes(doc, actors))
+        coded = code_doc(doc, actors, published=parse_published(article.published),
+                         quotes=quotes)
+        analysis = Analysis(article=article, quotes=quotes, events=coded.events,
+                            actors=actors.actors)
+        out.append(AnalysisWithDrops(analysis=analysis, drops=coded.drops))
+    return out
 
 
 def analyze_articles(
@@ -31,20 +62,7 @@ def analyze_articles(
 
     Offsets of quotes and events are into ``article.body_text``.
     """
-    from wirewatch.analyze.quotes import find_quotes  # the quote stage (brief D)
-
-    pipeline = nlp if nlp is not None else load_nlp()
-    texts = (article.body_text for article in articles)
-    docs = pipe_texts(texts, nlp=pipeline, disable=EVENT_DISABLE, batch_size=batch_size)
-    out: list[Analysis] = []
-    for article, doc in zip(articles, docs, strict=True):
-        actors = ArticleActors.from_doc(doc)
-        quotes = tuple(find_quotes(doc, actors))
-        coded = code_doc(doc, actors, published=parse_published(article.published),
-                         quotes=quotes)
-        out.append(Analysis(article=article, quotes=quotes, events=coded.events,
-                            actors=actors.actors))
-    return out
+    return [r.analysis for r in analyze_with_drops(articles, nlp=nlp, batch_size=batch_size)]
 
 
 def analyze_article(article: Article, *, nlp: Language | None = None) -> Analysis:

@@ -18,7 +18,7 @@ import orjson
 
 from wirewatch.cli import main
 from wirewatch.errors import ConfigError, InputError, QueryError, WirewatchError
-from wirewatch.records import Analysis, Article, Event, Skip
+from wirewatch.records import Analysis, Article, Drop, Event, Skip
 
 ANALYZE_BATCH = 16
 CODE_BATCH = 256
@@ -30,13 +30,16 @@ def _fail(exc: WirewatchError) -> NoReturn:
     sys.exit(code)
 
 
-def analysis_json(analysis: Analysis) -> dict[str, Any]:
-    """The article's fields plus ``body_text``, ``quotes``, ``events`` and ``actors``."""
+def analysis_json(analysis: Analysis, drops: Sequence[Drop] = ()) -> dict[str, Any]:
+    """The article's fields plus ``body_text``, ``quotes``, ``events``, ``actors`` and
+    ``event_drops`` (event candidates discarded, with reason codes; the article's own
+    ``drops`` are the extractor's)."""
     record = dataclasses.asdict(analysis.article)
     record["body_text"] = analysis.article.body_text
     record["quotes"] = [dataclasses.asdict(q) for q in analysis.quotes]
     record["events"] = [dataclasses.asdict(e) for e in analysis.events]
     record["actors"] = [dataclasses.asdict(a) for a in analysis.actors]
+    record["event_drops"] = [dataclasses.asdict(d) for d in drops]
     return record
 
 
@@ -69,7 +72,7 @@ def _write(record: dict[str, Any]) -> None:
               help="Output format: one JSON line per article.")
 def analyze_cmd(paths: tuple[str, ...], fmt: str) -> None:
     """Read pages, extract articles, find quotes and PLOVER events: one JSON line each."""
-    from wirewatch.analyze.pipeline import analyze_articles
+    from wirewatch.analyze.pipeline import analyze_with_drops
 
     del fmt  # one format today; the option keeps the interface stable
     try:
@@ -77,11 +80,11 @@ def analyze_cmd(paths: tuple[str, ...], fmt: str) -> None:
         for article in _articles(paths):
             batch.append(article)
             if len(batch) >= ANALYZE_BATCH:
-                for analysis in analyze_articles(batch):
-                    _write(analysis_json(analysis))
+                for result in analyze_with_drops(batch):
+                    _write(analysis_json(result.analysis, result.drops))
                 batch.clear()
-        for analysis in analyze_articles(batch):
-            _write(analysis_json(analysis))
+        for result in analyze_with_drops(batch):
+            _write(analysis_json(result.analysis, result.drops))
     except WirewatchError as exc:
         _fail(exc)
 
