@@ -158,3 +158,12 @@ def test_target_falls_back_to_for_and_in_phrases() -> None:
 def test_uncoded_head_takes_the_code_of_its_modifier() -> None:
     found = events("The US Congress condemned the decision.")
     assert [(a.code, a.sector) for a in found[0].source] == [("USA", "LEG")]
+
+
+def test_location_from_in_at_near_phrases() -> None:
+    found = events("A car bomb exploded near a police station in Baghdad.")
+    assert [(e.type, e.mode, e.location) for e in found] == [
+        ("ASSAULT", "explosives", "Baghdad")
+    ]
+    found = events("Saddam Hussein arrived in Amman on a surprise visit.")
+    assert found[0].location == "Amman"

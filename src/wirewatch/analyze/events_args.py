@@ -247,9 +247,11 @@ def location_of(trigger: Token) -> str | None:
     """A place named by an "in/at/near X" phrase of the trigger (or its governing verb)."""
     for tok in (trigger, trigger.head):
         for pobj in _prep_objects(tok, LOCATION_PREPS):
-            if pobj.ent_type_ in _PLACE_LABELS:
-                ent = next((e for e in pobj.doc.ents if e.start <= pobj.i < e.end), None)
-                return ent.text if ent is not None else pobj.text
+            # "near a police station in Baghdad": one level down as well.
+            for place in (pobj, *_prep_objects(pobj, LOCATION_PREPS)):
+                if place.ent_type_ in _PLACE_LABELS:
+                    ent = next((e for e in place.doc.ents if e.start <= place.i < e.end), None)
+                    return ent.text if ent is not None else place.text
         if tok.pos_ == "VERB":
             break
     return None
