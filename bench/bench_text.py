@@ -25,6 +25,7 @@ from aeb_scoring import Score, load_truth, score
 from text_render import render_aeb
 from wirewatch.errors import NoArticleError
 from wirewatch.extract.text import clean_text_page
+from wirewatch.extract.text_body import BodyOptions
 from wirewatch.records import Page
 
 RESULTS = Path(__file__).resolve().parent / "results" / "bench_text.md"
@@ -35,6 +36,15 @@ _BULLET = re.compile(r"^\s*(?:[*+\-•]|\d{1,3}[.)])\s+")
 def wirewatch_clean(text: str, doc_id: str) -> str:
     try:
         article = clean_text_page(Page(source=doc_id, form="text", content=text))
+    except NoArticleError:
+        return ""
+    return article.body_text
+
+
+def wirewatch_rules_only(text: str, doc_id: str) -> str:
+    try:
+        page = Page(source=doc_id, form="text", content=text)
+        article = clean_text_page(page, options=BodyOptions(use_model=False))
     except NoArticleError:
         return ""
     return article.body_text
@@ -90,7 +100,8 @@ def main() -> int:
     texts = render_aeb()
     wirewatch_clean(next(iter(texts.values())), "warm-up")  # load data files before timing
     rows = [
-        run("wirewatch.text (scraped-text cleaner)", wirewatch_clean, texts, truth),
+        run("**wirewatch.text** (scraped-text cleaner)", wirewatch_clean, texts, truth),
+        run("wirewatch.text, rules only (no line model)", wirewatch_rules_only, texts, truth),
         run("anchor: rendered text, no cleaning", raw_text, texts, truth),
         run("anchor: C4-style line filter", c4_lines, texts, truth),
         run("anchor: jusText over lines", justext_lines, texts, truth),
