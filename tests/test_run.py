@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+import orjson
 import pytest
 import sqlalchemy as sa
 from hypothesis import given, settings
@@ -20,7 +21,7 @@ from hypothesis import strategies as st
 
 import wirewatch.analyze.pipeline
 import wirewatch.extract
-from tests.sample_pages import write_pages
+from tests.sample_pages import text_page, write_pages
 from tests.store.conftest import store_url  # noqa: F401 - the sqlite/postgres fixture
 from wirewatch.records import Actor, Analysis, Article, Event, Page, Quote
 from wirewatch.run import content_hash, run_pages, run_paths
@@ -270,3 +271,13 @@ def test_analysis_after_a_no_analyze_run_and_force(
     forced = run_paths(pages, store, force=True)
     assert (forced.articles_stored, forced.unchanged) == (3, 0)
     assert store.counts()["events"] == 3 and store.counts()["articles"] == 3
+
+
+def test_a_nul_character_in_a_page_does_not_stop_the_run(tmp_path: Path, store: Store) -> None:
+    jsonl = tmp_path / "pages.jsonl"
+    text = text_page(2).replace("Diplomats", "Diplo\x00mats")
+    jsonl.write_bytes(orjson.dumps({"id": "x", "text": text}) + b"\n")
+    summary = run_paths([str(jsonl)], store, analyze=False)
+    assert summary.articles_stored == 1, summary.skips
+    body = next(store.iter_articles()).body_text
+    assert "Diplo\ufffdmats" in body and "\x00" not in body

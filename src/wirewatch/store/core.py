@@ -57,6 +57,31 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
         cursor.close()
 
 
+def _scrub(value: Any) -> Any:
+    if isinstance(value, str) and "\x00" in value:
+        return value.replace("\x00", "\ufffd")
+    return value
+
+
+def _scrub_nul(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any,
+               executemany: bool) -> tuple[str, Any]:
+    """Replace NUL characters in bound strings with U+FFFD (same length, so offsets hold).
+
+    PostgreSQL text cannot hold NUL, and a page can carry one through JSON ("\\u0000") or an
+    HTML entity; SQLite gets the same treatment so both stores hold the same text.
+    """
+    def clean(params: Any) -> Any:
+        if isinstance(params, dict):
+            return {k: _scrub(v) for k, v in params.items()}
+        if isinstance(params, list | tuple):
+            return type(params)(_scrub(v) for v in params)
+        return params
+
+    if executemany and isinstance(parameters, list | tuple):
+        return statement, type(parameters)(clean(p) for p in parameters)
+    return statement, clean(parameters)
+
+
 def database_url(url_or_path: str | Path) -> str:
     """A SQLAlchemy URL: URLs pass through, anything else is a SQLite file path."""
     text = str(url_or_path)
@@ -223,6 +248,7 @@ def open_store(url_or_path: str | Path, *, create: bool = True) -> Store:
         raise StoreError(f"cannot open the database {url_or_path}: {_one_line(exc)}") from exc
     if engine.dialect.name == "sqlite":
         sa.event.listen(engine, "connect", _sqlite_pragmas)
+    sa.event.listen(engine, "before_cursor_execute", _scrub_nul, retval=True)
     try:
         migrate(engine)
     except sa.exc.SQLAlchemyError as exc:

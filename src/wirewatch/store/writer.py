@@ -21,8 +21,19 @@ from wirewatch.store import schema
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
+def _no_nul(value: Any) -> Any:
+    """NUL becomes U+FFFD inside lists and objects too (see ``core._scrub_nul``)."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd") if "\x00" in value else value
+    if isinstance(value, list | tuple):
+        return [_no_nul(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _no_nul(v) for k, v in value.items()}
+    return value
+
+
 def to_json(value: object) -> str:
-    return orjson.dumps(value).decode("utf-8")
+    return orjson.dumps(_no_nul(value)).decode("utf-8")
 
 
 def actor_json(actor: Actor | None) -> dict[str, str | None] | None:
