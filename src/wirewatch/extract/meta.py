@@ -167,7 +167,19 @@ def bare_name(line: Line) -> tuple[str, ...]:
 
 def is_caption(text: str) -> bool:
     """A photo caption: ends with a credit, or says what the photo shows ("In this file photo")."""
+    if not _caption_hint().search(text):
+        return False  # cheap test first: no credit word, no ©, no closing bracket
     return _PHOTO_CAPTION.search(text) is not None or split_caption(text) is not None
+
+
+@cache
+def _caption_hint() -> re.Pattern[str]:
+    """A cheap first test for captions: a credit word, ©, a closing bracket or an agency."""
+    agencies = "|".join(re.escape(n) for n in data_lines("credit_agencies.txt"))
+    return re.compile(
+        rf"©|\(c\)|[)\]]$|^(?:in )?this\b|^\d|photo|image|picture|foto|credit|source|{agencies}",
+        re.IGNORECASE,
+    )
 
 
 @cache
