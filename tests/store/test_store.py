@@ -241,12 +241,12 @@ def test_event_day_indexes_exist(store: Store) -> None:
     assert {"ix_events_type_day", "ix_events_site_day", "ix_events_source_code"} <= names
 
 
-def test_nul_characters_are_stored_as_replacement_characters(store: Store) -> None:
+def test_nul_and_lone_surrogates_are_stored_as_replacement_characters(store: Store) -> None:
     base = make_analysis("nul")
-    body = ("Officials\x00 met.", *base.article.body[1:])
-    article = dataclasses.replace(base.article, title="a\x00b", body=body)
+    body = ("Officials\x00 met \ud800 here.", *base.article.body[1:])
+    article = dataclasses.replace(base.article, title="a\x00b\udfff", body=body)
     store.save_analysis(Analysis(article=article))
     stored = store.get_article("nul").article
-    assert stored.title == "a\ufffdb"
-    assert stored.body[0] == "Officials\ufffd met."
+    assert stored.title == "a\ufffdb\ufffd"
+    assert stored.body[0] == "Officials\ufffd met \ufffd here."
     assert len(stored.body_text) == len(article.body_text)

@@ -58,17 +58,15 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 
 
 def _scrub(value: Any) -> Any:
-    if isinstance(value, str) and "\x00" in value:
-        return value.replace("\x00", "\ufffd")
-    return value
+    return writer.clean_text(value) if isinstance(value, str) else value
 
 
-def _scrub_nul(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any,
+def _clean_parameters(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any,
                executemany: bool) -> tuple[str, Any]:
-    """Replace NUL characters in bound strings with U+FFFD (same length, so offsets hold).
+    """Bound strings go through ``writer.clean_text``: NUL and lone surrogates become U+FFFD.
 
-    PostgreSQL text cannot hold NUL, and a page can carry one through JSON ("\\u0000") or an
-    HTML entity; SQLite gets the same treatment so both stores hold the same text.
+    PostgreSQL text cannot hold NUL and no driver encodes a lone surrogate; SQLite gets the
+    same treatment so both stores hold the same text.
     """
     def clean(params: Any) -> Any:
         if isinstance(params, dict):
@@ -248,7 +246,7 @@ def open_store(url_or_path: str | Path, *, create: bool = True) -> Store:
         raise StoreError(f"cannot open the database {url_or_path}: {_one_line(exc)}") from exc
     if engine.dialect.name == "sqlite":
         sa.event.listen(engine, "connect", _sqlite_pragmas)
-    sa.event.listen(engine, "before_cursor_execute", _scrub_nul, retval=True)
+    sa.event.listen(engine, "before_cursor_execute", _clean_parameters, retval=True)
     try:
         migrate(engine)
     except sa.exc.SQLAlchemyError as exc:

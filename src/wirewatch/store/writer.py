@@ -21,19 +21,34 @@ from wirewatch.store import schema
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
-def _no_nul(value: Any) -> Any:
-    """NUL becomes U+FFFD inside lists and objects too (see ``core._scrub_nul``)."""
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """NUL and lone surrogates become U+FFFD (same length, so offsets hold).
+
+    PostgreSQL text cannot hold NUL, and no UTF-8 database driver can encode a lone
+    surrogate; either can arrive through JSON escapes (``\\u0000``, ``\\ud800``).
+    """
+    if "\x00" in text:
+        text = text.replace("\x00", "\ufffd")
+    if not text.isascii():
+        text = _SURROGATE.sub("\ufffd", text)
+    return text
+
+
+def _clean_deep(value: Any) -> Any:
     if isinstance(value, str):
-        return value.replace("\x00", "\ufffd") if "\x00" in value else value
+        return clean_text(value)
     if isinstance(value, list | tuple):
-        return [_no_nul(v) for v in value]
+        return [_clean_deep(v) for v in value]
     if isinstance(value, dict):
-        return {k: _no_nul(v) for k, v in value.items()}
+        return {k: _clean_deep(v) for k, v in value.items()}
     return value
 
 
 def to_json(value: object) -> str:
-    return orjson.dumps(_no_nul(value)).decode("utf-8")
+    return orjson.dumps(_clean_deep(value)).decode("utf-8")
 
 
 def actor_json(actor: Actor | None) -> dict[str, str | None] | None:
