@@ -281,3 +281,24 @@ def test_a_nul_character_in_a_page_does_not_stop_the_run(tmp_path: Path, store: 
     assert summary.articles_stored == 1, summary.skips
     body = next(store.iter_articles()).body_text
     assert "Diplo\ufffdmats" in body and "\x00" not in body
+
+
+def test_a_reader_bug_skips_that_path_and_reads_the_others(
+    tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import wirewatch.read
+
+    real = wirewatch.read.read_pages
+
+    def buggy(paths: Sequence[str]) -> Iterator[object]:
+        if paths[0].endswith("bad"):
+            raise RuntimeError("reader exploded")
+        return real(paths)
+
+    monkeypatch.setattr(wirewatch.read, "read_pages", buggy)
+    write_pages(tmp_path / "good", 2)
+    write_pages(tmp_path / "bad", 2)
+    summary = run_paths([str(tmp_path / "bad"), str(tmp_path / "good")], store, analyze=False)
+    assert summary.articles_stored == 2
+    assert dict(summary.skipped) == {"read_error": 1}
+    assert summary.skips[0].source == str(tmp_path / "bad")

@@ -129,6 +129,12 @@ def _read_all(paths: Sequence[str]) -> Iterator[Page | Skip]:
             yield from read_pages([path])
         except InputError as exc:
             yield Skip(path, exc.reason, exc.detail)
+        except WirewatchError:
+            raise
+        # A reader bug ends the reading of this path only: the path is recorded as a skip with
+        # the error, and the other paths are still read.
+        except Exception as exc:  # noqa: BLE001
+            yield Skip(path, "read_error", _one_line(exc))
 
 
 class _Runner:
