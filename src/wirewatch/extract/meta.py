@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from wirewatch.extract.meta_dates import date_from_url, find_date
-from wirewatch.extract.text_lines import Line, data_lines, normalise_key, related_markers
+from wirewatch.extract.text_lines import (
+    Line,
+    data_lines,
+    exact_phrases,
+    normalise_key,
+    related_markers,
+    stopwords,
+)
 
 HEAD_SPAN = 40  # lines above the body start searched for the title, date and byline
 _NAME = r"[A-Z][\w.&'’-]*(?:\s+(?:of|de|the|&)?\s*[A-Z0-9][\w.&'’-]*){0,3}"
@@ -29,12 +36,15 @@ _COPYRIGHT_NAME = re.compile(
 _TITLE_SUFFIX = re.compile(r"^(?P<title>.{10,}?)\s+(?:\||—|–|::|-)\s+(?P<name>[^|—–]{2,40})$")
 _LEGAL = re.compile(r"[\s,]+(?:inc|llc|ltd|plc|gmbh|s\.?a|co|corp|limited|group)\.?$", re.I)
 _BYLINE = re.compile(
-    r"^(?:by|written by|words by|story by|posted by|authored by|author|von|par|por|di)\s*[:\s]\s*"
-    r"(?P<names>.+)$",
+    r"^(?:(?:by|written by|words by|story by|posted by|authored by|author|von|par|por|di)"
+    r"\s*[:\s]\s*|(?-i:By(?=[A-Z][a-z])))(?P<names>.+)$",
     re.I,
 )
 _NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
-_NAME_STOP = re.compile(r"\s*(?:\||—|–| - |•|·|/|\bon\b|\bupdated\b|\bpublished\b|\bfor\b|\().*$")
+_NAME_STOP = re.compile(
+    r"\s*(?:\||—|–| - |•|·|/|\bon\b|\b(?:last )?updated\b|\bpublished\b|\bfor\b|\().*$",
+    re.IGNORECASE,
+)
 _PERSON = re.compile(
     r"^[A-ZÀ-Ý][\w.'’-]*(?:\s+(?:van|von|de|der|da|di|del|la|le|bin|al)?\s*"
     r"[A-ZÀ-Ý][\w.'’-]*){0,3}$"
@@ -58,6 +68,7 @@ _SEGMENT = re.compile(r"\s+[•·|]\s+")
 _DESK_ROLE = re.compile(
     r"(?:\s+[A-Z][\w&-]+)?\s+(?:editor|correspondent|reporter|writer|columnist|producer)$"
 )
+_NAME_PARTICLES = frozenset({"de", "la", "van", "von", "der", "da", "di", "del", "le", "al"})
 _SHARE_COUNT = re.compile(r"^\d+ (?:shares?|comments?|views?|likes?)$")
 DATE_SHARE = 0.15  # share of a date line's characters the date itself must cover
 DATE_LINE_WORDS = 20
@@ -159,10 +170,27 @@ def bare_name(line: Line) -> tuple[str, ...]:
     """A line that is only a person's name (2 to 4 capitalised words), as a byline would be."""
     if not 2 <= line.words <= 6 or line.chrome or line.bullet or line.text.endswith((".", ":")):
         return ()
+    if any(t in _not_name_words() for t in line.key.split()):
+        return ()  # "View All Travel", "Get The App": page furniture, not a person
+    if any(len(w) >= 3 and w.isupper() for w in line.text.split()):
+        return ()  # an acronym: an organisation
     names = clean_names(line.text)
     if not names or not all(2 <= len(n.split()) <= 4 for n in names):
         return ()
     return names
+
+
+@cache
+def _chrome_words() -> frozenset[str]:
+    """Every word of the whole-line chrome phrases (share, subscribe, account, menu, ...)."""
+    return frozenset(word for phrase in exact_phrases() for word in phrase.split())
+
+
+@cache
+def _not_name_words() -> frozenset[str]:
+    """Words no name-only byline contains: English stopwords and the chrome phrase words."""
+    words = set(stopwords().get("en", frozenset())) | _chrome_words()
+    return frozenset(words - _NAME_PARTICLES)
 
 
 def is_caption(text: str) -> bool:
@@ -271,6 +299,8 @@ def _title(
             continue
         if _BYLINE.match(line.text) or _SHARE_COUNT.match(line.key):
             continue
+        if all(t in _chrome_words() for t in line.key.split()):
+            continue  # "Subscribe Search My Account": menu words run together
         if line.length > 250 or (find_date(line.text) is not None and line.words < 8):
             continue
         score = -0.15 * (head_end - pos)
