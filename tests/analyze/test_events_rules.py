@@ -76,7 +76,7 @@ def test_reported_must_is_a_request_from_the_speaker_to_the_subject() -> None:
 
 
 def test_background_and_conditional_clauses_are_drops_not_events() -> None:
-    result = coded("The talks resumed in Geneva after two days of fighting.")
+    result = coded("Talks between Serbia and Croatia resumed in Geneva after two days of fighting.")
     assert [e.type for e in result.events] == ["CONSULT"]
     assert "event.background" in {d.reason for d in result.drops}
     result = coded("Norway will send aid if Sweden is attacked.")
@@ -167,3 +167,19 @@ def test_location_from_in_at_near_phrases() -> None:
     ]
     found = events("Saddam Hussein arrived in Amman on a surprise visit.")
     assert found[0].location == "Amman"
+
+
+def test_actorless_verbal_events_are_dropped_in_articles_but_not_in_code() -> None:
+    result = coded("The new telescope allowed researchers to map the galaxy.")
+    assert result.events == ()
+    assert "event.no_actor" in {d.reason for d in result.drops}
+    doc = next(pipe_texts(["The new telescope allowed researchers to map the galaxy."], disable=()))
+    kept = code_doc(doc, ArticleActors.from_doc(doc), require_actor=False).events
+    assert [e.type for e in kept] == ["CONCEDE"]
+    # Material conflict needs no named actor.
+    assert types("A car bomb exploded in the market.") == ["ASSAULT"]
+
+
+def test_pronoun_subject_of_a_reported_clause_is_the_reporter() -> None:
+    found = events("NATO said it would tighten the naval blockade.")
+    assert [a.name for a in found[0].source] == ["NATO"]

@@ -63,6 +63,9 @@ _HYPOTHETICAL_TO_THREATEN = frozenset(("ASSAULT", "COERCE", "SANCTION"))
 _DEMAND_NOUNS = frozenset(("reminder", "message", "statement", "letter", "insistence"))
 # Cooperation refused with a modal ("would not meet", "will not allow") is a rejection.
 _REFUSAL_AUX = frozenset(("will", "would", "wo", "can", "could", "shall", "ca"))
+# Violence, protest, coercion and mobilisation are news without a named actor ("a car bomb
+# exploded"); verbal events and cooperation without any actor are usually not politics.
+_ACTORLESS_QUADS = frozenset(("MATERIAL CONFLICT",))
 # Not agreeing or conceding is refusing, whatever the tense ("has not accepted the offer").
 _VERBAL_ASSENT = frozenset(("AGREE", "CONCEDE"))
 # "X said Y must/should Z": a demand by X on Y.
@@ -232,8 +235,9 @@ def code_sentence(
     base: int = 0,
     published: date | None = None,
     quotes: Sequence[Quote] = (),
+    require_actor: bool = True,
 ) -> CodedDoc:
-    """The events of one parsed sentence."""
+    """The events of one parsed sentence (see ``code_doc``)."""
     matches: dict[int, Match] = {}
     for tok in sent:
         if _must_clause(tok):
@@ -260,13 +264,24 @@ def code_sentence(
         reason = background_reason(match.token)
         if reason is None and match.rule.pos == "A" and embedded_match(match) is None:
             reason = "event.no_content"  # "willing to use ...": an intent with no coded act
+        if reason is None and match.embedded is not None and match.rule.type == "REJECT" and (
+            match.embedded.lemma_.lower() in modality_cues()["no_comment_verbs"]
+        ):
+            reason = "event.no_comment"  # "declined to comment" rejects nothing
         if reason == "event.background":
             background.append(match)
         elif reason is not None:
             drops.append(Drop(reason, what))
         else:
-            events.append(_build(match, sent, index, base=base, published=published,
-                                 quotes=quotes))
+            event = _build(match, sent, index, base=base, published=published, quotes=quotes)
+            if not require_actor or event.source or event.target or (
+                event.quad in _ACTORLESS_QUADS
+            ):
+                events.append(event)
+            else:
+                # "allowed the researchers to gather insights", "the tour stops at ...":
+                # words and cooperation need someone who speaks or cooperates.
+                drops.append(Drop("event.no_actor", what))
     for match in background:
         # Background is context for another event; with no other event it is the news
         # ("a prisoner died as a result of torture").
@@ -285,17 +300,22 @@ def code_doc(
     base: int = 0,
     published: date | None = None,
     quotes: Sequence[Quote] = (),
+    require_actor: bool = True,
 ) -> CodedDoc:
     """The events of a parsed text; offsets are ``base`` + offsets into ``doc.text``.
 
     ``quotes`` (offsets with the same base) give attribution: an event whose trigger lies in
     a quote is attributed to the quote's speaker; otherwise to the subject of a reporting verb
     whose clause holds it ("..., Lavrov claimed"); otherwise None (the outlet's own voice).
+
+    ``require_actor``: drop verbal and cooperative events that name no actor at all
+    (``event.no_actor``); material conflict is kept ("a car bomb exploded").
     """
     events: list[Event] = []
     drops: list[Drop] = []
     for sent in doc.sents:
-        coded = code_sentence(sent, index, base=base, published=published, quotes=quotes)
+        coded = code_sentence(sent, index, base=base, published=published, quotes=quotes,
+                              require_actor=require_actor)
         events.extend(coded.events)
         drops.extend(coded.drops)
     return CodedDoc(events=tuple(events), drops=tuple(drops))

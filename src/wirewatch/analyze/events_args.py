@@ -19,7 +19,7 @@ from wirewatch.records import Actor
 TARGET_PREPS = frozenset(("to", "with", "against", "on", "upon", "toward", "towards", "into",
                           "at", "from", "of"))  # fmt: skip
 # Used only when nothing else names a target ("aid for Romania", "a curfew in Montenegro").
-FALLBACK_TARGET_PREPS = frozenset(("for", "in", "inside", "within", "over"))
+FALLBACK_TARGET_PREPS = frozenset(("for", "in", "inside", "within", "over", "between"))
 # Verbs that carry a noun trigger: their subject is the trigger's source ("launched an attack").
 CARRIER_VERBS = frozenset(("launch", "carry", "conduct", "stage", "hold", "mount", "make",
                            "issue", "begin", "start", "continue", "resume", "plan", "prepare",
@@ -31,6 +31,7 @@ CARRIER_VERBS = frozenset(("launch", "carry", "conduct", "stage", "hold", "mount
 PLACE_NOUNS = frozenset(("border", "frontier", "territory", "soil", "side", "coast", "waters",
                          "airspace", "region", "capital", "bases", "base"))  # fmt: skip
 _RELATIVE = frozenset(("which", "who", "that", "whom"))
+_PRONOUNS = frozenset(("it", "they", "we", "he", "she"))
 _MOD_DEPS = frozenset(("amod", "compound", "poss", "nmod"))
 LOCATION_PREPS = frozenset(("in", "at", "near", "outside", "inside"))
 _PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
@@ -138,6 +139,30 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def subject_actors(verb: Token, index: ActorIndex) -> tuple[Actor, ...]:
+    """Actors of the verb's subject; a pronoun falls back to the reporting clause's subject."""
+    subj = _subject(verb)
+    if subj is None:
+        return ()
+    found = phrase_actors(subj, index)
+    if not found and subj.lower_ in _PRONOUNS:
+        found = _reporter_subject(verb, index)
+    return found
+
+
+def _reporter_subject(verb: Token, index: ActorIndex) -> tuple[Actor, ...]:
+    """"NATO said it would ...": a pronoun subject taken as the reporting clause's subject."""
+    cur = verb
+    for _ in range(4):
+        if cur.dep_ not in ("ccomp", "xcomp", "conj") or cur.head.i == cur.i:
+            return ()
+        cur = cur.head
+        subj = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ not in _PRONOUNS:
+            return phrase_actors(subj, index)
+    return ()
+
+
 def _passive_subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
@@ -156,8 +181,7 @@ def verb_arguments(
     verb: Token, index: ActorIndex, *, embedded: Token | None = None
 ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
     """(source, target) of a verb trigger; ``embedded`` is the clause of a control verb."""
-    subj = _subject(verb)
-    source = phrase_actors(subj, index) if subj is not None else ()
+    source = subject_actors(verb, index)
     target_heads: list[Token] = []
     passive = _passive_subject(verb)
     if passive is not None:
@@ -222,9 +246,7 @@ def noun_arguments(noun: Token, index: ActorIndex) -> tuple[tuple[Actor, ...], t
     carried = noun.dep_ == "dobj" or (
         noun.dep_ in ("nsubjpass", "pobj") and is_carrier(head))
     if not source and carried and head.pos_ == "VERB":
-        subj = _subject(head)
-        if subj is not None:
-            source.extend(phrase_actors(subj, index))
+        source.extend(subject_actors(head, index))
     if not target and noun.dep_ == "nsubj" and head.pos_ == "VERB":
         target.extend(a for c in head.children if c.dep_ == "dobj"
                       for a in phrase_actors(c, index))

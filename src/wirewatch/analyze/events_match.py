@@ -59,8 +59,8 @@ def _pos(token: Token) -> str | None:
         return None
     if token.pos_ == "VERB":
         return "V"
-    if token.pos_ in ("NOUN", "PROPN"):
-        return "N"
+    if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and not token.ent_type_):
+        return "N"  # a proper noun only outside names and dates ("since March")
     if token.pos_ == "ADJ":
         return "A"
     return None

@@ -92,7 +92,9 @@ def code_texts(
                           disable=EVENT_DISABLE, batch_size=batch_size)
         for (item_id, _, published), doc in zip(pending, docs, strict=True):
             actors = ArticleActors.from_doc(doc)
-            for event in code_doc(doc, actors, published=published).events:
+            # A lone sentence has no context to resolve "the ministers" or "he": its events
+            # are kept without actors (articles drop actorless verbal events).
+            for event in code_doc(doc, actors, published=published, require_actor=False).events:
                 yield item_id, event
         pending.clear()
 
