@@ -149,3 +149,34 @@ def test_breadcrumb_section(crumb: str, section: str) -> None:
     text = news_page().replace("World\n", crumb + "\n", 1)
     article = clean_text_page(Page(source="t", form="text", content=text))
     assert article.section == section
+
+
+def test_glued_byline_is_case_sensitive() -> None:
+    assert parse_byline("ByAlex Bozarjian") == ("Alex Bozarjian",)
+    assert parse_byline("Bystanders said the fire spread quickly") == ()
+
+
+@pytest.mark.parametrize(
+    "text", ["View All Travel", "Get The Local App", "Scottish SPCA", "Subscribe Search My Account"]
+)
+def test_furniture_is_not_a_name(text: str) -> None:
+    assert bare_name(line(text)) == ()
+
+
+def test_desk_role_after_a_name() -> None:
+    assert bare_name(line("Richard Roe Education editor")) == ("Richard Roe",)
+    assert parse_byline("By Alejandro Villamor Last updated 3 May") == ("Alejandro Villamor",)
+
+
+def test_name_line_next_to_the_date_is_the_author() -> None:
+    text = news_page().replace("By Ann Writer and Bob Scribe", "Ann Writer")
+    article = clean_text_page(Page(source="t", form="text", content=text))
+    assert article.authors == ("Ann Writer",)
+    assert "Ann Writer" not in article.body_text
+
+
+def test_date_in_the_url_wins() -> None:
+    page = Page(
+        source="t", form="text", content=news_page(), url="https://example.org/2021/03/04/story"
+    )
+    assert clean_text_page(page).published == "2021-03-04"

@@ -111,3 +111,16 @@ def test_real_pages_rendered_to_text(corpora: Path) -> None:
         f1s.append(2 * tp / (len(pred) + len(gold)) if pred or gold else 1.0)
         assert "cookie" not in body.lower()[-300:]
     assert sum(f1s) / len(f1s) > 0.75
+
+
+def test_zero_width_characters_do_not_make_lines() -> None:
+    text = news_page().replace("\n\n", "\n\u200b\n")
+    article = clean(text)
+    assert article.body == tuple(PARAGRAPHS)
+    assert all("\u200b" not in d.text for d in article.drops)
+
+
+def test_single_paragraph_article() -> None:
+    paragraph = " ".join(PARAGRAPHS)
+    text = "\n".join(["Home", "News", "Share", paragraph, "Accept cookies"])
+    assert clean(text).body == (paragraph,)

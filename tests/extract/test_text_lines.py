@@ -144,3 +144,32 @@ def test_any_lines_make_lines_and_chrome_never_raise(raw: list[str]) -> None:
         assert ln.length >= 0
         assert 0.0 <= ln.stop_ratio <= 1.0
         assert ln.chrome is None or ln.chrome.startswith("chrome.")
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Imran Khan-led govt’s days are numbered KARACHI: Firebrand cleric said", "chrome.teaser"),
+        ("NFL suspends the player for the rest of the year (130)", "chrome.teaser"),
+        (
+            "Get the magazine delivered every month and sign up for our free daily newsletter "
+            "to read the best of the week's stories before anyone else does.",
+            "chrome.promo",
+        ),
+        ("[ 167 comments ]", "chrome.comments"),
+    ],
+)
+def test_teasers_long_promotions_and_comment_counts(text: str, reason: str) -> None:
+    assert chrome_reason(line(text)) == reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KARACHI: Firebrand cleric Fazlur Rehman said on Monday that the government would fall.",
+        "The bill passed by 52 votes to 48 (after a long debate).",
+        "Readers who subscribe to newspapers are older, the survey of 2,000 adults found.",
+    ],
+)
+def test_article_lines_are_not_teasers_or_promotions(text: str) -> None:
+    assert chrome_reason(line(text)) is None

@@ -170,13 +170,14 @@ def bare_name(line: Line) -> tuple[str, ...]:
     """A line that is only a person's name (2 to 4 capitalised words), as a byline would be."""
     if not 2 <= line.words <= 6 or line.chrome or line.bullet or line.text.endswith((".", ":")):
         return ()
-    if any(t in _not_name_words() for t in line.key.split()):
-        return ()  # "View All Travel", "Get The App": page furniture, not a person
-    if any(len(w) >= 3 and w.isupper() for w in line.text.split()):
-        return ()  # an acronym: an organisation
     names = clean_names(line.text)
     if not names or not all(2 <= len(n.split()) <= 4 for n in names):
         return ()
+    words = " ".join(names).split()
+    if any(normalise_key(w) in _not_name_words() for w in words):
+        return ()  # "View All Travel", "Get The App": page furniture, not a person
+    if any(len(w) >= 3 and w.isupper() for w in words):
+        return ()  # an acronym: an organisation
     return names
 
 
