@@ -183,3 +183,10 @@ def test_actorless_verbal_events_are_dropped_in_articles_but_not_in_code() -> No
 def test_pronoun_subject_of_a_reported_clause_is_the_reporter() -> None:
     found = events("NATO said it would tighten the naval blockade.")
     assert [a.name for a in found[0].source] == ["NATO"]
+
+
+def test_anti_prefix_names_the_target() -> None:
+    found = events("Thousands joined anti-American protests in Cairo.")
+    assert [e.type for e in found] == ["PROTEST"]
+    assert "USA" in {a.code for a in found[0].target}
+    assert "USA" not in {a.code for a in found[0].source}

@@ -228,7 +228,10 @@ def noun_arguments(noun: Token, index: ActorIndex) -> tuple[tuple[Actor, ...], t
     target: list[Actor] = []
     for child in noun.children:
         if child.dep_ in _MOD_DEPS and child.pos_ in ("PROPN", "ADJ", "NOUN", "PRON"):
-            source.extend(phrase_actors(child, index))
+            if _against_prefix(child):  # "anti-government protests": the government is the target
+                target.extend(phrase_actors(child, index))
+            else:
+                source.extend(phrase_actors(child, index))
         elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
             source.extend(a for g in child.children if g.dep_ == "pobj"
                           for a in phrase_actors(g, index))
@@ -257,6 +260,14 @@ def noun_arguments(noun: Token, index: ActorIndex) -> tuple[tuple[Actor, ...], t
             heads += _prep_objects(head, FALLBACK_TARGET_PREPS | TARGET_PREPS)
         target = list(_actors_of(heads, index))
     return src, _minus(_dedupe(target), src)
+
+
+def _against_prefix(token: Token) -> bool:
+    """"anti-government", "anti-US": the word after an "anti" prefix names an opponent."""
+    if token.lower_.startswith("anti-") or any(c.lower_ == "anti" for c in token.children):
+        return True
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "anti"
 
 
 def _minus(target: tuple[Actor, ...], source: tuple[Actor, ...]) -> tuple[Actor, ...]:
