@@ -12,6 +12,8 @@ queries through ``Store.list_events`` in-process (no HTTP, no JSON), the floor t
 from __future__ import annotations
 
 import argparse
+import importlib.util
+import os
 import random
 import socket
 import statistics
@@ -141,7 +143,10 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=2_000)
     parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--runs", type=int, default=3, help="load rounds on the same server")
     args = parser.parse_args()
+    load_before = os.getloadavg()[0]
+    parser_name = "httptools" if importlib.util.find_spec("httptools") else "h11"
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.db"
         t0 = time.perf_counter()
@@ -174,30 +179,36 @@ def main() -> None:
                     if time.monotonic() > deadline or server.poll() is not None:
                         sys.exit("the API server did not start")
                     time.sleep(0.2)
-            ms, wall, errors = load(base, qs, args.clients)
+            rounds = [(*load(base, qs, args.clients), os.getloadavg()[0])
+                      for _ in range(args.runs)]
         finally:
             server.terminate()
             server.wait(timeout=10)
-    api, floor = percentiles(ms), percentiles(direct)
+    floor = percentiles(direct)
     lines = [
         "## API latency under load",
         "",
         f"`GET /events` with filters (actor; source+target; type+date range; modality+site; "
-        f"actor+dates, limit 100; source+type, offset 200), {len(qs):,} requests from "
-        f"{args.clients} client threads in this process to uvicorn (1 worker) running in a "
-        f"second process on 127.0.0.1, "
-        f"SQLite with {n_events:,} events (filled in {fill_s:.0f} s). Goal: p99 <= 100 ms. "
-        "The machine has 2 cores shared with other jobs; client and server share them, so "
-        "timings are noisy.",
+        f"actor+dates, limit 100; source+type, offset 200), {len(qs):,} requests per round "
+        f"from {args.clients} client threads in this process to uvicorn (1 worker) running in a "
+        f"second process on 127.0.0.1, SQLite with {n_events:,} events (filled in "
+        f"{fill_s:.0f} s), HTTP parser {parser_name}. Goal: p99 <= 100 ms. The machine has 2 "
+        f"cores shared with other jobs (load average {load_before:.1f} when the run began, and "
+        "after each round in the table); client and server share them, so timings are noisy.",
         "",
-        "| measured | requests | p50 ms | p95 ms | p99 ms | max ms | req/s | errors |",
-        "|---|---|---|---|---|---|---|---|",
-        f"| wirewatch API over HTTP | {len(ms):,} | {api['p50']:.1f} | {api['p95']:.1f} | "
-        f"{api['p99']:.1f} | {api['max']:.1f} | {len(ms) / wall:.0f} | {errors} |",
+        "| measured | requests | p50 ms | p95 ms | p99 ms | max ms | req/s | errors | load |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for i, (ms, wall, errors, load_after) in enumerate(rounds, 1):
+        api = percentiles(ms)
+        lines.append(
+            f"| wirewatch API over HTTP, round {i} | {len(ms):,} | {api['p50']:.1f} | "
+            f"{api['p95']:.1f} | {api['p99']:.1f} | {api['max']:.1f} | {len(ms) / wall:.0f} | "
+            f"{errors} | {load_after:.1f} |")
+    lines.append(
         f"| anchor: Store.list_events in-process | {len(direct):,} | {floor['p50']:.1f} | "
         f"{floor['p95']:.1f} | {floor['p99']:.1f} | {floor['max']:.1f} | "
-        f"{len(direct) / (sum(direct) / 1000):.0f} | 0 |",
-    ]
+        f"{len(direct) / (sum(direct) / 1000):.0f} | 0 | |")
     text = "\n".join(lines) + "\n"
     print(text)
     RESULTS.mkdir(parents=True, exist_ok=True)
