@@ -190,3 +190,11 @@ def test_anti_prefix_names_the_target() -> None:
     assert [e.type for e in found] == ["PROTEST"]
     assert "USA" in {a.code for a in found[0].target}
     assert "USA" not in {a.code for a in found[0].source}
+
+
+def test_exclusion_rows_and_object_conditions_keep_business_news_out() -> None:
+    assert types("Stocks rallied in Tokyo after the earnings report.") == []
+    assert types("The market rally lifted bank shares.") == []
+    assert types("Apple released a new keyboard.") == []
+    assert types("The rebels released twelve hostages.") == ["RETREAT"]
+    assert types("Thousands rallied in Tehran against the government.") == ["PROTEST"]

@@ -64,7 +64,8 @@ _DEMAND_NOUNS = frozenset(("reminder", "message", "statement", "letter", "insist
 # Cooperation refused with a modal ("would not meet", "will not allow") is a rejection.
 _REFUSAL_AUX = frozenset(("will", "would", "wo", "can", "could", "shall", "ca"))
 # Violence, protest, coercion and mobilisation are news without a named actor ("a car bomb
-# exploded"); verbal events and cooperation without any actor are usually not politics.
+# exploded"); verbal events and cooperation with no coded actor (a country, organisation or
+# sector) are usually not politics ("Apple promised", "the telescope allowed researchers").
 _ACTORLESS_QUADS = frozenset(("MATERIAL CONFLICT",))
 # Not agreeing or conceding is refusing, whatever the tense ("has not accepted the offer").
 _VERBAL_ASSENT = frozenset(("AGREE", "CONCEDE"))
@@ -274,8 +275,8 @@ def code_sentence(
             drops.append(Drop(reason, what))
         else:
             event = _build(match, sent, index, base=base, published=published, quotes=quotes)
-            if not require_actor or event.source or event.target or (
-                event.quad in _ACTORLESS_QUADS
+            if not require_actor or event.quad in _ACTORLESS_QUADS or any(
+                a.code or a.sector for a in (*event.source, *event.target)
             ):
                 events.append(event)
             else:
@@ -308,8 +309,9 @@ def code_doc(
     a quote is attributed to the quote's speaker; otherwise to the subject of a reporting verb
     whose clause holds it ("..., Lavrov claimed"); otherwise None (the outlet's own voice).
 
-    ``require_actor``: drop verbal and cooperative events that name no actor at all
-    (``event.no_actor``); material conflict is kept ("a car bomb exploded").
+    ``require_actor``: drop verbal and cooperative events with no coded actor (code or
+    sector) on either side (``event.no_actor``); material conflict is kept ("a car bomb
+    exploded").
     """
     events: list[Event] = []
     drops: list[Drop] = []

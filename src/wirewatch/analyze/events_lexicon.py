@@ -23,11 +23,12 @@ PLOVER_TYPES: tuple[str, ...] = (
 COOPERATIVE_TYPES = frozenset(("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID",
                                "RETREAT"))
 INTENT = "INTENT"  # promise/pledge/vow: AGREE or THREATEN after what is promised
+NONE = "NONE"  # an exclusion row: the word is no event in that frame
 
 
 @dataclass(frozen=True, slots=True)
 class Condition:
-    """One condition of a trigger rule: ``kind`` is obj, prep, prt, mod or xcomp."""
+    """One condition of a trigger rule: ``kind`` is obj, prep, prt, mod, subj or xcomp."""
 
     kind: str
     words: frozenset[str] = frozenset()
@@ -119,7 +120,7 @@ def _parse_conditions(spec: str) -> tuple[Condition, ...]:
             conds.append(Condition("xcomp"))
             continue
         kind, _, words = part.partition("=")
-        if kind not in ("obj", "prep", "prt", "mod") or not words:
+        if kind not in ("obj", "prep", "prt", "mod", "subj") or not words:
             raise ConfigError(f"bad trigger condition {part!r}")
         conds.append(Condition(kind, expand_words(words)))
     return tuple(conds)
@@ -128,7 +129,7 @@ def _parse_conditions(spec: str) -> tuple[Condition, ...]:
 @functools.cache
 def trigger_rules() -> dict[tuple[str, str], tuple[TriggerRule, ...]]:
     """(lemma, pos) -> rules, most specific first."""
-    types = set(PLOVER_TYPES) | {INTENT}
+    types = set(PLOVER_TYPES) | {INTENT, NONE}
     table: dict[tuple[str, str], list[TriggerRule]] = {}
     for order, cols in enumerate(_data_lines("triggers.tsv")):
         if len(cols) != 5 or cols[1] not in ("V", "N", "A") or cols[2] not in types:

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from wirewatch.analyze.events_lexicon import (
     COOPERATIVE_TYPES,
     INTENT,
+    NONE,
     Condition,
     TriggerRule,
     categories,
@@ -98,6 +99,9 @@ def _holds(cond: Condition, token: Token) -> bool:
     if cond.kind == "prt":
         return any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in cond.words
                    for c in token.children)
+    if cond.kind == "subj":
+        return any(c.dep_ in ("nsubj", "nsubjpass") and (
+            c.lower_ in cond.words or c.lemma_.lower() in cond.words) for c in token.children)
     if cond.kind == "mod":
         return any(c.lower_ in cond.words or c.lemma_.lower() in cond.words
                    for c in token.children)
@@ -119,6 +123,8 @@ def match_token(token: Token) -> Match | None:
         return None
     for rule in rules:
         if all(_holds(c, token) for c in rule.conditions):
+            if rule.type == NONE:
+                return None
             embedded = next((c for c in token.children if c.dep_ in _CONTROL_DEPS
                              and c.pos_ in ("VERB", "AUX")), None)
             if embedded is None:
