@@ -5,13 +5,9 @@ from __future__ import annotations
 import pytest
 
 from tests.extract.text_pages import news_page
-from wirewatch.extract.meta import (
-    bare_name,
-    find_site,
-    parse_byline,
-    related_headline,
-    split_caption,
-)
+from wirewatch.extract.meta import find_site, related_headline
+from wirewatch.extract.meta_captions import is_caption, split_caption
+from wirewatch.extract.meta_names import bare_name, parse_byline
 from wirewatch.extract.text import clean_text_page
 from wirewatch.extract.text_lines import Line, make_line, make_lines, mark_chrome, stopwords
 from wirewatch.records import Page
@@ -180,3 +176,16 @@ def test_date_in_the_url_wins() -> None:
         source="t", form="text", content=news_page(), url="https://example.org/2021/03/04/story"
     )
     assert clean_text_page(page).published == "2021-03-04"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In this Dec. 12, 2006, file photo, astronauts work outside the station.",
+        "2of4A shopper looks at extension cords at a hardware store",
+        "The harbour at dawn. Photo: Jane Roe",
+    ],
+)
+def test_captions_inside_the_article(text: str) -> None:
+    assert is_caption(text)
+    assert not is_caption("The minister said the talks would continue next week.")

@@ -12,14 +12,13 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from wirewatch.extract.meta_captions import is_caption, split_caption
 from wirewatch.extract.meta_dates import date_from_url, find_date
+from wirewatch.extract.meta_names import BYLINE, bare_name, chrome_words, parse_byline
 from wirewatch.extract.text_lines import (
     Line,
-    data_lines,
-    exact_phrases,
     normalise_key,
     related_markers,
-    stopwords,
 )
 
 HEAD_SPAN = 40  # lines above the body start searched for the title, date and byline
@@ -35,47 +34,17 @@ _COPYRIGHT_NAME = re.compile(
 )
 _TITLE_SUFFIX = re.compile(r"^(?P<title>.{10,}?)\s+(?:\||—|–|::|-)\s+(?P<name>[^|—–]{2,40})$")
 _LEGAL = re.compile(r"[\s,]+(?:inc|llc|ltd|plc|gmbh|s\.?a|co|corp|limited|group)\.?$", re.I)
-_BYLINE = re.compile(
-    r"^(?:(?:by|written by|words by|story by|posted by|authored by|author|von|par|por|di)"
-    r"\s*[:\s]\s*|(?-i:By(?=[A-Z][a-z])))(?P<names>.+)$",
-    re.I,
-)
-_NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
-_NAME_STOP = re.compile(
-    r"\s*(?:\||—|–| - |•|·|/|\bon\b|\b(?:last )?updated\b|\bpublished\b|\bfor\b|\().*$",
-    re.IGNORECASE,
-)
-_PERSON = re.compile(
-    r"^[A-ZÀ-Ý][\w.'’-]*(?:\s+(?:van|von|de|der|da|di|del|la|le|bin|al)?\s*"
-    r"[A-ZÀ-Ý][\w.'’-]*){0,3}$"
-)
-_CREDIT = re.compile(
-    r"(?:©|\(c\)|\b(?:photo|photograph|image|picture|foto|credit|source)s?\s*(?:by|:)|"
-    r"\bphoto\s*/)\s*(?P<credit>[^©]{2,80})$",
-    re.I,
-)
 _BREADCRUMB = re.compile(
     r"^(?:home|start|startseite|accueil|inicio|início|home page)\s*(?P<rest>.*)$", re.I
 )
 _CRUMB_SEP = re.compile(r"\s*(?:>|»|›|/|\||→|::)\s*")
-_DOMAIN = re.compile(r"\.[a-z]{2,}\b")
-_PHOTO_CAPTION = re.compile(
-    r"^(?:(?:in )?this\b.{0,60}\b(?:file |undated |handout )?(?:photo|image|picture|photograph)"
-    r"\b|\d{1,2}\s?of\s?\d{1,2}(?=[A-Z]))",
-    re.IGNORECASE,
-)
 _SEGMENT = re.compile(r"\s+[•·|]\s+")
-_DESK_ROLE = re.compile(
-    r"(?:\s+[A-Z][\w&-]+)?\s+(?:editor|correspondent|reporter|writer|columnist|producer)$"
-)
-_NAME_PARTICLES = frozenset({"de", "la", "van", "von", "der", "da", "di", "del", "le", "al"})
 _SHARE_COUNT = re.compile(r"^\d+ (?:shares?|comments?|views?|likes?)$")
 DATE_SHARE = 0.15  # share of a date line's characters the date itself must cover
 DATE_LINE_WORDS = 20
 NAME_NEAR_DATE = 3  # lines between a date line and a name-only byline
 NAME_NEAR_TITLE = 6
 _URL_WORD = re.compile(r"[^\W_]+")
-_UPDATE_WORD = re.compile(r"\b(?:updated|modified|aktualisiert|mis à jour|actualizado)\b", re.I)
 
 
 @dataclass(slots=True)
@@ -118,117 +87,6 @@ def _copyright_site(lines: list[Line]) -> str | None:
                 if name and name.lower() not in {"all", "the", "copyright"}:
                     return name
     return None
-
-
-@cache
-def _roles() -> tuple[frozenset[str], re.Pattern[str]]:
-    """Job titles after a name: all of them as a set, and a pattern for a name's tail.
-
-    Several-word roles ("Staff Writer") may follow a space; one-word roles ("Reporter") only a
-    comma or a glued lower-case letter, so a surname like "Writer" survives.
-    """
-    roles = sorted(data_lines("author_roles.txt"), key=len, reverse=True)
-    many = "|".join(r"\s+".join(re.escape(w) for w in r.split()) for r in roles if " " in r)
-    one = "|".join(re.escape(r) for r in roles if " " not in r)
-    tail = re.compile(
-        rf"(?:(?:[\s,]+|(?<=[a-z]))(?:{many})|(?:\s*,\s*|(?<=[a-z]))(?:{one}))\.?$",
-        re.IGNORECASE,
-    )
-    return frozenset(normalise_key(r) for r in roles), tail
-
-
-def clean_names(text: str) -> tuple[str, ...]:
-    """Person names from the name part of a byline, roles and outlets removed."""
-    names = _NAME_STOP.sub("", text)
-    date = find_date(names)
-    if date is not None:
-        names = names[: date[1]]
-    out = []
-    for part in _NAME_SPLIT.split(names):
-        roles, tail = _roles()
-        part = tail.sub("", part.strip(" .,;:")).strip(" .,;:")
-        part = _DESK_ROLE.sub("", part)  # "Richard Adams Education editor"
-        if not part or normalise_key(part) in roles or part.lower() in {"the", "staff"}:
-            continue
-        if not _PERSON.match(part):
-            continue
-        if (part.isupper() and " " not in part) or _DOMAIN.search(part):
-            continue  # an agency or outlet ("CNN", "Phys.org"), not a person
-        out.append(part)
-    return tuple(out)
-
-
-def parse_byline(text: str) -> tuple[str, ...]:
-    """Author names from a byline ("By Jane Roe and John Doe | Reuters"), or ()."""
-    match = _BYLINE.match(text.strip())
-    if not match:
-        return ()
-    return clean_names(match.group("names"))
-
-
-def bare_name(line: Line) -> tuple[str, ...]:
-    """A line that is only a person's name (2 to 4 capitalised words), as a byline would be."""
-    if not 2 <= line.words <= 6 or line.chrome or line.bullet or line.text.endswith((".", ":")):
-        return ()
-    names = clean_names(line.text)
-    if not names or not all(2 <= len(n.split()) <= 4 for n in names):
-        return ()
-    words = " ".join(names).split()
-    if any(normalise_key(w) in _not_name_words() for w in words):
-        return ()  # "View All Travel", "Get The App": page furniture, not a person
-    if any(len(w) >= 3 and w.isupper() for w in words):
-        return ()  # an acronym: an organisation
-    return names
-
-
-@cache
-def _chrome_words() -> frozenset[str]:
-    """Every word of the whole-line chrome phrases (share, subscribe, account, menu, ...)."""
-    return frozenset(word for phrase in exact_phrases() for word in phrase.split())
-
-
-@cache
-def _not_name_words() -> frozenset[str]:
-    """Words no name-only byline contains: English stopwords and the chrome phrase words."""
-    words = set(stopwords().get("en", frozenset())) | _chrome_words()
-    return frozenset(words - _NAME_PARTICLES)
-
-
-def is_caption(text: str) -> bool:
-    """A photo caption: ends with a credit, or says what the photo shows ("In this file photo")."""
-    if not _caption_hint().search(text):
-        return False  # cheap test first: no credit word, no ©, no closing bracket
-    return _PHOTO_CAPTION.search(text) is not None or split_caption(text) is not None
-
-
-@cache
-def _caption_hint() -> re.Pattern[str]:
-    """A cheap first test for captions: a credit word, ©, a closing bracket or an agency."""
-    agencies = "|".join(re.escape(n) for n in data_lines("credit_agencies.txt"))
-    return re.compile(
-        rf"©|\(c\)|[)\]]$|^(?:in )?this\b|^\d|photo|image|picture|foto|credit|source|{agencies}",
-        re.IGNORECASE,
-    )
-
-
-@cache
-def _credit_tail() -> re.Pattern[str]:
-    """A caption ending in a photo agency's name ("... (Getty Images)"); names are data."""
-    names = sorted(data_lines("credit_agencies.txt"), key=len, reverse=True)
-    alternation = "|".join(re.escape(n) for n in names)
-    return re.compile(rf"[\s(\[]+(?P<credit>(?:{alternation})\b[^()\[\]]{{0,60}})[)\]]?$")
-
-
-def split_caption(text: str) -> tuple[str, str] | None:
-    """(caption, credit) when a line ends with an image credit, else None."""
-    match = _CREDIT.search(text) or _credit_tail().search(text)
-    if not match:
-        return None
-    credit = match.group("credit").strip(" .()[]")
-    caption = text[: match.start()].strip(" |-–—()[]")
-    if not credit or len(credit.split()) > 12:
-        return None
-    return caption, credit
 
 
 @cache
@@ -298,9 +156,9 @@ def _title(
         line = lines[pos]
         if pos in taken or line.chrome or line.bullet or not (2 <= line.words <= 30):
             continue
-        if _BYLINE.match(line.text) or _SHARE_COUNT.match(line.key):
+        if BYLINE.match(line.text) or _SHARE_COUNT.match(line.key):
             continue
-        if all(t in _chrome_words() for t in line.key.split()):
+        if all(t in chrome_words() for t in line.key.split()):
             continue  # "Subscribe Search My Account": menu words run together
         if line.length > 250 or (find_date(line.text) is not None and line.words < 8):
             continue

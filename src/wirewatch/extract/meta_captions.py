@@ -1,0 +1,56 @@
+"""Photo captions and their credits in scraped text."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from wirewatch.extract.text_lines import data_lines
+
+_CREDIT = re.compile(
+    r"(?:©|\(c\)|\b(?:photo|photograph|image|picture|foto|credit|source)s?\s*(?:by|:)|"
+    r"\bphoto\s*/)\s*(?P<credit>[^©]{2,80})$",
+    re.I,
+)
+_PHOTO_CAPTION = re.compile(
+    r"^(?:(?:in )?this\b.{0,60}\b(?:file |undated |handout )?(?:photo|image|picture|photograph)"
+    r"\b|\d{1,2}\s?of\s?\d{1,2}(?=[A-Z]))",
+    re.IGNORECASE,
+)
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption: ends with a credit, or says what the photo shows ("In this file photo")."""
+    if not _caption_hint().search(text):
+        return False  # cheap test first: no credit word, no ©, no closing bracket
+    return _PHOTO_CAPTION.search(text) is not None or split_caption(text) is not None
+
+
+@cache
+def _caption_hint() -> re.Pattern[str]:
+    """A cheap first test for captions: a credit word, ©, a closing bracket or an agency."""
+    agencies = "|".join(re.escape(n) for n in data_lines("credit_agencies.txt"))
+    return re.compile(
+        rf"©|\(c\)|[)\]]$|^(?:in )?this\b|^\d|photo|image|picture|foto|credit|source|{agencies}",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _credit_tail() -> re.Pattern[str]:
+    """A caption ending in a photo agency's name ("... (Getty Images)"); names are data."""
+    names = sorted(data_lines("credit_agencies.txt"), key=len, reverse=True)
+    alternation = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"[\s(\[]+(?P<credit>(?:{alternation})\b[^()\[\]]{{0,60}})[)\]]?$")
+
+
+def split_caption(text: str) -> tuple[str, str] | None:
+    """(caption, credit) when a line ends with an image credit, else None."""
+    match = _CREDIT.search(text) or _credit_tail().search(text)
+    if not match:
+        return None
+    credit = match.group("credit").strip(" .()[]")
+    caption = text[: match.start()].strip(" |-–—()[]")
+    if not credit or len(credit.split()) > 12:
+        return None
+    return caption, credit
