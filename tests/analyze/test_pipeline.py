@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -106,3 +107,13 @@ def test_discarded_event_candidates_are_drops_with_reasons() -> None:
     assert [e.type for e in result.analysis.events] == ["REJECT"]
     assert [d.reason for d in result.drops] == ["event.embedded"]
     assert "release" in result.drops[0].text
+
+
+def test_very_long_bodies_are_truncated_with_a_drop(monkeypatch: pytest.MonkeyPatch) -> None:
+    from wirewatch.analyze import pipeline
+
+    monkeypatch.setattr(pipeline, "MAX_ANALYZED_CHARS", 60)
+    art = article("Iran rejected the European proposal on Thursday.", "Turkey condemned it. " * 20)
+    (result,) = analyze_with_drops([art])
+    assert [e.type for e in result.analysis.events] == ["REJECT"]
+    assert "analysis.truncated" in {d.reason for d in result.drops}

@@ -22,6 +22,8 @@ from wirewatch.records import Analysis, Article, Drop, Event
 
 # The event coder reads lemmas, so the lemmatizer stays on (the NLP default leaves it out).
 EVENT_DISABLE: tuple[str, ...] = ()
+# Bodies longer than this are analysed up to here (spaCy's own limit is 1,000,000).
+MAX_ANALYZED_CHARS = 300_000
 BATCH_SIZE = 8  # larger batches raise peak memory (32: ~800 MB on AEB) for no speed gain
 
 
@@ -41,7 +43,8 @@ def analyze_with_drops(
     from wirewatch.analyze.quotes import find_quotes  # the quote stage (brief D)
 
     pipeline = nlp if nlp is not None else load_nlp()
-    texts = (article.body_text for article in articles)
+    limit = min(pipeline.max_length, MAX_ANALYZED_CHARS)
+    texts = (article.body_text[:limit] for article in articles)
     docs = pipe_texts(texts, nlp=pipeline, disable=EVENT_DISABLE, batch_size=batch_size)
     out: list[AnalysisWithDrops] = []
     for article, doc in zip(articles, docs, strict=True):
@@ -51,7 +54,12 @@ def analyze_with_drops(
                          quotes=quotes)
         analysis = Analysis(article=article, quotes=quotes, events=coded.events,
                             actors=actors.actors)
-        out.append(AnalysisWithDrops(analysis=analysis, drops=coded.drops))
+        drops = coded.drops
+        if len(article.body_text) > limit:
+            # The prefix keeps every offset valid; the rest is counted, not silently lost.
+            drops += (Drop("analysis.truncated",
+                           f"body has {len(article.body_text)} characters; analysed {limit}"),)
+        out.append(AnalysisWithDrops(analysis=analysis, drops=drops))
     return out
 
 
@@ -81,7 +89,7 @@ def code_texts(
 
     Texts without any word that could start a trigger are skipped unparsed (``prefilter``);
     each text is its own context for actor resolution and relative dates. Event offsets are
-    into the input text.
+    into the input text; a text longer than ``MAX_ANALYZED_CHARS`` is coded up to there.
     """
     pipeline = nlp if nlp is not None else load_nlp()
     pattern = trigger_words_pattern()
@@ -98,10 +106,11 @@ def code_texts(
                 yield item_id, event
         pending.clear()
 
+    limit = min(pipeline.max_length, MAX_ANALYZED_CHARS)
     for item_id, text, when in items:
         if not text.strip() or (prefilter and pattern.search(text) is None):
             continue
-        pending.append((item_id, text, parse_published(when)))
+        pending.append((item_id, text[:limit], parse_published(when)))
         if len(pending) >= batch_size:
             yield from flush()
     if pending:
