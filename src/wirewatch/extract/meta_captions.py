@@ -21,19 +21,27 @@ _PHOTO_CAPTION = re.compile(
 
 def is_caption(text: str) -> bool:
     """A photo caption: ends with a credit, or says what the photo shows ("In this file photo")."""
-    if not _caption_hint().search(text):
-        return False  # cheap test first: no credit word, no ©, no closing bracket
+    if not _may_be_caption(text):
+        return False
     return _PHOTO_CAPTION.search(text) is not None or split_caption(text) is not None
 
 
+_CREDIT_WORDS = ("photo", "image", "picture", "foto", "credit", "source", "(c)")
+
+
+def _may_be_caption(text: str) -> bool:
+    """A cheap first test (substring checks only): ©, a credit word, an agency, a bracket."""
+    if "©" in text or text[-1:] in ")]" or text[:1].isdigit():
+        return True
+    low = text.lower()
+    if low.startswith(("in this ", "this ")) or any(w in low for w in _CREDIT_WORDS):
+        return True
+    return any(name in text for name in _agencies())
+
+
 @cache
-def _caption_hint() -> re.Pattern[str]:
-    """A cheap first test for captions: a credit word, ©, a closing bracket or an agency."""
-    agencies = "|".join(re.escape(n) for n in data_lines("credit_agencies.txt"))
-    return re.compile(
-        rf"©|\(c\)|[)\]]$|^(?:in )?this\b|^\d|photo|image|picture|foto|credit|source|{agencies}",
-        re.IGNORECASE,
-    )
+def _agencies() -> tuple[str, ...]:
+    return tuple(data_lines("credit_agencies.txt"))
 
 
 @cache

@@ -235,6 +235,8 @@ def is_teaser(line: Line) -> bool:
     Newly-elected ...") or with its comment count ("... for the season (130)")."""
     if line.words <= 25 and line.text[-1:] == ")" and _COUNT_SUFFIX.search(line.text):
         return True
+    if ":" not in line.text:
+        return False
     match = _GLUED_DATELINE.search(line.text)
     return match is not None and match.start() >= 15
 
