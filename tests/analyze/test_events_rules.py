@@ -198,3 +198,11 @@ def test_exclusion_rows_and_object_conditions_keep_business_news_out() -> None:
     assert types("Apple released a new keyboard.") == []
     assert types("The rebels released twelve hostages.") == ["RETREAT"]
     assert types("Thousands rallied in Tehran against the government.") == ["PROTEST"]
+
+
+def test_announced_own_concession_is_agree_but_outlet_future_stays() -> None:
+    found = events("Iraq said it would release the prisoners.")
+    assert [(e.type, e.modality) for e in found] == [("AGREE", "future")]
+    assert "intent-agree" in found[0].rule
+    found = events("Iraq will release the prisoners next week.")
+    assert [e.type for e in found] == ["RETREAT"]

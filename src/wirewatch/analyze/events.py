@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from wirewatch.analyze.dates import find_dates, resolve
 from wirewatch.analyze.events_args import (
     ActorIndex,
+    announced_by_actor,
     is_carrier,
     location_of,
     noun_arguments,
@@ -54,6 +55,10 @@ CODER = f"{CODER_NAME}/{CODER_VERSION}"
 
 # Cooperative actions reported in the future are AGREE (codebook, AGREE definition).
 _FUTURE_TO_AGREE = frozenset(("CONSULT", "SUPPORT", "COOPERATE", "AID"))
+# An actor announcing its own future concession ("Iraq said it would allow the return of
+# inspectors") expresses intent to yield: CAMEO 035x, which CAMEO2PLOVER maps to AGREE. A
+# future RETREAT/CONCEDE in the outlet's voice stays as it is (codebook, AGREE ambiguities).
+_INTENT_TO_AGREE = frozenset(("RETREAT", "CONCEDE"))
 _REPORTED_DEPS = frozenset(("ccomp", "parataxis", "conj", "xcomp", "advcl"))
 # Material conflict announced for the future ("will impose a curfew", "is prepared to impose
 # martial law", "may halt mediation") is a threat: the mirror of the AGREE rule above.
@@ -194,6 +199,11 @@ def _build(
     if modality == "future" and event_type in _FUTURE_TO_AGREE:
         event_type = "AGREE"
         rule += ">future-agree"
+    elif modality == "future" and event_type in _INTENT_TO_AGREE and tok.pos_ == "VERB" and (
+        announced_by_actor(tok)
+    ):
+        event_type = "AGREE"
+        rule += ">intent-agree"
     elif (modality == "future" and event_type in _FUTURE_TO_THREATEN) or (
         modality == "hypothetical" and event_type in _HYPOTHETICAL_TO_THREATEN
     ):

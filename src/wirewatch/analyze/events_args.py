@@ -32,6 +32,8 @@ PLACE_NOUNS = frozenset(("border", "frontier", "territory", "soil", "side", "coa
                          "airspace", "region", "capital", "bases", "base"))  # fmt: skip
 _RELATIVE = frozenset(("which", "who", "that", "whom"))
 _PRONOUNS = frozenset(("it", "they", "we", "he", "she"))
+REPORTING_FOR_INTENT = frozenset(("say", "announce", "declare", "state", "confirm", "tell",
+                                  "promise", "pledge", "vow", "indicate", "signal"))
 _MOD_DEPS = frozenset(("amod", "compound", "poss", "nmod"))
 LOCATION_PREPS = frozenset(("in", "at", "near", "outside", "inside"))
 _PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
@@ -161,6 +163,22 @@ def _reporter_subject(verb: Token, index: ActorIndex) -> tuple[Actor, ...]:
         if subj is not None and subj.lower_ not in _PRONOUNS:
             return phrase_actors(subj, index)
     return ()
+
+
+def announced_by_actor(verb: Token) -> bool:
+    """"Iraq said it would allow ...", "the RUF announced it will return ...": the actor
+    states its own intention (a reporting verb above, the clause's subject a pronoun)."""
+    subj = _subject(verb)
+    if subj is None or subj.lower_ not in _PRONOUNS:
+        return False
+    cur = verb
+    for _ in range(3):
+        if cur.dep_ not in ("ccomp", "xcomp", "conj") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in REPORTING_FOR_INTENT:
+            return True
+    return False
 
 
 def _passive_subject(verb: Token) -> Token | None:
