@@ -181,6 +181,11 @@ def _build(
         source = phrase_actors(speaker, index) if speaker is not None else ()
         addressee = _subject_of(tok)
         target = phrase_actors(addressee, index) if addressee is not None else ()
+        if not target:  # "issued a reminder to Iraq that it must ...": the one addressed
+            holder = tok.head if tok.head.pos_ in ("VERB", "AUX") else tok.head.head
+            target = tuple(a for prep in holder.children if prep.dep_ in ("prep", "dative")
+                           and prep.lower_ == "to" for g in prep.children if g.dep_ == "pobj"
+                           for a in phrase_actors(g, index))
         attribution = _speaker_of(tok, quotes, base)
     else:
         inner = embedded_match(match)

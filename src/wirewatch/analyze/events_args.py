@@ -207,7 +207,8 @@ def verb_arguments(
     target_heads += [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")]
     target_heads += _prep_objects(verb, TARGET_PREPS)
     if embedded is not None:
-        target_heads += [c for c in embedded.children if c.dep_ in ("dobj", "nsubj")]
+        target_heads += [c for c in embedded.children if c.dep_ in ("dobj", "nsubj",
+                                                                     "nsubjpass")]
         target_heads += _prep_objects(embedded, TARGET_PREPS)
         for obj in [c for c in embedded.children if c.dep_ == "dobj"]:
             target_heads += [m for m in obj.children if m.dep_ in _MOD_DEPS]
@@ -220,6 +221,8 @@ def verb_arguments(
             fallback += _prep_objects(head, FALLBACK_TARGET_PREPS | TARGET_PREPS)
         if embedded is not None:
             fallback += _prep_objects(embedded, FALLBACK_TARGET_PREPS)
+        # One level further: "dispatched inspectors to the plant in central Iran".
+        fallback += [g for h in list(fallback) for g in _prep_objects(h, FALLBACK_TARGET_PREPS)]
         target = _actors_of(fallback, index)
     if not _minus(target, source) and embedded is not None:
         # "willing to send material to help defend Saudi Arabia": deeper in the clause.
