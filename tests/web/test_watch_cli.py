@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
 from wirewatch.cli import main
@@ -41,3 +43,25 @@ def test_stories_rebuilds_and_prints_counts(tmp_path: Path, web_db: Path) -> Non
     counts = dict(line.split() for line in result.output.splitlines())
     assert counts["articles"] == "16" and counts["duplicates"] == "1"
     assert int(counts["alerts"]) >= 1
+
+
+def test_serve_builds_the_app_on_loopback(web_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    seen: dict[str, Any] = {}
+
+    def fake_run(app: Any, **kwargs: Any) -> None:
+        seen.update(kwargs, app=app)
+
+    monkeypatch.setattr(uvicorn, "run", fake_run)
+    result = CliRunner().invoke(main, ["serve", "--db", str(web_db), "--port", "8123"])
+    assert result.exit_code == 0, result.output
+    assert seen["host"] == "127.0.0.1" and seen["port"] == 8123
+    paths = {getattr(route, "path", "") for route in seen["app"].routes}
+    paths |= set(seen["app"].openapi()["paths"])
+    assert {"/", "/events", "/pair/{source}/{target}", "/static"} <= paths
+
+
+def test_serve_rejects_a_bad_port(web_db: Path) -> None:
+    result = CliRunner().invoke(main, ["serve", "--db", str(web_db), "--port", "0"])
+    assert result.exit_code == 2
