@@ -117,3 +117,16 @@ def test_very_long_bodies_are_truncated_with_a_drop(monkeypatch: pytest.MonkeyPa
     (result,) = analyze_with_drops([art])
     assert [e.type for e in result.analysis.events] == ["REJECT"]
     assert "analysis.truncated" in {d.reason for d in result.drops}
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200),
+                min_size=1, max_size=3))
+def test_any_body_analyses_with_valid_offsets(paragraphs: list[str]) -> None:
+    art = article(*paragraphs)
+    (result,) = analyze_articles([art])
+    body = art.body_text
+    for event in result.events:
+        assert body[event.start : event.end] == event.sentence
+    for quote in result.quotes:
+        assert body[quote.start : quote.end] == quote.text
