@@ -9,6 +9,9 @@ Reads ../shared/corpora/plover/plover_gsr_cameo_current.jsonl (CC BY-SA 4.0) by 
   whose gold type was predicted with the gold mode.
 - source / target codes: share of records with gold codes where every gold country/IGO code
   appears among the codes of our events of the gold type (all our events if none has it).
+  Our organisations carry their own codes (NATO, UN, EU, OSCE, ...); the gold uses CAMEO's
+  generic class, so ours are mapped through organisations.csv's plover_code column
+  (NATO/UN/EU/... -> IGO, Amnesty/HRW/MSF -> NGO, al-Qaeda/ISIL -> IMG) before comparing.
 Anchors in the same run: majority class (always the most frequent gold type) and keyword-only
 (any token whose lemma is a trigger lemma, no parse rules). PETRARCH2 is not runnable here.
 """
@@ -103,6 +106,8 @@ def keyword_baseline(gold: list[dict[str, object]]) -> dict[str, set[str]]:
 
 
 def score(gold: list[dict[str, object]], events: dict[str, list[object]]) -> dict[str, float]:
+    from wirewatch.analyze.actors_tables import plover_code
+
     pred = {k: {e.type for e in v} for k, v in events.items()}  # type: ignore[attr-defined]
     result = f1_table(gold, pred)
     mode_ok = mode_n = src_ok = src_n = tar_ok = tar_n = 0
@@ -114,8 +119,10 @@ def score(gold: list[dict[str, object]], events: dict[str, list[object]]) -> dic
             mode_n += 1
             mode_ok += any(e.mode == mode for e in same)  # type: ignore[attr-defined]
         pool = same or ours
-        ours_src = {a.code for e in pool for a in e.source if a.code}  # type: ignore[attr-defined]
-        ours_tar = {a.code for e in pool for a in e.target if a.code}  # type: ignore[attr-defined]
+        ours_src = {plover_code(a.code) for e in pool for a in e.source  # type: ignore[attr-defined]
+                    if a.code}
+        ours_tar = {plover_code(a.code) for e in pool for a in e.target  # type: ignore[attr-defined]
+                    if a.code}
         gsrc, gtar = codes(record["actor"]), codes(record["recipient"])
         if gsrc:
             src_n += 1
@@ -214,7 +221,10 @@ def main() -> int:
         "reading its format. The gap "
         "between the halves is the honest measure of fitting. Gold modes use PLOVER 0.5 names "
         "(host, strike-hun, riot-spon, ...), mapped to the current codebook where one exists; "
-        "gold country codes are CAMEO's (JAP, ITL, VTN mapped to ISO).\n",
+        "gold country codes are CAMEO's (JAP, ITL, VTN mapped to ISO). Our organisations carry "
+        "their own codes (NATO, UN, UNSC, EU, OSCE, IAEA, ...); for this comparison they are "
+        "mapped to the gold's generic class through the plover_code column of "
+        "data/actors/organisations.csv (IGO for intergovernmental bodies, NGO, IMG).\n",
         encoding="utf-8",
     )
     return 0

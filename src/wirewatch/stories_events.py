@@ -68,10 +68,12 @@ def organisation_keys() -> dict[str, str]:
     lines = [ln for ln in path.read_text("utf-8").splitlines() if not ln.startswith("#")]
     keys: dict[str, str] = {}
     for row in csv.DictReader(lines):
-        if (row.get("code") or "") not in GENERIC_CODES or not row.get("name"):
+        generic = row.get("plover_code") or row.get("code") or ""
+        if generic not in GENERIC_CODES or not row.get("name"):
             continue
         names = [row["name"], *(a for a in (row.get("aliases") or "").split("|") if a)]
-        key = next((n for n in names if _ACRONYM.match(n)), row["name"].upper())
+        key = row["code"] if row["code"] not in GENERIC_CODES else next(
+            (n for n in names if _ACRONYM.match(n)), row["name"].upper())
         for name in names:
             keys.setdefault(name.casefold(), key)
     return keys

@@ -24,16 +24,16 @@ from wirewatch.records import Actor
         ("the Pentagon", "USA", "MIL"),
         ("Beijing", "CHN", "GOV"),
         ("U.S.", "USA", None),
-        ("NATO", "IGO", None),
-        ("the United Nations", "IGO", None),
-        ("OSCE", "IGO", None),
+        ("NATO", "NATO", None),
+        ("the United Nations", "UN", None),
+        ("OSCE", "OSCE", None),
         ("Hungarian officials", "HUN", "GOV"),
         ("Israeli soldiers", "ISR", "MIL"),
         ("Egyptian police", "EGY", "COP"),
         ("police", None, "COP"),
         ("some Western media outlets", None, "JRN"),
         ("Foreign Minister Sergey Lavrov", "RUS", "GOV"),
-        ("NATO Secretary-General Jens Stoltenberg", "IGO", "GOV"),
+        ("NATO Secretary-General Jens Stoltenberg", "NATO", "GOV"),
         ("British Defence Secretary Tom King", "GBR", "GOV"),
         ("Former Israeli Prime Minister Ehud Barak", "ISR", "ELI"),
     ],
@@ -92,7 +92,7 @@ def test_titled_people_take_their_affiliation(article: ArticleActors) -> None:
     assert lavrov == Actor(name="Sergey Lavrov", code="RUS", sector="GOV")
     stoltenberg = _at(article, "Jens Stoltenberg")
     assert stoltenberg is not None
-    assert (stoltenberg.code, stoltenberg.sector) == ("IGO", "GOV")
+    assert (stoltenberg.code, stoltenberg.sector) == ("NATO", "GOV")
 
 
 def test_later_mentions_resolve_to_the_same_actor(article: ArticleActors) -> None:
@@ -109,7 +109,7 @@ def test_later_mentions_resolve_to_the_same_actor(article: ArticleActors) -> Non
 def test_places_after_prepositions_are_not_actors(article: ArticleActors) -> None:
     codes = {a.code for a in article.actors}
     assert "SWE" not in codes
-    assert {"IGO", "RUS"} <= codes
+    assert {"NATO", "RUS"} <= codes
 
 
 def test_definite_description_with_a_country_finds_the_titled_person() -> None:
@@ -136,3 +136,22 @@ def test_apposition_gives_an_untitled_person_an_affiliation() -> None:
     assert actor is not None
     assert actor.name == "Ivan Petrovsky"
     assert (actor.code, actor.sector) == ("RUS", "GOV")
+
+
+@pytest.mark.parametrize(
+    ("text", "own", "generic"),
+    [("NATO", "NATO", "IGO"), ("the U.N. Security Council", "UNSC", "IGO"),
+     ("European Union", "EU", "IGO"), ("Amnesty International", "AMNESTY", "NGO"),
+     ("Kofi Annan", "UN", "IGO"), ("Russia", "RUS", "RUS")],
+)
+def test_organisations_have_own_codes_and_a_plover_class(text: str, own: str, generic: str) -> None:
+    from wirewatch.analyze.actors_tables import plover_code
+
+    actor = resolve_name(text)
+    assert actor is not None and actor.code == own
+    assert plover_code(actor.code) == generic
+
+
+def test_own_organisation_codes_are_distinct() -> None:
+    codes = [resolve_name(n) for n in ("NATO", "World Health Organization", "OSCE", "IAEA")]
+    assert len({a.code for a in codes if a is not None}) == 4

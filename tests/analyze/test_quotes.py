@@ -57,7 +57,7 @@ def test_seed_direct_quotes_and_speakers(
     assert quote.speaker is not None
     assert quote.speaker.name == name
     assert quote.speaker.sector == "GOV"
-    assert quote.speaker.code == ("RUS" if name == "Sergey Lavrov" else "IGO")
+    assert quote.speaker.code == ("RUS" if name == "Sergey Lavrov" else "NATO")
 
 
 def test_seed_has_exactly_four_direct_quotes(seed: tuple[Article, tuple[Quote, ...]]) -> None:

@@ -1,7 +1,7 @@
 """Resolve one mention's text to a coded actor, without context.
 
 "Russian" -> Russia/RUS; "the Kremlin" -> RUS/GOV; "NATO Secretary-General Jens Stoltenberg" ->
-Jens Stoltenberg/IGO/GOV; "Hungarian officials" -> RUS-less group HUN/GOV; "police" -> COP.
+Jens Stoltenberg/NATO/GOV; "Hungarian officials" -> RUS-less group HUN/GOV; "police" -> COP.
 Context (earlier mentions, pronouns, "the alliance") is the job of ``ArticleActors``.
 """
 

@@ -160,6 +160,21 @@ def lookup_proper(phrase: str) -> Entry | None:
     return None
 
 
+@functools.cache
+def plover_classes() -> dict[str, str]:
+    """An organisation's own code -> PLOVER/CAMEO's generic class for it ("NATO" -> "IGO"),
+    from the ``plover_code`` column of organisations.csv."""
+    return {r["code"]: r["plover_code"] for r in _rows("organisations.csv") if r["plover_code"]}
+
+
+def plover_code(code: str | None) -> str | None:
+    """The code PLOVER's gold records would use: the generic class (IGO, NGO, IMG) for an
+    organisation's own code, any other code unchanged ("NATO" -> "IGO", "RUS" -> "RUS")."""
+    if code is None:
+        return None
+    return plover_classes().get(code, code)
+
+
 def lookup_role(phrase: str) -> str | None:
     """The PLOVER sector of a role phrase ("Foreign Minister" -> GOV), or None."""
     return tables().roles.get(normalise_key(phrase).lower())
