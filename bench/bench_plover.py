@@ -7,6 +7,8 @@ Reads ../shared/corpora/plover/plover_gsr_cameo_current.jsonl (CC BY-SA 4.0) by 
   for the sentence, gold = the record's one event type.
 - mode: share of gold records with a mode (v0.5 mode names mapped to the current codebook)
   whose gold type was predicted with the gold mode.
+- code precision: of the codes on our events (as pooled above, source and target), the share
+  the gold names on either side (the accuracies above never penalise an extra code).
 - source / target codes: share of records with gold codes where every gold country/IGO code
   appears among the codes of our events of the gold type (all our events if none has it).
   Our organisations carry their own codes (NATO, UN, EU, OSCE, ...); the gold uses CAMEO's
@@ -110,7 +112,7 @@ def score(gold: list[dict[str, object]], events: dict[str, list[object]]) -> dic
 
     pred = {k: {e.type for e in v} for k, v in events.items()}  # type: ignore[attr-defined]
     result = f1_table(gold, pred)
-    mode_ok = mode_n = src_ok = src_n = tar_ok = tar_n = 0
+    mode_ok = mode_n = src_ok = src_n = tar_ok = tar_n = code_ok = code_n = 0
     for record in gold:
         ours = events.get(str(record["key"]), [])
         same = [e for e in ours if e.type == record["event"]]  # type: ignore[attr-defined]
@@ -124,6 +126,10 @@ def score(gold: list[dict[str, object]], events: dict[str, list[object]]) -> dic
         ours_tar = {plover_code(a.code) for e in pool for a in e.target  # type: ignore[attr-defined]
                     if a.code}
         gsrc, gtar = codes(record["actor"]), codes(record["recipient"])
+        if gsrc or gtar:  # code precision: our codes that the gold names on either side
+            all_ours = ours_src | ours_tar
+            code_ok += len(all_ours & (gsrc | gtar))
+            code_n += len(all_ours)
         if gsrc:
             src_n += 1
             src_ok += gsrc <= (ours_src | (ours_tar if not gtar else set()))
@@ -133,6 +139,7 @@ def score(gold: list[dict[str, object]], events: dict[str, list[object]]) -> dic
     result["mode_acc"] = mode_ok / mode_n if mode_n else 0.0
     result["source_acc"] = src_ok / src_n if src_n else 0.0
     result["target_acc"] = tar_ok / tar_n if tar_n else 0.0
+    result["code_prec"] = code_ok / code_n if code_n else 0.0
     return result
 
 
@@ -178,11 +185,12 @@ def main() -> int:
                                                               for r in gold})),
         ("keyword-only lemmas, all", f1_table(gold, keyword)),
     ]
-    header = "| coder | type P | type R | type F1 | mode acc | source code acc | target code acc |"
-    lines = [header, "|---|---|---|---|---|---|---|"]
+    header = ("| coder | type P | type R | type F1 | mode acc | source code acc | "
+              "target code acc | code precision |")
+    lines = [header, "|---|---|---|---|---|---|---|---|"]
     for name, res in rows:
         extra = [f"{res[k]:.3f}" if k in res else "–" for k in ("mode_acc", "source_acc",
-                                                                 "target_acc")]
+                                                                 "target_acc", "code_prec")]
         lines.append(f"| {name} | {res['P']:.3f} | {res['R']:.3f} | {res['F1']:.3f} | "
                      + " | ".join(extra) + " |")
     pred = {k: {e.type for e in v} for k, v in events.items()}  # type: ignore[attr-defined]

@@ -30,6 +30,7 @@ from wirewatch.analyze.events_args import (
     phrase_actors,
     verb_arguments,
 )
+from wirewatch.analyze.events_country import fill_countries
 from wirewatch.analyze.events_lexicon import (
     COOPERATIVE_TYPES,
     TriggerRule,
@@ -224,6 +225,8 @@ def _build(
     mode = choose_mode(event_type, match, inner)
     if inner is not None:
         rule += f"+{inner.rule.type.lower()}.{inner.lemma}"
+    location = location_of(tok)
+    source, target = fill_countries(source, target, sent, location)
     return Event(
         type=event_type,
         mode=mode,
@@ -239,7 +242,7 @@ def _build(
         end=base + sent.end_char,
         rule=rule,
         coder=CODER,
-        location=location_of(tok),
+        location=location,
         date=_event_date(sent, tok, published, future=modality == "future"),
     )
 

@@ -13,6 +13,8 @@ from typing import Protocol
 
 from spacy.tokens import Token
 
+from wirewatch.analyze.actors_tables import lookup_proper
+from wirewatch.analyze.events_country import phrase_place
 from wirewatch.records import Actor
 
 # Objects of these prepositions are targets ("attack on X", "talks with X").
@@ -92,6 +94,7 @@ def phrase_actors(head: Token, index: ActorIndex) -> tuple[Actor, ...]:
         actor = index.actor_for_token(tok)
         if actor is None or actor.code is None:
             actor = _with_affiliation(tok, actor, index)
+        actor = _where_acting(tok, actor)
         if actor is None or actor.code is None:
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
@@ -102,6 +105,23 @@ def phrase_actors(head: Token, index: ActorIndex) -> tuple[Actor, ...]:
                                 actor = inner
         found.append(actor)
     return _dedupe(found)
+
+
+def _where_acting(head: Token, actor: Actor | None) -> Actor | None:
+    """PLOVER codes a group by the country where it acts: "opposition parties in Nepal" ->
+    NPL, "the Albanians of southern Serbia" -> SRB (a people noun gives way to the place)."""
+    if actor is None:
+        return None
+    if actor.code is not None:
+        entry = lookup_proper(head.text)
+        people_noun = (entry is not None and entry.kind == "country" and entry.code == actor.code
+                       and head.tag_ in ("NNS", "NNPS"))
+        if not people_noun:
+            return actor
+    place = phrase_place(head)
+    if place is None or place == actor.code:
+        return actor
+    return Actor(name=actor.name, code=place, sector=actor.sector)
 
 
 def _with_affiliation(head: Token, actor: Actor | None, index: ActorIndex) -> Actor | None:
@@ -249,10 +269,13 @@ def noun_arguments(noun: Token, index: ActorIndex) -> tuple[tuple[Actor, ...], t
     target: list[Actor] = []
     for child in noun.children:
         if child.dep_ in _MOD_DEPS and child.pos_ in ("PROPN", "ADJ", "NOUN", "PRON"):
+            found = phrase_actors(child, index)
+            if child.pos_ == "ADJ":  # "a general strike": an adjective names a country or no one
+                found = tuple(a for a in found if a.code)
             if _against_prefix(child):  # "anti-government protests": the government is the target
-                target.extend(phrase_actors(child, index))
+                target.extend(found)
             else:
-                source.extend(phrase_actors(child, index))
+                source.extend(found)
         elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
             source.extend(a for g in child.children if g.dep_ == "pobj"
                           for a in phrase_actors(g, index))
@@ -292,9 +315,11 @@ def _against_prefix(token: Token) -> bool:
 
 
 def _minus(target: tuple[Actor, ...], source: tuple[Actor, ...]) -> tuple[Actor, ...]:
-    codes = {a.code for a in source if a.code}
+    """The target without the source's actors. Same country with another sector stays: a
+    domestic interaction ("the Sudanese government accused Sudanese rebels")."""
+    kinds = {(a.code, a.sector) for a in source if a.code}
     names = {a.name for a in source}
-    return tuple(a for a in target if not (a.code and a.code in codes) and a.name not in names)
+    return tuple(a for a in target if (a.code, a.sector) not in kinds and a.name not in names)
 
 
 def location_of(trigger: Token) -> str | None:

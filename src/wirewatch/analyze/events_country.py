@@ -1,0 +1,108 @@
+"""Country codes for actors the dictionaries leave uncoded, by PLOVER's convention.
+
+PLOVER (after CAMEO) codes a domestic actor by the country where it acts: "police" in a
+sentence about Serbia is SRB, "the Albanians of southern Serbia" are SRB, "opposition
+parties in Nepal" are NPL. The actor stage codes names and nationality words; this module adds
+the country of the place an actor's own phrase names and, for actors still without a code,
+the country of the sentence:
+
+1. the place in the actor's phrase ("in Nepal", "of southern Serbia"): ``phrase_place``;
+2. the event's location ("a rally in Lagos" -> NGA);
+3. the one country the sentence names (countries, demonyms, capitals and seats of power);
+4. when the sentence names several, the one country on the event's other side (a domestic
+   interaction: "the Sudanese government accused Darfur rebels" -> SDN).
+
+Organisations' own codes (NATO, UN, ...) are never countries of a sentence.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from wirewatch.analyze.actors_tables import lookup_proper
+from wirewatch.records import Actor
+
+_PLACE_ENTS = frozenset(("GPE", "NORP", "LOC", "FAC"))
+_PLACE_PREPS = frozenset(("in", "of", "from", "inside", "within"))
+
+
+def place_code(text: str) -> str | None:
+    """The country code of a country, demonym, capital or seat-of-power name, else None."""
+    entry = lookup_proper(text)
+    if entry is None or entry.kind not in ("country", "metonym"):
+        return None
+    return entry.code
+
+
+def _token_place(token: Token) -> str | None:
+    """The country of the named place a token belongs to, or of its modifiers
+    ("southern Serbia", "the Syrian Golan Heights")."""
+    for tok in (token, *(c for c in token.children if c.dep_ in ("compound", "amod", "nmod"))):
+        if tok.ent_type_ in _PLACE_ENTS:
+            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            code = place_code(ent.text if ent is not None else tok.text)
+            if code is not None:
+                return code
+    return None
+
+
+def phrase_place(head: Token) -> str | None:
+    """The country of a place the noun phrase itself names after its head: "opposition
+    parties in Nepal" -> NPL, "Albanians of southern Serbia" -> SRB, "ethnic Albanian
+    guerrillas operating in Macedonia" -> MKD (through a participle)."""
+    holders = [head, *(c for c in head.children if c.dep_ == "acl")]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    code = _token_place(pobj)
+                    if code is not None:
+                        return code
+    return None
+
+
+def sentence_countries(sent: Span) -> tuple[str, ...]:
+    """The distinct country codes the sentence names, in order."""
+    seen: dict[str, None] = {}
+    for ent in sent.ents:
+        if ent.label_ in _PLACE_ENTS:
+            code = place_code(ent.text)
+            if code is not None:
+                seen.setdefault(code, None)
+    return tuple(seen)
+
+
+def _countries(actors: tuple[Actor, ...], known: set[str]) -> set[str]:
+    return {a.code for a in actors if a.code and a.code in known}
+
+
+def fill_countries(
+    source: tuple[Actor, ...],
+    target: tuple[Actor, ...],
+    sent: Span,
+    location: str | None,
+) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+    """Source and target with uncoded actors given the sentence's country (module doc)."""
+    if all(a.code for a in (*source, *target)):
+        return source, target
+    named = sentence_countries(sent)
+    where = place_code(location) if location else None
+    default = where or (named[0] if len(named) == 1 else None)
+
+    def fill(side: tuple[Actor, ...], other: tuple[Actor, ...]) -> tuple[Actor, ...]:
+        code = default
+        if code is None:
+            others = _countries(other, set(named))
+            code = next(iter(others)) if len(others) == 1 else None
+        if code is None:
+            return side
+        out: dict[Actor, None] = {}
+        for actor in side:
+            if actor.code is None:
+                actor = Actor(name=actor.name, code=code, sector=actor.sector)
+            out.setdefault(actor, None)
+        return tuple(out)
+
+    return fill(source, target), fill(target, source)

@@ -1,0 +1,73 @@
+"""PLOVER's country convention: uncoded actors take the country where they act."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirewatch.analyze.actors import ArticleActors
+from wirewatch.analyze.events import code_doc
+from wirewatch.analyze.events_country import place_code, sentence_countries
+from wirewatch.analyze.nlp import pipe_texts
+from wirewatch.records import Event
+
+
+def events(text: str) -> tuple[Event, ...]:
+    doc = next(pipe_texts([text], disable=()))
+    return code_doc(doc, ArticleActors.from_doc(doc)).events
+
+
+def codes(event: Event) -> tuple[set[str | None], set[str | None]]:
+    return {a.code for a in event.source}, {a.code for a in event.target}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("Serbia", "SRB"), ("Sudanese", "SDN"), ("Kremlin", "RUS"), ("NATO", None),
+     ("Tuesday", None)],
+)
+def test_place_code_names_countries_only(text: str, code: str | None) -> None:
+    assert place_code(text) == code
+
+
+def test_sentence_countries_in_order_without_repeats() -> None:
+    doc = next(pipe_texts(["Nigeria and Ghana met in Accra; Nigeria left."], disable=()))
+    assert sentence_countries(next(iter(doc.sents))) == ("NGA", "GHA")
+
+
+def test_police_in_a_sentence_about_one_country_take_its_code() -> None:
+    found = [e for e in events("Police arrested three opposition leaders in Nigeria.")
+             if e.type == "COERCE"]
+    assert found
+    source, target = codes(found[0])
+    assert source == {"NGA"}
+    assert "NGA" in target
+
+
+def test_a_people_noun_takes_the_country_where_it_acts() -> None:
+    found = events("The Albanians of southern Serbia are demanding autonomy from Serbian "
+                   "authorities.")
+    request = [e for e in found if e.type == "REQUEST"]
+    assert request
+    source, target = codes(request[0])
+    assert source == {"SRB"}
+    assert target == {"SRB"}  # a domestic target is kept beside a same-country source
+
+
+def test_other_side_gives_the_country_when_the_sentence_names_several() -> None:
+    found = events("The Sudanese government accused rebels of attacking a convoy, a Chadian "
+                   "mediator said.")
+    accuse = [e for e in found if e.type == "ACCUSE"]
+    assert accuse
+    assert codes(accuse[0])[1] == {"SDN"}
+
+
+def test_no_country_is_invented_when_none_is_named() -> None:
+    found = events("Police arrested three opposition leaders.")
+    assert found
+    assert all(a.code is None for e in found for a in (*e.source, *e.target))
+
+
+def test_organisations_keep_their_own_codes() -> None:
+    found = events("NATO condemned the attack on Kyiv.")
+    assert found
+    assert "NATO" in {a.code for e in found for a in e.source}
