@@ -15,7 +15,8 @@ from functools import cache
 from importlib import resources
 
 _BULLET = re.compile(r"^\s*(?:[*+\-•·▪●◦‣–]|(\d{1,3})[.)])(?:\s+|$)")
-_KEY_DROP = re.compile(r"[^\w\n]+|_+", re.UNICODE)
+_TOKEN = re.compile(r"[^\W_]+")
+_BULLET_FIRST = frozenset("*+-•·▪●◦‣–")
 _DIGIT = re.compile(r"\d")
 _NORM_DROP = re.compile(r"[\W_]+", re.UNICODE)
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
@@ -104,6 +105,16 @@ def contains_pattern() -> re.Pattern[str]:
 
 
 @cache
+def contains_first_words() -> frozenset[str]:
+    """The first word of every substring phrase: a line without one of them cannot match."""
+    return frozenset(
+        normalise_key(p).partition(" ")[0]
+        for family in FAMILIES
+        for p in data_lines(f"{family}.contains.txt")
+    )
+
+
+@cache
 def long_promo_pattern() -> re.Pattern[str]:
     """Phrases that mark a promotion even in a long line ("sign up for our", "join our")."""
     phrases = [normalise_key(p) for p in data_lines("promo.long.txt")]
@@ -157,46 +168,58 @@ def clean_spaces(text: str) -> str:
 
 
 def make_lines(numbered: list[tuple[int, str]], stop: frozenset[str]) -> list[Line]:
-    """Features of many raw lines at once (the regex passes run over the joined text)."""
+    """Features of many raw lines at once (normalisation and lower-casing run on the joined text).
+
+    A line's tokens are its runs of letters and digits (``_`` and everything else separate
+    them); its key is the tokens joined by single spaces.
+    """
     if not numbered:
         return []
     joined = "\n".join(raw for _, raw in numbered)
     if not unicodedata.is_normalized("NFC", joined):
         joined = unicodedata.normalize("NFC", joined)
-    keys = _KEY_DROP.sub(" ", joined.lower()).split("\n")
+    lows = joined.lower().split("\n")
     raws = joined.split("\n")
+    tokens_of = _TOKEN.findall
+    bullet_match = _BULLET.match
+    sent_marks = _SENT_MARK.findall
+    is_stop = stop.__contains__
     out = []
-    for (index, _), raw, key in zip(numbered, raws, keys, strict=True):
-        marker = _BULLET.match(raw)
-        key = key.strip()
+    for (index, _), raw, low in zip(numbered, raws, lows, strict=True):
+        tokens = tokens_of(low)
+        first = raw[:1]
+        marker = (
+            bullet_match(raw)
+            if first in _BULLET_FIRST or first.isspace() or first.isdecimal()
+            else None
+        )
         if marker is not None:
             text = " ".join(raw[marker.end() :].split())
-            if marker.group(1):  # a numbered item: its number is not part of the text
-                key = key.partition(" ")[2]
+            if marker.group(1) and tokens:  # a numbered item: its number is not part of the text
+                del tokens[0]
         else:
             text = " ".join(raw.split())
-        tokens = key.split()
         cjk = 0 if text.isascii() else len(_CJK.findall(text))
         end = text[-1:] in _END_CHARS
-        sentences = len(_SENT_MARK.findall(text))
+        sentences = len(sent_marks(text))
         if stop:
-            ratio = len([t for t in tokens if t in stop]) / len(tokens) if tokens else 0.0
+            ratio = sum(map(is_stop, tokens)) / len(tokens) if tokens else 0.0
         else:
             # no stopword list (Japanese, Chinese, an unlisted language): whole sentences stand
             # in for the stopword share, so the same thresholds and model features apply
             ratio = PROSE_PROXY if end and sentences and len(text) >= 30 else 0.0
         out.append(
             Line(
-                index=index,
-                raw=raw,
-                text=text,
-                key=key,
-                bullet=marker is not None,
-                words=len(tokens) + cjk // 2,
-                length=len(text) + 2 * cjk,
-                stop_ratio=ratio,
-                sentence_end=end,
-                sentences=sentences,
+                index,
+                raw,
+                text,
+                " ".join(tokens),
+                marker is not None,
+                len(tokens) + cjk // 2,
+                len(text) + 2 * cjk,
+                ratio,
+                end,
+                sentences,
             )
         )
     return out
@@ -214,7 +237,10 @@ def _icon_pattern() -> re.Pattern[str]:
 
 def is_icon_line(line: Line) -> bool:
     """Icon-font glyph names rendered as text: many 'icon', 'chevron', ... in one line."""
-    if line.words < 3 or _icon_pattern().search(line.key) is None:
+    if line.words < 3:
+        return False
+    key = line.key
+    if not any(word in key for word in icon_words()):  # substring tests before the regex
         return False
     hits = len(_icon_pattern().findall(line.key))
     return hits >= 3 and hits >= 0.25 * line.words
@@ -241,44 +267,48 @@ def is_teaser(line: Line) -> bool:
     return match is not None and match.start() >= 15
 
 
-def chrome_reason(line: Line) -> str | None:
-    """The chrome family a line belongs to (``chrome.<family>``), or None."""
-    if not line.key:
-        return "chrome.empty" if line.text else None
-    if is_icon_line(line):
+def _may_be_copyright(line: Line) -> bool:
+    """Substring tests that every ``_COPYRIGHT`` match passes (cheaper than the regex)."""
+    return "copyright" in line.key or "©" in line.text or "(" in line.text
+
+
+def chrome_reason(line: Line, *, icons: bool = True) -> str | None:
+    """The chrome family a line belongs to (``chrome.<family>``), or None.
+
+    ``icons=False`` says the page has no icon word at all, so the icon test can be skipped.
+    """
+    key = line.key
+    text = line.text
+    if not key:
+        return "chrome.empty" if text else None
+    words = line.words
+    if icons and is_icon_line(line):
         return "chrome.icons"
-    if line.words <= 20 and (
-        (line.text[-1] == ":" and _COMMENT_HEAD.match(line.text))
-        or (
-            line.key[0].isdigit()
-            and (_COMMENT_COUNT.match(line.key) or _COMMENT_HEAD.match(line.key))
-        )
-        or (line.key[0] in "vsr" and _COMMENT_COUNT.match(line.key))
+    if words <= 20 and (
+        (text[-1] == ":" and _COMMENT_HEAD.match(text))
+        or (key[0].isdigit() and (_COMMENT_COUNT.match(key) or _COMMENT_HEAD.match(key)))
+        or (key[0] in "vsr" and _COMMENT_COUNT.match(key))
     ):
         return "chrome.comments"
-    family = exact_phrases().get(line.key)
+    family = exact_phrases().get(key)
     if family is not None:
         return f"chrome.{family}"
-    if is_teaser(line):
+    if (text[-1] == ")" or ":" in text) and is_teaser(line):
         return "chrome.teaser"
-    if line.words <= CONTAINS_MAX_WORDS:
-        if _COPYRIGHT.search(line.text):
+    if words <= CONTAINS_MAX_WORDS:
+        if _may_be_copyright(line) and _COPYRIGHT.search(text):
             return "chrome.copyright"
-        match = contains_pattern().search(line.key)
-        if match is not None and match.lastgroup is not None:
-            return f"chrome.{match.lastgroup}"
-        if (
-            line.words <= 3
-            and not line.text.isascii()
-            and " " not in line.text
-            and _mixed_scripts(line.text)
-        ):
+        if not contains_first_words().isdisjoint(key.split()):
+            match = contains_pattern().search(key)
+            if match is not None and match.lastgroup is not None:
+                return f"chrome.{match.lastgroup}"
+        if words <= 3 and not text.isascii() and " " not in text and _mixed_scripts(text):
             return "chrome.language"
-    elif line.words <= 40 and "reserved" in line.key and _COPYRIGHT.search(line.text):
+    elif words <= 40 and "reserved" in key and _COPYRIGHT.search(text):
         return "chrome.copyright"
-    elif line.words <= LONG_PROMO_MAX_WORDS and long_promo_pattern().search(line.key):
+    elif words <= LONG_PROMO_MAX_WORDS and long_promo_pattern().search(key):
         return "chrome.promo"
-    elif "cookie" in line.key and line.key.count("cookie") >= 2 and _CONSENT.search(line.key):
+    elif "cookie" in key and key.count("cookie") >= 2 and _CONSENT.search(key):
         return "chrome.cookie"
     return None
 
@@ -293,8 +323,10 @@ def mark_chrome(lines: list[Line]) -> None:
     for line in lines:
         if line.words <= REPEAT_MAX_WORDS and not (line.words >= 4 and line.sentence_end):
             counts[line.key] = counts.get(line.key, 0) + 1
+    everything = "\n".join(line.key for line in lines)
+    icons = any(word in everything for word in icon_words())
     for line in lines:
-        reason = chrome_reason(line)
+        reason = chrome_reason(line, icons=icons)
         if reason is None and counts.get(line.key, 0) >= REPEAT_MIN and line.key:
             reason = "chrome.repeated"
         line.chrome = reason
