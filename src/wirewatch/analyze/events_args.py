@@ -241,14 +241,32 @@ def verb_arguments(
             fallback += _prep_objects(head, FALLBACK_TARGET_PREPS | TARGET_PREPS)
         if embedded is not None:
             fallback += _prep_objects(embedded, FALLBACK_TARGET_PREPS)
-        # One level further: "dispatched inspectors to the plant in central Iran".
-        fallback += [g for h in list(fallback) for g in _prep_objects(h, FALLBACK_TARGET_PREPS)]
+        # One level further: "dispatched inspectors to the plant in central Iran", "in
+        # protest against the government".
+        fallback += [g for h in list(fallback)
+                     for g in _prep_objects(h, FALLBACK_TARGET_PREPS | TARGET_PREPS)]
         target = _actors_of(fallback, index)
+    if not _minus(target, source):
+        # "began a strike to protest the government's decision": the purpose clause's objects.
+        target = _actors_of(purpose_objects(verb), index)
     if not _minus(target, source) and embedded is not None:
         # "willing to send material to help defend Saudi Arabia": deeper in the clause.
         deep = [t for t in embedded.subtree if t.dep_ in ("dobj", "pobj") and t.i != embedded.i]
         target = _actors_of(deep, index)
     return source, _minus(target, source)
+
+
+def purpose_objects(token: Token) -> list[Token]:
+    """Objects of a purpose clause on the token ("... to protest X", "to demand from X")."""
+    out: list[Token] = []
+    for clause in token.children:
+        if clause.dep_ not in ("advcl", "xcomp") or clause.pos_ != "VERB":
+            continue
+        if not any(c.dep_ in ("aux", "mark") and c.lower_ == "to" for c in clause.children):
+            continue
+        out += [c for c in clause.children if c.dep_ in ("dobj", "dative")]
+        out += _prep_objects(clause, TARGET_PREPS)
+    return out
 
 
 def _actors_of(heads: list[Token], index: ActorIndex) -> tuple[Actor, ...]:
@@ -259,6 +277,12 @@ def _actors_of(heads: list[Token], index: ActorIndex) -> tuple[Actor, ...]:
             # "all Russian proposals", "Israeli positions": the owner of what is acted on.
             got = tuple(a for mod in head.children if mod.dep_ in _MOD_DEPS
                         for a in phrase_actors(mod, index))
+        if not got:
+            # "rejected calls by Kofi Annan", "violations by the security forces": the one
+            # whose act is acted on.
+            got = tuple(a for prep in head.children if prep.dep_ in ("prep", "agent")
+                        and prep.lower_ == "by" for g in prep.children if g.dep_ == "pobj"
+                        for a in phrase_actors(g, index))
         target.extend(got)
     return _dedupe(target)
 
@@ -303,6 +327,15 @@ def noun_arguments(noun: Token, index: ActorIndex) -> tuple[tuple[Actor, ...], t
         if head.pos_ == "VERB" and noun.dep_ == "dobj":
             heads += _prep_objects(head, FALLBACK_TARGET_PREPS | TARGET_PREPS)
         target = list(_actors_of(heads, index))
+    if not _minus(_dedupe(target), src):
+        # "a hunger strike to protest X", "rallies in Gaza against X": one level deeper and
+        # the purpose clause of the noun or of its carrier verb.
+        deeper = [g for h in _prep_objects(noun, FALLBACK_TARGET_PREPS | TARGET_PREPS)
+                  for g in _prep_objects(h, TARGET_PREPS)]
+        deeper += purpose_objects(noun)
+        if head.pos_ == "VERB" and noun.dep_ == "dobj":
+            deeper += purpose_objects(head)
+        target = list(_actors_of(deeper, index))
     return src, _minus(_dedupe(target), src)
 
 
