@@ -9,8 +9,10 @@ leaves it out and the drop is counted.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
+from operator import attrgetter
 
 from wirewatch.extract.meta_captions import is_caption, split_caption
 from wirewatch.extract.meta_dates import date_from_url, find_date
@@ -80,8 +82,10 @@ def find_site(lines: list[Line]) -> str | None:
 
 def _copyright_site(lines: list[Line]) -> str | None:
     for line in reversed(lines):
-        if line.words <= 25:
-            match = _COPYRIGHT_NAME.search(line.text)
+        text = line.text
+        # every match holds "©", "(c)" or "copyright": substring tests before the regex
+        if line.words <= 25 and ("©" in text or "(" in text or "copyright" in line.key):
+            match = _COPYRIGHT_NAME.search(text)
             if match:
                 name = _clean_name(match.group("name"))
                 if name and name.lower() not in {"all", "the", "copyright"}:
@@ -147,9 +151,7 @@ def _title(
     taken: dict[int, str],
     url_words: frozenset[str],
 ) -> int | None:
-    keys: dict[str, int] = {}
-    for line in lines:
-        keys[line.key] = keys.get(line.key, 0) + 1
+    keys = Counter(map(attrgetter("key"), lines))
     best, best_score = None, float("-inf")
     start = max(0, head_end - HEAD_SPAN)
     for pos in range(start, min(head_end + 1, len(lines))):
@@ -293,8 +295,9 @@ def find_meta(
     if title_pos is not None:
         meta.title = lines[title_pos].text
         meta.taken[title_pos] = "meta.title"
+        title_key = lines[title_pos].key
         for pos, line in enumerate(lines):
-            if pos != title_pos and line.key == lines[title_pos].key:
+            if line.key == title_key and pos != title_pos:
                 meta.taken[pos] = "meta.title_repeat"
         suffix = _TITLE_SUFFIX.match(meta.title)
         if suffix and len(suffix.group("name").split()) <= 4:
@@ -306,9 +309,12 @@ def find_meta(
     if section is not None and section[1] not in meta.taken:
         meta.section = section[0]
         meta.taken[section[1]] = "meta.section"
-    for pos, line in enumerate(lines):
+    for pos in range(head_from, len(lines)):
+        line = lines[pos]
+        if ":" not in line.text:
+            continue  # every inserted link has its marker's colon
         headline = related_headline(line)
-        if headline is not None and pos >= head_from:
+        if headline is not None:
             meta.related.append(headline)
             meta.taken[pos] = "meta.related"
     meta.site = find_site(lines) or meta.site or _copyright_site(lines)

@@ -31,7 +31,8 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SAMPLE_CHARS = 6000
 _PROSE_LINE = 80
 # zero-width characters a renderer leaves on otherwise empty lines
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]+")
 
 
 def page_language(text: str) -> str | None:
@@ -46,7 +47,7 @@ def page_language(text: str) -> str | None:
 
 def split_lines(content: str) -> tuple[list[tuple[int, str]], str | None, list[Drop]]:
     """Non-empty raw lines with their numbers, the date hint of a ``date`` line, its drop."""
-    if _INVISIBLE.search(content):
+    if not content.isascii() and any(ch in content for ch in _INVISIBLE_CHARS):
         content = _INVISIBLE.sub("", content)
     raw_lines = content.splitlines()
     drops: list[Drop] = []

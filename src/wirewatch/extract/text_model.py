@@ -12,11 +12,12 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from itertools import accumulate
-from operator import mul
+from operator import attrgetter, mul
 
 from wirewatch.extract.meta_dates import find_date
 from wirewatch.extract.text_lines import Line
@@ -60,32 +61,38 @@ FEATURES = (
 )
 
 
-def _log_length(line: Line) -> float:
-    return math.log1p(line.length) / 6.0
-
-
-def _prose(line: Line) -> float:
-    return line.stop_ratio * _log_length(line) if line.chrome is None else 0.0
-
-
 def _window_means(values: list[float], radius: int) -> list[float]:
     """Mean of each value's neighbours within ``radius`` (itself excluded), by prefix sums."""
     n = len(values)
     if n < 2:
         return [0.0] * n
     prefix = [0.0, *accumulate(values)]
+    width = 2 * radius + 1
+    if n < width:
+        return [_edge_mean(prefix, values, pos, radius) for pos in range(n)]
     inner = 2.0 * radius
-    out = []
-    for pos, value in enumerate(values):
-        lo = pos - radius
-        hi = pos + radius + 1
-        if lo >= 0 and hi <= n:
-            out.append((prefix[hi] - prefix[lo] - value) / inner)
-        else:
-            lo = lo if lo > 0 else 0
-            hi = hi if hi < n else n
-            out.append((prefix[hi] - prefix[lo] - value) / (hi - lo - 1))
-    return out
+    # positions whose window lies inside the page, in one comprehension
+    middle = [
+        (hi - lo - value) / inner
+        for hi, lo, value in zip(
+            prefix[width:], prefix[: n - 2 * radius], values[radius : n - radius], strict=True
+        )
+    ]
+    head = [_edge_mean(prefix, values, pos, radius) for pos in range(radius)]
+    tail = [_edge_mean(prefix, values, pos, radius) for pos in range(n - radius, n)]
+    return head + middle + tail
+
+
+def _edge_mean(prefix: list[float], values: list[float], pos: int, radius: int) -> float:
+    """The window mean of a position whose window is cut by the page's start or end."""
+    n = len(values)
+    lo = pos - radius
+    hi = pos + radius + 1
+    if lo >= 0 and hi <= n:
+        return (prefix[hi] - prefix[lo] - values[pos]) / (2.0 * radius)
+    lo = lo if lo > 0 else 0
+    hi = hi if hi < n else n
+    return (prefix[hi] - prefix[lo] - values[pos]) / (hi - lo - 1)
 
 
 def line_features(
@@ -98,14 +105,15 @@ def line_features(
 ) -> list[list[float] | None]:
     """One feature row per line, in ``FEATURES`` order (None for chrome lines if skipped)."""
     n = len(lines)
-    prose = [_prose(ln) for ln in lines]
-    logs = [_log_length(ln) for ln in lines]
+    logs = [math.log1p(ln.length) / 6.0 for ln in lines]
     stops = [ln.stop_ratio for ln in lines]
+    prose = [
+        ln.stop_ratio * log if ln.chrome is None else 0.0
+        for ln, log in zip(lines, logs, strict=True)
+    ]
     near3 = _window_means(prose, 3)
     near10 = _window_means(prose, 10)
-    counts: dict[str, int] = {}
-    for ln in lines:
-        counts[ln.key] = counts.get(ln.key, 0) + 1
+    counts = Counter(map(attrgetter("key"), lines))
     good_share = sum(1 for ln in lines if ln.label == "good") / max(1, n)
     stopwords_flag = 1.0 if has_stopwords else 0.0
     start, end = region
@@ -126,7 +134,7 @@ def line_features(
             distance = gap / 20.0 if gap < 20 else 1.0
         digits = ln.digits
         date_line = 0.0
-        if digits and ln.words <= 10 and (find_date(text) or _RELATIVE_DATE.search(text)):
+        if digits and ln.words <= 10 and (find_date(text) or _relative_date(ln)):
             date_line = 1.0
         first = first_labels[pos]
         pipes = text.count("|")
@@ -165,6 +173,11 @@ def line_features(
             ]
         )
     return rows
+
+
+def _relative_date(line: Line) -> bool:
+    """ "3 hours ago", "2 days ago" (the word test first: every match has "ago" in its key)."""
+    return "ago" in line.key and _RELATIVE_DATE.search(line.text) is not None
 
 
 STACK_FEATURES = (
@@ -236,6 +249,10 @@ def stack_features(lines: list[Line], probs: list[float]) -> list[list[float] | 
     n = len(probs)
     win2 = _window_means(probs, 2)
     win6 = _window_means(probs, 6)
+    # probabilities are >= 0, so zero padding leaves every window maximum as it is
+    padded = [0.0, 0.0, 0.0, *probs, 0.0, 0.0, 0.0]
+    before3 = list(map(max, padded, padded[1:], padded[2 : n + 2]))  # probs[pos-3:pos]
+    after3 = list(map(max, padded[4:], padded[5:], padded[6:]))  # probs[pos+1:pos+4]
     rows: list[list[float] | None] = []
     for pos, line in enumerate(lines):
         if line.chrome is not None:
@@ -244,13 +261,13 @@ def stack_features(lines: list[Line], probs: list[float]) -> list[list[float] | 
         rows.append(
             [
                 probs[pos],
-                probs[pos - 1] if pos > 0 else 0.0,
-                probs[pos + 1] if pos + 1 < n else 0.0,
+                padded[pos + 2],
+                padded[pos + 4],
                 win2[pos],
                 win6[pos],
-                max(probs[max(0, pos - 3) : pos], default=0.0),
-                max(probs[pos + 1 : pos + 4], default=0.0),
-                _log_length(line),
+                before3[pos],
+                after3[pos],
+                math.log1p(line.length) / 6.0,
             ]
         )
     return rows
