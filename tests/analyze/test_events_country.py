@@ -71,3 +71,17 @@ def test_organisations_keep_their_own_codes() -> None:
     found = events("NATO condemned the attack on Kyiv.")
     assert found
     assert "NATO" in {a.code for e in found for a in e.source}
+
+
+def test_an_unknown_subject_is_kept_by_name_and_coded_by_the_sentence() -> None:
+    found = [e for e in events("About 200 supporters of the former leader blocked roads in "
+                               "Algeria.") if e.type == "PROTEST"]
+    assert found
+    assert {a.code for a in found[0].source} == {"DZA"}
+
+
+def test_the_sentence_country_codes_an_untabled_official() -> None:
+    found = events("President Smith banned Ugandan opposition candidates from the elections.")
+    coerce = [e for e in found if e.type == "COERCE"]
+    assert coerce
+    assert {a.code for a in coerce[0].source} == {"UGA"}

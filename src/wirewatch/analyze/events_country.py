@@ -9,17 +9,19 @@ the country of the sentence:
 1. the place in the actor's phrase ("in Nepal", "of southern Serbia"): ``phrase_place``;
 2. the event's location ("a rally in Lagos" -> NGA);
 3. the one country the sentence names (countries, demonyms, capitals and seats of power);
-4. when the sentence names several, the one country on the event's other side (a domestic
-   interaction: "the Sudanese government accused Darfur rebels" -> SDN).
+4. else the one country on the event's other side (a domestic interaction: "the Sudanese
+   government accused Darfur rebels" -> SDN, though a Chadian mediator is named too).
 
 Organisations' own codes (NATO, UN, ...) are never countries of a sentence.
 """
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Span, Token
 
-from wirewatch.analyze.actors_tables import lookup_proper
+from wirewatch.analyze.actors_tables import lookup_proper, tables
 from wirewatch.records import Actor
 
 _PLACE_ENTS = frozenset(("GPE", "NORP", "LOC", "FAC"))
@@ -74,7 +76,16 @@ def sentence_countries(sent: Span) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def _countries(actors: tuple[Actor, ...], known: set[str]) -> set[str]:
+@functools.cache
+def country_codes() -> frozenset[str]:
+    """Every code the actor tables give a country (not an organisation's own code)."""
+    table = tables()
+    entries = [*table.exact.values(), *(e for e, _ in table.folded.values())]
+    return frozenset(e.code for e in entries if e.code and e.kind in ("country", "metonym"))
+
+
+def _countries(actors: tuple[Actor, ...]) -> set[str]:
+    known = country_codes()
     return {a.code for a in actors if a.code and a.code in known}
 
 
@@ -94,7 +105,7 @@ def fill_countries(
     def fill(side: tuple[Actor, ...], other: tuple[Actor, ...]) -> tuple[Actor, ...]:
         code = default
         if code is None:
-            others = _countries(other, set(named))
+            others = _countries(other)
             code = next(iter(others)) if len(others) == 1 else None
         if code is None:
             return side
