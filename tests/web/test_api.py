@@ -171,3 +171,14 @@ async def test_sql_metacharacters_are_just_values(client: httpx.AsyncClient) -> 
     assert (await get(client, "/articles", site=hostile))["items"] == []
     assert (await get(client, "/events", site=hostile))["items"] == []
     assert_error(await client.get(f"/articles/{hostile}"), 404, "not_found")
+
+
+async def test_no_page_that_needs_the_internet(client: httpx.AsyncClient) -> None:
+    assert_error(await client.get("/docs"), 404, "not_found")
+    assert_error(await client.get("/redoc"), 404, "not_found")
+    for path in ("/", "/pair/RUS/NATO", "/article/art01", "/story/x"):
+        page = (await client.get(path)).text
+        assert "http://" not in page and "https://" not in page
+    script = (await client.get("/static/dashboard.js")).text
+    assert "https://" not in script
+    assert ".innerHTML" not in script and "insertAdjacentHTML" not in script

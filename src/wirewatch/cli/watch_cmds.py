@@ -82,7 +82,7 @@ def stories(db: str) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="interface to listen on (loopback by default)")
 def serve(db: str, port: int, host: str) -> None:
-    """Serve the dashboard and the read-only JSON API (OpenAPI at /docs)."""
+    """Serve the dashboard and the read-only JSON API (schema at /openapi.json)."""
     import uvicorn
 
     from wirewatch.stories_store import ensure_fresh
@@ -95,5 +95,5 @@ def serve(db: str, port: int, host: str) -> None:
     except WirewatchError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
-    click.echo(f"wirewatch: dashboard at http://{host}:{port}/  (API docs at /docs)")
+    click.echo(f"wirewatch: dashboard at http://{host}:{port}/  (API schema at /openapi.json)")
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -4,7 +4,7 @@ Every route is a GET; every error has one shape, ``{"error": {"code": ..., "mess
 (codes: ``invalid_parameter`` 400, ``not_found`` 404, ``method_not_allowed`` 405,
 ``store_error`` 500); lists are paginated with ``limit`` (1..1000) and ``offset`` (>= 0) and
 answer ``{"items": [...], "limit", "offset", "next_offset"}``. The OpenAPI schema is at
-``/openapi.json`` and its browsable form at ``/docs``.
+``/openapi.json`` (no /docs page: it would load scripts from a CDN).
 """
 
 from __future__ import annotations
@@ -205,7 +205,9 @@ def create_app(db_url: str, *, dashboard: bool = True) -> FastAPI:
     >>> uvicorn.run(app, host="127.0.0.1", port=8000)   # doctest: +SKIP
     """
     store = open_store(db_url)
-    app = FastAPI(title="wirewatch", version=__version__,
+    # No /docs or /redoc: FastAPI's pages load their scripts from a CDN, and wirewatch serves
+    # every asset itself so that it works offline. The schema is at /openapi.json.
+    app = FastAPI(title="wirewatch", version=__version__, docs_url=None, redoc_url=None,
                   description="Read-only API over articles, events, stories and tension.")
     app.state.store = store
     install_errors(app)
