@@ -48,10 +48,12 @@ class WatchSummary:
 
 def fingerprint(conn: sa.Connection) -> str:
     """Row counts and the latest store time of articles and events: changes when they change."""
-    a, e = schema.articles, schema.events
+    a, e, r = schema.articles, schema.events, schema.runs
     n_articles, last = conn.execute(sa.select(sa.func.count(), sa.func.max(a.c.stored_at))).one()
     n_events, max_id = conn.execute(sa.select(sa.func.count(), sa.func.max(e.c.id))).one()
-    return f"{n_articles}|{last}|{n_events}|{max_id}"
+    # Runs too: a run that re-stores an article within the same second changes nothing above.
+    n_runs = conn.execute(sa.select(sa.func.count()).select_from(r)).scalar_one()
+    return f"{n_articles}|{last}|{n_events}|{max_id}|{n_runs}"
 
 
 def _load(conn: sa.Connection) -> tuple[list[Analysis], dict[str, list[str]]]:
