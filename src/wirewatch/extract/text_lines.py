@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import repeat
 
 _BULLET = re.compile(r"^\s*(?:[*+\-•·▪●◦‣–]|(\d{1,3})[.)])(?:\s+|$)")
 _TOKEN = re.compile(r"[^\W_]+")
@@ -92,34 +93,57 @@ def exact_phrases() -> dict[str, str]:
     return out
 
 
-@cache
-def contains_pattern() -> re.Pattern[str]:
-    """One compiled alternation, a named group per family, for substring matches."""
-    groups = []
-    for family in FAMILIES:
-        phrases = [normalise_key(p) for p in data_lines(f"{family}.contains.txt")]
-        if phrases:
-            alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-            groups.append(f"(?P<{family}>{alternation})")
-    return re.compile(rf"(?:^| )(?:{'|'.join(groups)})(?: |$)")
+class PhraseTable:
+    """Phrases as token tuples, for whole-word lookups in a line's tokens.
+
+    ``find`` gives what a regex ``(?:^| )(?:p1|p2|...)(?: |$)`` over the key would: the
+    leftmost match, and there the phrase listed first (the lowest rank).
+    """
+
+    def __init__(self, ranked: list[tuple[str, int]]) -> None:
+        self.rank: dict[tuple[str, ...], int] = {}
+        self.sizes: dict[str, list[int]] = {}
+        for phrase, rank in ranked:
+            tokens = tuple(phrase.split())
+            if not tokens:
+                continue
+            self.rank.setdefault(tokens, rank)
+            sizes = self.sizes.setdefault(tokens[0], [])
+            if len(tokens) not in sizes:
+                sizes.append(len(tokens))
+
+    def find(self, tokens: list[str]) -> int | None:
+        """The rank of the leftmost phrase among ``tokens`` (lowest rank there), or None."""
+        sizes_of = self.sizes.get
+        for start, token in enumerate(tokens):
+            sizes = sizes_of(token)
+            if sizes is None:
+                continue
+            found = [
+                rank
+                for size in sizes
+                if (rank := self.rank.get(tuple(tokens[start : start + size]))) is not None
+            ]
+            if found:
+                return min(found)
+        return None
 
 
 @cache
-def contains_first_words() -> frozenset[str]:
-    """The first word of every substring phrase: a line without one of them cannot match."""
-    return frozenset(
-        normalise_key(p).partition(" ")[0]
-        for family in FAMILIES
-        for p in data_lines(f"{family}.contains.txt")
+def contains_table() -> PhraseTable:
+    """The substring phrases of every family, ranked by family (FAMILIES order)."""
+    return PhraseTable(
+        [
+            (normalise_key(p), rank)
+            for rank, family in enumerate(FAMILIES)
+            for p in data_lines(f"{family}.contains.txt")
+        ]
     )
 
 
 @cache
-def long_promo_pattern() -> re.Pattern[str]:
-    """Phrases that mark a promotion even in a long line ("sign up for our", "join our")."""
-    phrases = [normalise_key(p) for p in data_lines("promo.long.txt")]
-    alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?:^| )(?:{alternation})(?: |$)")
+def long_promo_table() -> PhraseTable:
+    return PhraseTable([(normalise_key(p), 0) for p in data_lines("promo.long.txt")])
 
 
 @cache
@@ -144,6 +168,12 @@ def stopwords() -> dict[str, frozenset[str]]:
     return out
 
 
+@cache
+def stopword_lists() -> dict[str, tuple[str, ...]]:
+    """{language code: its stopwords as a tuple} (for counting hits with ``map``)."""
+    return {lang: tuple(sorted(words)) for lang, words in stopwords().items()}
+
+
 def guess_language(tokens: list[str]) -> str | None:
     """The language whose stopwords cover most tokens, if they cover at least 15 %.
 
@@ -154,8 +184,9 @@ def guess_language(tokens: list[str]) -> str | None:
         return None
     counts = Counter(tokens)
     best, best_hits = None, 0
-    for lang, words in stopwords().items():
-        hits = sum(counts[w] for w in words if w in counts)
+    count_of = counts.get
+    for lang, words in stopword_lists().items():
+        hits = sum(map(count_of, words, repeat(0, len(words))))
         if hits > best_hits:
             best, best_hits = lang, hits
     return best if best_hits >= 0.15 * len(tokens) else None
@@ -168,13 +199,21 @@ def clean_spaces(text: str) -> str:
 
 
 def make_lines(numbered: list[tuple[int, str]], stop: frozenset[str]) -> list[Line]:
-    """Features of many raw lines at once (normalisation and lower-casing run on the joined text).
+    """Features of many raw lines at once, given the page language's stopwords (may be empty)."""
+    lines, tokens = build_lines(numbered)
+    set_stop_ratios(lines, tokens, stop)
+    return lines
 
-    A line's tokens are its runs of letters and digits (``_`` and everything else separate
-    them); its key is the tokens joined by single spaces.
+
+def build_lines(numbered: list[tuple[int, str]]) -> tuple[list[Line], list[list[str]]]:
+    """Lines with every feature but the stopword share, and each line's tokens.
+
+    Normalisation and lower-casing run on the joined text. A line's tokens are its runs of
+    letters and digits (``_`` and everything else separate them; a numbered list item's number
+    left out); its key is the tokens joined by single spaces.
     """
     if not numbered:
-        return []
+        return [], []
     joined = "\n".join(raw for _, raw in numbered)
     if not unicodedata.is_normalized("NFC", joined):
         joined = unicodedata.normalize("NFC", joined)
@@ -183,8 +222,8 @@ def make_lines(numbered: list[tuple[int, str]], stop: frozenset[str]) -> list[Li
     tokens_of = _TOKEN.findall
     bullet_match = _BULLET.match
     sent_marks = _SENT_MARK.findall
-    is_stop = stop.__contains__
     out = []
+    all_tokens = []
     for (index, _), raw, low in zip(numbered, raws, lows, strict=True):
         tokens = tokens_of(low)
         first = raw[:1]
@@ -200,14 +239,7 @@ def make_lines(numbered: list[tuple[int, str]], stop: frozenset[str]) -> list[Li
         else:
             text = " ".join(raw.split())
         cjk = 0 if text.isascii() else len(_CJK.findall(text))
-        end = text[-1:] in _END_CHARS
-        sentences = len(sent_marks(text))
-        if stop:
-            ratio = sum(map(is_stop, tokens)) / len(tokens) if tokens else 0.0
-        else:
-            # no stopword list (Japanese, Chinese, an unlisted language): whole sentences stand
-            # in for the stopword share, so the same thresholds and model features apply
-            ratio = PROSE_PROXY if end and sentences and len(text) >= 30 else 0.0
+        all_tokens.append(tokens)
         out.append(
             Line(
                 index,
@@ -217,12 +249,29 @@ def make_lines(numbered: list[tuple[int, str]], stop: frozenset[str]) -> list[Li
                 marker is not None,
                 len(tokens) + cjk // 2,
                 len(text) + 2 * cjk,
-                ratio,
-                end,
-                sentences,
+                0.0,
+                text[-1:] in _END_CHARS,
+                len(sent_marks(text)),
             )
         )
-    return out
+    return out, all_tokens
+
+
+def set_stop_ratios(lines: list[Line], tokens: list[list[str]], stop: frozenset[str]) -> None:
+    """Set each line's stopword share (in place) from its tokens.
+
+    Without a stopword list (Japanese, Chinese, an unlisted language) whole sentences stand in
+    for the stopword share, so the same thresholds and model features apply.
+    """
+    if stop:
+        is_stop = stop.__contains__
+        for line, words in zip(lines, tokens, strict=True):
+            if words:
+                line.stop_ratio = sum(map(is_stop, words)) / len(words)
+    else:
+        for line in lines:
+            if line.sentence_end and line.sentences and len(line.text) >= 30:
+                line.stop_ratio = PROSE_PROXY
 
 
 def make_line(index: int, raw: str, stop: frozenset[str]) -> Line:
@@ -298,15 +347,14 @@ def chrome_reason(line: Line, *, icons: bool = True) -> str | None:
     if words <= CONTAINS_MAX_WORDS:
         if _may_be_copyright(line) and _COPYRIGHT.search(text):
             return "chrome.copyright"
-        if not contains_first_words().isdisjoint(key.split()):
-            match = contains_pattern().search(key)
-            if match is not None and match.lastgroup is not None:
-                return f"chrome.{match.lastgroup}"
+        rank = contains_table().find(key.split())
+        if rank is not None:
+            return f"chrome.{FAMILIES[rank]}"
         if words <= 3 and not text.isascii() and " " not in text and _mixed_scripts(text):
             return "chrome.language"
     elif words <= 40 and "reserved" in key and _COPYRIGHT.search(text):
         return "chrome.copyright"
-    elif words <= LONG_PROMO_MAX_WORDS and long_promo_pattern().search(key):
+    elif words <= LONG_PROMO_MAX_WORDS and long_promo_table().find(key.split()) is not None:
         return "chrome.promo"
     elif "cookie" in key and key.count("cookie") >= 2 and _CONSENT.search(key):
         return "chrome.cookie"
