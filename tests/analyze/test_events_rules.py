@@ -206,3 +206,17 @@ def test_announced_own_concession_is_agree_but_outlet_future_stays() -> None:
     assert "intent-agree" in found[0].rule
     found = events("Iraq will release the prisoners next week.")
     assert [e.type for e in found] == ["RETREAT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ministry protested that Turkish ships had entered its waters.", ["ACCUSE"]),
+        ("Thousands protested in Athens on Sunday.", ["PROTEST"]),
+        ("The party mobilized its supporters ahead of the vote.", []),
+        ("Russia mobilized reservists near the border.", ["MOBILIZE"]),
+        ("The opposition hit out at the government over the deal.", ["ACCUSE"]),
+    ],
+)
+def test_second_wave_frames(text: str, expected: list[str]) -> None:
+    assert types(text) == expected

@@ -28,7 +28,7 @@ NONE = "NONE"  # an exclusion row: the word is no event in that frame
 
 @dataclass(frozen=True, slots=True)
 class Condition:
-    """One condition of a trigger rule: ``kind`` is obj, prep, prt, mod, subj or xcomp."""
+    """One condition of a trigger rule: ``kind`` is obj, prep, prt, mod, subj, xcomp or ccomp."""
 
     kind: str
     words: frozenset[str] = frozenset()
@@ -116,8 +116,8 @@ def _parse_conditions(spec: str) -> tuple[Condition, ...]:
     conds = []
     for part in spec.split(";"):
         part = part.strip()
-        if part == "xcomp":
-            conds.append(Condition("xcomp"))
+        if part in ("xcomp", "ccomp"):
+            conds.append(Condition(part))
             continue
         kind, _, words = part.partition("=")
         if kind not in ("obj", "prep", "prt", "mod", "subj") or not words:
