@@ -48,12 +48,16 @@ class WatchSummary:
 
 def fingerprint(conn: sa.Connection) -> str:
     """Row counts and the latest store time of articles and events: changes when they change."""
-    a, e, r = schema.articles, schema.events, schema.runs
-    n_articles, last = conn.execute(sa.select(sa.func.count(), sa.func.max(a.c.stored_at))).one()
-    n_events, max_id = conn.execute(sa.select(sa.func.count(), sa.func.max(e.c.id))).one()
-    # Runs too: a run that re-stores an article within the same second changes nothing above.
-    n_runs = conn.execute(sa.select(sa.func.count()).select_from(r)).scalar_one()
-    return f"{n_articles}|{last}|{n_events}|{max_id}|{n_runs}"
+    a, e = schema.articles, schema.events
+    n_articles, last, body_chars = conn.execute(sa.select(
+        sa.func.count(), sa.func.max(a.c.stored_at), sa.func.sum(sa.func.length(a.c.body)))).one()
+    # Content sums too: an article re-stored with other events within the same second can
+    # reuse the deleted events' row ids and leaves the counts unchanged.
+    n_events, max_id, sentence_chars, intensity = conn.execute(sa.select(
+        sa.func.count(), sa.func.max(e.c.id), sa.func.sum(sa.func.length(e.c.sentence)),
+        sa.func.sum(e.c.intensity))).one()
+    return (f"{n_articles}|{last}|{body_chars}|{n_events}|{max_id}|{sentence_chars}|"
+            f"{round(float(intensity or 0), 3)}")
 
 
 def _load(conn: sa.Connection) -> tuple[list[Analysis], dict[str, list[str]]]:

@@ -207,7 +207,9 @@ def create_app(db_url: str, *, dashboard: bool = True) -> FastAPI:
     store = open_store(db_url)
     # No /docs or /redoc: FastAPI's pages load their scripts from a CDN, and wirewatch serves
     # every asset itself so that it works offline. The schema is at /openapi.json.
+    # redirect_slashes off: "/articles/" is a 404 in the error shape, not a redirect.
     app = FastAPI(title="wirewatch", version=__version__, docs_url=None, redoc_url=None,
+                  redirect_slashes=False,
                   description="Read-only API over articles, events, stories and tension.")
     app.state.store = store
     install_errors(app)
