@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from operator import attrgetter
 
-from wirewatch.extract.meta_captions import is_caption, split_caption
+from wirewatch.extract.meta_captions import caption_cues, is_caption, split_caption
 from wirewatch.extract.meta_dates import date_from_url, find_date
 from wirewatch.extract.meta_names import BYLINE, bare_name, chrome_words, parse_byline
 from wirewatch.extract.text_lines import (
@@ -275,9 +275,10 @@ def find_meta(
             if pair is not None:
                 meta.image_caption, meta.image_credit = pair[0] or None, pair[1]
                 meta.taken[pos] = "meta.caption"
-    for pos in range(body_start, min(body_end, len(lines))):
-        line = lines[pos]
-        if pos not in meta.taken and line.words <= 60 and is_caption(line.text):
+    body = lines[body_start:body_end]
+    cues = caption_cues("\n".join(line.text for line in body))
+    for pos, line in enumerate(body, start=body_start):
+        if pos not in meta.taken and line.words <= 60 and is_caption(line.text, cues):
             meta.taken[pos] = "meta.caption_other"  # an image caption inside the article
     if meta.published is None:
         meta.published = _nearest_date_line(lines, body_start, body_end, meta.taken)

@@ -19,9 +19,13 @@ _PHOTO_CAPTION = re.compile(
 )
 
 
-def is_caption(text: str) -> bool:
-    """A photo caption: ends with a credit, or says what the photo shows ("In this file photo")."""
-    if not _may_be_caption(text):
+def is_caption(text: str, cues: tuple[tuple[str, ...], tuple[str, ...]] | None = None) -> bool:
+    """A photo caption: ends with a credit, or says what the photo shows ("In this file photo").
+
+    ``cues`` (from ``caption_cues``) narrows the credit words and agencies to look for to those
+    present in a larger text that contains ``text``.
+    """
+    if not _may_be_caption(text, cues or (_CREDIT_WORDS, _agencies())):
         return False
     return _PHOTO_CAPTION.search(text) is not None or split_caption(text) is not None
 
@@ -29,14 +33,24 @@ def is_caption(text: str) -> bool:
 _CREDIT_WORDS = ("photo", "image", "picture", "foto", "credit", "source", "(c)")
 
 
-def _may_be_caption(text: str) -> bool:
+def caption_cues(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The credit words and photo agencies that occur in ``text`` (a block of lines)."""
+    low = text.lower()
+    return (
+        tuple(w for w in _CREDIT_WORDS if w in low),
+        tuple(name for name in _agencies() if name in text),
+    )
+
+
+def _may_be_caption(text: str, cues: tuple[tuple[str, ...], tuple[str, ...]]) -> bool:
     """A cheap first test (substring checks only): ©, a credit word, an agency, a bracket."""
     if "©" in text or text[-1:] in ")]" or text[:1].isdigit():
         return True
+    words, agencies = cues
     low = text.lower()
-    if low.startswith(("in this ", "this ")) or any(w in low for w in _CREDIT_WORDS):
+    if low.startswith(("in this ", "this ")) or any(w in low for w in words):
         return True
-    return any(name in text for name in _agencies())
+    return any(name in text for name in agencies)
 
 
 @cache

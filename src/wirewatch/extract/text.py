@@ -12,6 +12,7 @@ assemble the Article with a Drop for every discarded line.
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from wirewatch.errors import NoArticleError
 from wirewatch.extract.meta import find_meta
@@ -117,8 +118,8 @@ def clean_text_page(page: Page, *, options: BodyOptions | None = None) -> Articl
         reason = meta.taken.get(pos) or line.chrome or f"boilerplate.{line.label or 'bad'}"
         if reason == "boilerplate.good":
             reason = "boilerplate.outside_main"
-        drops.append(Drop(reason=reason, text=line.text, line=line.index))
-    drops.sort(key=lambda d: d.line)
+        drops.append(Drop(reason, line.text, line.index))
+    drops.sort(key=attrgetter("line"))
     body = tuple(lines[pos].text for pos in body_pos)
     return Article(
         id=article_id(page.source, "\n\n".join(body)),

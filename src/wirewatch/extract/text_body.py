@@ -140,15 +140,24 @@ def resolve_context(lines: list[Line]) -> None:
         line.label = label
 
 
-def _score(line: Line, opts: BodyOptions) -> float:
-    if line.label == "good":
-        return min(line.length, MAX_RUN_LENGTH)
-    if line.label == "bad":
-        if line.chrome == "chrome.comments":
-            return -COMMENTS_COST
-        cost = opts.bad_line_cost if line.length >= 15 or line.chrome else SHORT_LINE_COST
-        return -cost - 0.5 * min(line.length, MAX_RUN_LENGTH)
-    return 0.0
+def _scores(lines: list[Line], opts: BodyOptions) -> list[float]:
+    """Each line's weight in the region sum: good lines by length, bad ones against."""
+    bad_cost = opts.bad_line_cost
+    out = []
+    for line in lines:
+        label = line.label
+        if label == "good":
+            out.append(line.length if line.length < MAX_RUN_LENGTH else MAX_RUN_LENGTH)
+        elif label == "bad":
+            if line.chrome == "chrome.comments":
+                out.append(-COMMENTS_COST)
+                continue
+            length = line.length
+            cost = bad_cost if length >= 15 or line.chrome else SHORT_LINE_COST
+            out.append(-cost - 0.5 * (length if length < MAX_RUN_LENGTH else MAX_RUN_LENGTH))
+        else:
+            out.append(0.0)
+    return out
 
 
 def _strong_comment_marker(line: Line) -> bool:
@@ -171,12 +180,18 @@ def _region_text(lines: list[Line], region: tuple[int, int]) -> float:
     return sum(ln.length for ln in lines[region[0] : region[1]] if ln.label == "good")
 
 
-def main_region(lines: list[Line], opts: BodyOptions) -> tuple[int, int]:
-    """[start, end) of the run of lines with the largest score sum (Kadane's algorithm)."""
+def main_region(
+    lines: list[Line], opts: BodyOptions, scores: list[float] | None = None
+) -> tuple[int, int]:
+    """[start, end) of the run of lines with the largest score sum (Kadane's algorithm).
+
+    ``scores`` may hold the lines' scores already (``_score`` of each line).
+    """
+    if scores is None:
+        scores = _scores(lines, opts)
     best_sum, best = float("-inf"), (0, 0)
     run_sum, run_start = 0.0, 0
-    for pos, line in enumerate(lines):
-        value = _score(line, opts)
+    for pos, value in enumerate(scores):
         if run_sum <= 0:
             run_sum, run_start = value, pos
         else:
@@ -187,10 +202,11 @@ def main_region(lines: list[Line], opts: BodyOptions) -> tuple[int, int]:
 
 
 def _region(lines: list[Line], options: BodyOptions) -> tuple[int, int]:
-    start, end = main_region(lines, options)
+    scores = _scores(lines, options)
+    start, end = main_region(lines, options, scores)
     marker = _first_comment_marker(lines)
     if marker is not None and start > marker:
-        before = main_region(lines[:marker], options)
+        before = main_region(lines[:marker], options, scores[:marker])
         if _region_text(lines, before) >= MIN_BEFORE_COMMENTS:
             return before
     inner = _first_comment_marker(lines, start)

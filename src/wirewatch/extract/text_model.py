@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from itertools import accumulate
+from math import exp
 from operator import attrgetter, mul
 
 from wirewatch.extract.meta_dates import find_date
@@ -240,7 +241,11 @@ def probabilities(
             out.append(0.0)
             continue
         z = bias + sum(map(mul, weights, row))
-        out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
+        if z > 30.0:
+            z = 30.0
+        elif z < -30.0:
+            z = -30.0
+        out.append(1.0 / (1.0 + exp(-z)))
     return out
 
 
