@@ -169,7 +169,9 @@ def subject_actors(verb: Token, index: ActorIndex) -> tuple[Actor, ...]:
     found = phrase_actors(subj, index)
     if not found and subj.lower_ in _PRONOUNS:
         found = _reporter_subject(verb, index)
-    if not found and subj.pos_ in ("NOUN", "PROPN") and subj.lower_ not in _RELATIVE:
+    if not found and subj.dep_ == "nsubj" and subj.pos_ in ("NOUN", "PROPN") and (
+        subj.lower_ not in _RELATIVE
+    ):
         # "supporters of Ben Bella blocked roads": someone acted though the tables do not
         # know them; kept by name so that the sentence's country can code them.
         name = subj.doc[subj.left_edge.i : subj.i + 1].text.strip()
