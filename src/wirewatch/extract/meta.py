@@ -14,7 +14,12 @@ from dataclasses import dataclass, field
 from functools import cache
 from operator import attrgetter
 
-from wirewatch.extract.meta_captions import caption_cues, is_caption, split_caption
+from wirewatch.extract.meta_captions import (
+    caption_cues,
+    is_caption,
+    may_have_credit,
+    split_caption,
+)
 from wirewatch.extract.meta_dates import date_from_url, find_date
 from wirewatch.extract.meta_names import BYLINE, bare_name, chrome_words, parse_byline
 from wirewatch.extract.text_lines import (
@@ -100,10 +105,17 @@ def _related_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:^|(?<=\s))(?:{alternation})\s*:\s*", re.I)
 
 
+@cache
+def _related_firsts() -> frozenset[str]:
+    return frozenset(m.split()[0] for m in related_markers() if m)
+
+
 def related_headline(line: Line) -> str | None:
     """The headline of an inserted link ("X READ MORE: X", "Read more: X"), or None."""
     if line.words > 40 or ":" not in line.text:
         return None
+    if _related_firsts().isdisjoint(line.key.split()):
+        return None  # a marker's first word is always a whole word of the line
     text = line.text
     for marker in _related_pattern().finditer(text):
         after = text[marker.end() :].strip()
@@ -188,8 +200,9 @@ def _title(
 
 def _date_line(line: Line) -> str | None:
     """The date of a short line that is mostly a date ("Posted 2 Dec, 2021 11:07")."""
-    if line.words > DATE_LINE_WORDS or not line.digits:
-        return None
+    text = line.text
+    if line.words > DATE_LINE_WORDS or ("19" not in text and "20" not in text) or not line.digits:
+        return None  # a date needs a year 19xx or 20xx
     found = find_date(line.text)
     if found and (found[2] - found[1]) >= DATE_SHARE * len(line.text):
         return found[0]
@@ -245,6 +258,8 @@ def find_meta(
     head_from = max(0, body_start - HEAD_SPAN)
     head_to = min(len(lines), body_start + 4)
     anchors: set[int] = {body_start}
+    # credit words and photo agencies present from the head to the body's end
+    cues = caption_cues("\n".join(line.text for line in lines[head_from:body_end]))
     for pos in range(head_from, head_to):
         line = lines[pos]
         if line.words > 60:
@@ -270,14 +285,12 @@ def find_meta(
                 meta.taken[pos] = "meta.date"
                 anchors.add(pos)
                 continue
-        if meta.image_caption is None and line.words >= 2:
+        if meta.image_caption is None and line.words >= 2 and may_have_credit(line.text, cues):
             pair = split_caption(line.text)
             if pair is not None:
                 meta.image_caption, meta.image_credit = pair[0] or None, pair[1]
                 meta.taken[pos] = "meta.caption"
-    body = lines[body_start:body_end]
-    cues = caption_cues("\n".join(line.text for line in body))
-    for pos, line in enumerate(body, start=body_start):
+    for pos, line in enumerate(lines[body_start:body_end], start=body_start):
         if pos not in meta.taken and line.words <= 60 and is_caption(line.text, cues):
             meta.taken[pos] = "meta.caption_other"  # an image caption inside the article
     if meta.published is None:
@@ -297,8 +310,8 @@ def find_meta(
         meta.title = lines[title_pos].text
         meta.taken[title_pos] = "meta.title"
         title_key = lines[title_pos].key
-        for pos, line in enumerate(lines):
-            if line.key == title_key and pos != title_pos:
+        for pos in [pos for pos, line in enumerate(lines) if line.key == title_key]:
+            if pos != title_pos:
                 meta.taken[pos] = "meta.title_repeat"
         suffix = _TITLE_SUFFIX.match(meta.title)
         if suffix and len(suffix.group("name").split()) <= 4:

@@ -25,7 +25,7 @@ def is_caption(text: str, cues: tuple[tuple[str, ...], tuple[str, ...]] | None =
     ``cues`` (from ``caption_cues``) narrows the credit words and agencies to look for to those
     present in a larger text that contains ``text``.
     """
-    if not _may_be_caption(text, cues or (_CREDIT_WORDS, _agencies())):
+    if not _may_be_caption(text, cues or (_CREDIT_WORDS, _agency_cores())):
         return False
     return _PHOTO_CAPTION.search(text) is not None or split_caption(text) is not None
 
@@ -38,8 +38,20 @@ def caption_cues(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     low = text.lower()
     return (
         tuple(w for w in _CREDIT_WORDS if w in low),
-        tuple(name for name in _agencies() if name in text),
+        tuple(name for name in _agency_cores() if name in text),
     )
+
+
+def may_have_credit(text: str, cues: tuple[tuple[str, ...], tuple[str, ...]]) -> bool:
+    """Substring tests every ``split_caption`` match passes: ©, a credit word, an agency."""
+    if "©" in text:
+        return True
+    words, agencies = cues
+    if words:
+        low = text.lower()
+        if any(w in low for w in words):
+            return True
+    return any(name in text for name in agencies)
 
 
 def _may_be_caption(text: str, cues: tuple[tuple[str, ...], tuple[str, ...]]) -> bool:
@@ -56,6 +68,13 @@ def _may_be_caption(text: str, cues: tuple[tuple[str, ...], tuple[str, ...]]) ->
 @cache
 def _agencies() -> tuple[str, ...]:
     return tuple(data_lines("credit_agencies.txt"))
+
+
+@cache
+def _agency_cores() -> tuple[str, ...]:
+    """The agency names that contain no other listed name ("AP Photo" is found by "AP")."""
+    names = _agencies()
+    return tuple(n for n in names if not any(o != n and o in n for o in names))
 
 
 @cache

@@ -23,6 +23,7 @@ _NORM_DROP = re.compile(r"[\W_]+", re.UNICODE)
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _END_CHARS = frozenset(".!?…。！？:;\"'”’»)]")
+_SENT_CHARS = (".", "!", "?", "。", "！", "？")
 _SENT_MARK = re.compile(r"[.!?。！？](?=\s|$|[\"'”’»)])")
 _COMMENT_HEAD = re.compile(
     r"^(?:\d+\s+(?:comments?|responses?|replies|thoughts)\b|.{3,80}\s(?:said|says|wrote|writes):$)",
@@ -111,9 +112,12 @@ class PhraseTable:
             sizes = self.sizes.setdefault(tokens[0], [])
             if len(tokens) not in sizes:
                 sizes.append(len(tokens))
+        self.firsts = frozenset(self.sizes)
 
     def find(self, tokens: list[str]) -> int | None:
         """The rank of the leftmost phrase among ``tokens`` (lowest rank there), or None."""
+        if self.firsts.isdisjoint(tokens):
+            return None
         sizes_of = self.sizes.get
         for start, token in enumerate(tokens):
             sizes = sizes_of(token)
@@ -236,6 +240,8 @@ def build_lines(numbered: list[tuple[int, str]]) -> tuple[list[Line], list[list[
             text = " ".join(raw[marker.end() :].split())
             if marker.group(1) and tokens:  # a numbered item: its number is not part of the text
                 del tokens[0]
+        elif raw.isprintable() and "  " not in raw and raw[:1] != " " and raw[-1:] != " ":
+            text = raw  # no whitespace to collapse: only single ASCII spaces inside
         else:
             text = " ".join(raw.split())
         cjk = 0 if text.isascii() else len(_CJK.findall(text))
@@ -251,7 +257,7 @@ def build_lines(numbered: list[tuple[int, str]]) -> tuple[list[Line], list[list[
                 len(text) + 2 * cjk,
                 0.0,
                 text[-1:] in _END_CHARS,
-                len(sent_marks(text)),
+                len(sent_marks(text)) if any(map(text.__contains__, _SENT_CHARS)) else 0,
             )
         )
     return out, all_tokens
