@@ -14,7 +14,7 @@ from typing import Protocol
 from spacy.tokens import Token
 
 from wirewatch.analyze.actors_tables import lookup_proper
-from wirewatch.analyze.events_country import phrase_place
+from wirewatch.analyze.events_country import phrase_place, sentence_countries
 from wirewatch.records import Actor
 
 # Objects of these prepositions are targets ("attack on X", "talks with X").
@@ -170,10 +170,12 @@ def subject_actors(verb: Token, index: ActorIndex) -> tuple[Actor, ...]:
     if not found and subj.lower_ in _PRONOUNS:
         found = _reporter_subject(verb, index)
     if not found and subj.dep_ == "nsubj" and subj.pos_ in ("NOUN", "PROPN") and (
-        subj.lower_ not in _RELATIVE
+        subj.lower_ not in _RELATIVE and not subj.like_num and subj.ent_type_ != "CARDINAL"
+        and (sentence_countries(subj.sent) or phrase_place(subj))
     ):
-        # "supporters of Ben Bella blocked roads": someone acted though the tables do not
-        # know them; kept by name so that the sentence's country can code them.
+        # "supporters of Ben Bella blocked roads in Algiers": someone acted though the tables
+        # do not know them; kept by name so that the sentence's country codes them. Only
+        # where the sentence names a country: elsewhere no code could follow.
         name = subj.doc[subj.left_edge.i : subj.i + 1].text.strip()
         found = (Actor(name=name),) if name else ()
     return found
@@ -356,7 +358,8 @@ def _against_prefix(token: Token) -> bool:
 
 def _minus(target: tuple[Actor, ...], source: tuple[Actor, ...]) -> tuple[Actor, ...]:
     """The target without the source's actors. Same country with another sector stays: a
-    domestic interaction ("the Sudanese government accused Sudanese rebels")."""
+    domestic interaction ("the Sudanese government accused Sudanese rebels", "Turkey will
+    allow Turkish refugees"), as PLOVER codes domestic events X -> X."""
     kinds = {(a.code, a.sector) for a in source if a.code}
     names = {a.name for a in source}
     return tuple(a for a in target if (a.code, a.sector) not in kinds and a.name not in names)
