@@ -73,10 +73,12 @@ def test_phrase_table_finds_what_the_alternation_found(parts: list[list[str]]) -
 
 def test_phrase_table_ranks_and_misses() -> None:
     table = PhraseTable([("share this", 1), ("share", 0), ("this story", 2)])
-    assert table.find("please share this story".split()) == 0  # leftmost start, lowest rank
-    assert table.find("read this story".split()) == 2
-    assert table.find("shares of this".split()) is None  # whole words only
-    assert long_promo_table().find("please sign up for our newsletter today".split()) == 0
+    assert table.find(["please", "share", "this", "story"]) == 0  # leftmost start, lowest rank
+    assert table.find(["read", "this", "story"]) == 2
+    assert table.find(["shares", "of", "this"]) is None  # whole words only
+    assert (
+        long_promo_table().find(["please", "sign", "up", "for", "our", "newsletter", "today"]) == 0
+    )
 
 
 def _window_reference(values: list[float], radius: int) -> list[float]:
