@@ -216,6 +216,11 @@ def test_announced_own_concession_is_agree_but_outlet_future_stays() -> None:
         ("The party mobilized its supporters ahead of the vote.", []),
         ("Russia mobilized reservists near the border.", ["MOBILIZE"]),
         ("The opposition hit out at the government over the deal.", ["ACCUSE"]),
+        ("The rebels vowed revenge for the killing of their leader.", ["THREATEN"]),
+        ("Israel said it may use force against Hezbollah.", ["THREATEN"]),
+        ("Serbia vowed to crush the rebellion.", ["THREATEN"]),
+        ("Authorities closed the main opposition newspaper.", ["COERCE"]),
+        ("The shop closed early on Sunday.", []),
     ],
 )
 def test_second_wave_frames(text: str, expected: list[str]) -> None:
