@@ -85,3 +85,17 @@ def test_the_sentence_country_codes_an_untabled_official() -> None:
     coerce = [e for e in found if e.type == "COERCE"]
     assert coerce
     assert {a.code for a in coerce[0].source} == {"UGA"}
+
+
+def test_an_ethnic_group_is_coded_where_it_acts() -> None:
+    found = [e for e in events("Serb forces killed three ethnic Albanians in a gunbattle in "
+                               "southeastern Serbia.") if e.type == "ASSAULT"]
+    assert found
+    assert {a.code for a in found[0].target} == {"SRB"}
+
+
+def test_a_nationality_without_ethnic_keeps_its_state() -> None:
+    found = [e for e in events("Israeli troops in Lebanon shelled a village.")
+             if e.type == "ASSAULT"]
+    assert found
+    assert "ISR" in {a.code for a in found[0].source}

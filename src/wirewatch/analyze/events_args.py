@@ -14,7 +14,7 @@ from typing import Protocol
 from spacy.tokens import Token
 
 from wirewatch.analyze.actors_tables import lookup_proper
-from wirewatch.analyze.events_country import phrase_place, sentence_countries
+from wirewatch.analyze.events_country import is_ethnic, phrase_place, sentence_countries
 from wirewatch.records import Actor
 
 # Objects of these prepositions are targets ("attack on X", "talks with X").
@@ -112,6 +112,9 @@ def _where_acting(head: Token, actor: Actor | None) -> Actor | None:
     NPL, "the Albanians of southern Serbia" -> SRB (a people noun gives way to the place)."""
     if actor is None:
         return None
+    if actor.code is not None and is_ethnic(head):
+        # "ethnic Albanian guerrillas operating in Macedonia": an ethnicity, not a state.
+        return Actor(name=actor.name, code=phrase_place(head), sector=actor.sector)
     if actor.code is not None:
         entry = lookup_proper(head.text)
         people_noun = (entry is not None and entry.kind == "country" and entry.code == actor.code

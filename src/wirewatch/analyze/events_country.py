@@ -18,6 +18,7 @@ Organisations' own codes (NATO, UN, ...) are never countries of a sentence.
 from __future__ import annotations
 
 import functools
+from importlib import resources
 
 from spacy.tokens import Span, Token
 
@@ -26,6 +27,20 @@ from wirewatch.records import Actor
 
 _PLACE_ENTS = frozenset(("GPE", "NORP", "LOC", "FAC"))
 _PLACE_PREPS = frozenset(("in", "of", "from", "inside", "within"))
+
+
+@functools.cache
+def ethnic_markers() -> frozenset[str]:
+    """Words that make a nationality word an ethnicity (data/actors/ethnic_markers.txt)."""
+    path = resources.files("wirewatch").joinpath("data", "actors", "ethnic_markers.txt")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+def is_ethnic(head: Token) -> bool:
+    """Is the phrase an ethnic group ("ethnic Albanians", "ethnic Turk refugees")?"""
+    markers = ethnic_markers()
+    return any(t.lower_ in markers for t in head.subtree if t.i <= head.i)
 
 
 def place_code(text: str) -> str | None:
