@@ -99,3 +99,10 @@ def test_a_nationality_without_ethnic_keeps_its_state() -> None:
              if e.type == "ASSAULT"]
     assert found
     assert "ISR" in {a.code for a in found[0].source}
+
+
+def test_a_complaint_accuses_whoever_the_grievance_names() -> None:
+    found = [e for e in events("Lebanon complained to the United Nations over Israeli air "
+                               "raids.") if e.type == "ACCUSE"]
+    assert found
+    assert {a.code for a in found[0].target} == {"ISR"}

@@ -24,6 +24,7 @@ from wirewatch.analyze.dates import find_dates, resolve
 from wirewatch.analyze.events_args import (
     ActorIndex,
     announced_by_actor,
+    grievance_actors,
     is_carrier,
     location_of,
     noun_arguments,
@@ -198,6 +199,12 @@ def _build(
             source, target = verb_arguments(tok.head, index, embedded=match.embedded)
         else:
             source, target = noun_arguments(tok, index)
+        if event_type == "ACCUSE" and tok.pos_ == "VERB":
+            # "complained to the UN over Israeli air raids": the accused is whoever the
+            # grievance names, not the one addressed.
+            grievance = grievance_actors(tok, index)
+            if grievance:
+                target = tuple(a for a in grievance if a not in source)
         if not target and inner is not None:  # "ready to help defend Saudi Arabia"
             _, target = _arguments(inner, index)
             target = tuple(a for a in target if a not in source)

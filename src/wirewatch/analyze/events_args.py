@@ -20,6 +20,8 @@ from wirewatch.records import Actor
 # Objects of these prepositions are targets ("attack on X", "talks with X").
 TARGET_PREPS = frozenset(("to", "with", "against", "on", "upon", "toward", "towards", "into",
                           "at", "from", "of"))  # fmt: skip
+# The subject of a complaint: "complained to X over/about Y" accuses Y.
+GRIEVANCE_PREPS = frozenset(("over", "about"))
 # Used only when nothing else names a target ("aid for Romania", "a curfew in Montenegro").
 FALLBACK_TARGET_PREPS = frozenset(("for", "in", "inside", "within", "over", "between"))
 # Verbs that carry a noun trigger: their subject is the trigger's source ("launched an attack").
@@ -266,6 +268,12 @@ def verb_arguments(
         deep = [t for t in embedded.subtree if t.dep_ in ("dobj", "pobj") and t.i != embedded.i]
         target = _actors_of(deep, index)
     return source, _minus(target, source)
+
+
+def grievance_actors(verb: Token, index: ActorIndex) -> tuple[Actor, ...]:
+    """Whoever an "over/about" phrase of a complaint names ("complained to the UN over
+    Israeli air raids" -> Israel)."""
+    return _actors_of(_prep_objects(verb, GRIEVANCE_PREPS), index)
 
 
 def purpose_objects(token: Token) -> list[Token]:
