@@ -1,6 +1,7 @@
 """The executor: read -> extract -> analyse -> store, over files and folders.
 
-A plain loop (or a process pool for ``workers > 1``) around pure stage functions. Results are
+A plain loop (or a process pool for ``workers > 1``, or Ray tasks: ``run_ray``) around pure
+stage functions. Results are
 written in batches, each batch in one transaction together with the inputs it came from, so a
 run killed half-way loses at most the batch in flight and a re-run redoes exactly that: articles
 are keyed by content (``ids.article_id``), inputs by source, and an input whose content is
@@ -16,14 +17,17 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
+from typing import Literal
 
-from wirewatch.errors import InputError, WirewatchError
+from wirewatch.errors import ConfigError, InputError, WirewatchError
 from wirewatch.records import Analysis, Article, Page, Skip
 from wirewatch.store import InputResult, Store
 
 BATCH_SIZE = 32
 
 Progress = Callable[[str], None]
+Executor = Literal["loop", "pool", "ray"]
+EXECUTORS: tuple[Executor, ...] = ("loop", "pool", "ray")
 
 
 @dataclass(slots=True)
@@ -196,25 +200,50 @@ def _batches(runner: _Runner, items: Iterable[Page | Skip],
         yield batch
 
 
+def choose_executor(executor: str | None, workers: int, ray_address: str | None) -> Executor:
+    """The executor to use: the one named, else Ray when an address is given, else the loop
+    for one worker and the process pool for more."""
+    if executor is None:
+        return "ray" if ray_address else ("loop" if workers == 1 else "pool")
+    for known in EXECUTORS:
+        if executor == known:
+            return known
+    raise ConfigError(f"unknown executor {executor!r} (one of {', '.join(EXECUTORS)})")
+
+
 def run_pages(items: Iterable[Page | Skip], store: Store, *, analyze: bool = True,
               progress: Progress | None = None, workers: int = 1,
-              batch_size: int = BATCH_SIZE, force: bool = False) -> RunSummary:
+              batch_size: int = BATCH_SIZE, force: bool = False,
+              executor: Executor | None = None, ray_address: str | None = None) -> RunSummary:
     """Run already-read pages (and reader skips) through extract, analyse and store.
 
     ``force`` redoes pages whose content is already stored (after a new extractor or coder).
+    ``executor``: ``loop``, ``pool`` (``workers`` processes) or ``ray`` (a local Ray with
+    ``workers`` CPUs, or the cluster at ``ray_address``); by default the loop for one worker,
+    the pool for more, Ray when ``ray_address`` is given. Every executor stores the same.
     """
     if workers < 1 or batch_size < 1:
         raise ValueError("workers and batch_size must be at least 1")
+    chosen = choose_executor(executor, workers, ray_address)
+    if chosen == "ray":
+        from wirewatch.run_ray import import_ray
+
+        import_ray()  # not installed: a ConfigError before the run is recorded
     started = time.perf_counter()
     summary = RunSummary(run_id=store.start_run(analyzed=analyze))
     runner = _Runner(store, summary, progress, analyze, force)
     status = "failed"
     try:
-        if workers == 1:
+        if chosen == "loop":
             for batch in _batches(runner, items, batch_size):
                 runner.save(process_pages(batch, analyze))
-        else:
+        elif chosen == "pool":
             _run_pool(runner, _batches(runner, items, batch_size), analyze, workers)
+        else:
+            from wirewatch.run_ray import run_ray
+
+            run_ray(_batches(runner, items, batch_size), runner.save, analyze,
+                    workers=workers, address=ray_address)
         runner.save([])
         status = "done"
     finally:
@@ -244,7 +273,8 @@ def _run_pool(runner: _Runner, batches: Iterator[list[tuple[Page, str]]], analyz
 
 def run_paths(paths: Sequence[str], store: Store, *, analyze: bool = True,
               progress: Progress | None = None, workers: int = 1,
-              batch_size: int = BATCH_SIZE, force: bool = False) -> RunSummary:
+              batch_size: int = BATCH_SIZE, force: bool = False,
+              executor: Executor | None = None, ray_address: str | None = None) -> RunSummary:
     """Read files and folders (``-`` for stdin), extract, analyse and store every article.
 
     >>> with open_store("wirewatch.db") as store:              # doctest: +SKIP
@@ -253,4 +283,5 @@ def run_paths(paths: Sequence[str], store: Store, *, analyze: bool = True,
     (120, {'empty': 1})
     """
     return run_pages(_read_all(paths), store, analyze=analyze, progress=progress,
-                     workers=workers, batch_size=batch_size, force=force)
+                     workers=workers, batch_size=batch_size, force=force,
+                     executor=executor, ray_address=ray_address)

@@ -126,18 +126,27 @@ def print_summary(summary: RunSummary) -> None:
               help="Do not rebuild stories, merged events and tension at the end.")
 @click.option("--force", is_flag=True,
               help="Process pages again even when their content is already stored.")
+@click.option("--executor", type=click.Choice(["loop", "pool", "ray"]), default=None,
+              help="loop, pool (--workers processes) or ray (a local Ray with --workers CPUs, "
+                   "or the cluster at --ray-address) [default: loop for one worker, pool for "
+                   "more, ray with --ray-address].")
+@click.option("--ray-address", envvar="WIREWATCH_RAY_ADDRESS", default=None,
+              help="Ray cluster to run on (host:port, ray://host:port or auto).")
 def run_cmd(paths: tuple[str, ...], db: str, no_analyze: bool, workers: int,
-            progress: bool | None, no_watch: bool, force: bool) -> None:
+            progress: bool | None, no_watch: bool, force: bool, executor: str | None,
+            ray_address: str | None) -> None:
     """Read PATHS (files, folders, - for stdin) and store their articles in the database."""
-    from wirewatch.run import run_paths
+    from wirewatch.run import choose_executor, run_paths
     from wirewatch.store import open_store
 
     show_bar = sys.stderr.isatty() if progress is None else progress
     try:
+        chosen = choose_executor(executor, workers, ray_address)
         with open_store(db) as store:
             with progress_bar(paths, show_bar) as tick:
                 summary = run_paths(list(paths), store, analyze=not no_analyze,
-                                    progress=tick, workers=workers, force=force)
+                                    progress=tick, workers=workers, force=force,
+                                    executor=chosen, ray_address=ray_address)
             print_summary(summary)
             if not no_watch:
                 from wirewatch.stories_store import ensure_fresh
