@@ -1,19 +1,27 @@
 """Scraped-text cleaning on the AEB pages rendered to text (every line kept).
 
-    .venv/bin/python bench/bench_text.py [--errors N]
+    .venv/bin/python bench/bench_text.py [--errors N] [--baseline-src DIR --baseline-label TEXT]
 
 Renders the 181 ScrapingHub AEB pages with inscriptis (bench/text_render.py, cached), cleans
 each with wirewatch's scraped-text cleaner and scores the body with the benchmark's own scoring
 (bench/aeb_scoring.py). Anchors measured in the same run: the rendered text uncleaned, a
 C4-style line filter, and jusText over the lines. Speed is the cleaning alone (rendering and
 scoring excluded). Writes bench/results/bench_text.md.
+
+``--baseline-src`` times an older wirewatch in the same run, for before/after speed figures:
+DIR is the ``src`` folder of an earlier commit (``git archive <commit> src/wirewatch | tar -x
+-C /tmp/old``), run in a subprocess with DIR first on PYTHONPATH, interleaved with the current
+code (``--rounds`` times each, best round reported: the machine is shared).
 """
 
 from __future__ import annotations
 
 import argparse
 import html
+import json
+import os
 import re
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -92,13 +100,66 @@ def run(
     return name, score(preds, truth), len(texts) / elapsed, preds
 
 
+def _speed_only(rounds: int) -> int:
+    """Print {"f1": ..., "pages_s": [...]} for the wirewatch cleaner (used for a baseline)."""
+    truth = load_truth()
+    texts = render_aeb()
+    wirewatch_clean(next(iter(texts.values())), "warm-up")
+    speeds, f1 = [], 0.0
+    for _ in range(rounds):
+        _name, s, speed, _preds = run("", wirewatch_clean, texts, truth)
+        speeds.append(speed)
+        f1 = s.f1
+    print(json.dumps({"f1": f1, "pages_s": speeds}))
+    return 0
+
+
+def _baseline(src: str, rounds: int) -> tuple[float, list[float]]:
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([src, os.environ.get("PYTHONPATH", "")]))
+    out = subprocess.run(
+        [sys.executable, __file__, "--speed-only", "--rounds", str(rounds)],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    data = json.loads(out.strip().splitlines()[-1])
+    return float(data["f1"]), [float(x) for x in data["pages_s"]]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", type=int, default=0, help="print the N worst documents")
+    parser.add_argument("--baseline-src", help="src folder of an older wirewatch to time too")
+    parser.add_argument("--baseline-label", default="baseline", help="its name in the table")
+    parser.add_argument("--rounds", type=int, default=3, help="timing rounds for the baseline")
+    parser.add_argument("--speed-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.speed_only:
+        return _speed_only(args.rounds)
     truth = load_truth()
     texts = render_aeb()
     wirewatch_clean(next(iter(texts.values())), "warm-up")  # load data files before timing
+    speed_note = ""
+    if args.baseline_src:
+        old_speeds: list[float] = []
+        new_speeds: list[float] = []
+        old_f1 = new_f1 = 0.0
+        for _ in range(args.rounds):  # interleaved, so both see the same machine load
+            old_f1, speeds = _baseline(args.baseline_src, 1)
+            old_speeds += speeds
+            _n, s, speed, _p = run("", wirewatch_clean, texts, truth)
+            new_speeds.append(speed)
+            new_f1 = s.f1
+        speed_note = (
+            f"\n\nBefore/after (same run, {args.rounds} interleaved rounds, best round; CPU time "
+            f"of one process): {args.baseline_label}: F1 {old_f1:.3f}, "
+            f"{max(old_speeds):.0f} pages/s (rounds {', '.join(f'{x:.0f}' for x in old_speeds)}); "
+            f"now: F1 {new_f1:.3f}, {max(new_speeds):.0f} pages/s (rounds "
+            f"{', '.join(f'{x:.0f}' for x in new_speeds)}); speed-up "
+            f"{max(new_speeds) / max(old_speeds):.2f}x.\n"
+        )
+        print(speed_note.strip())
     rows = [
         run("**wirewatch.text** (scraped-text cleaner)", wirewatch_clean, texts, truth),
         run("wirewatch.text, rules only (no line model)", wirewatch_rules_only, texts, truth),
@@ -134,7 +195,7 @@ def main() -> int:
         "trained only on trafilatura-eval-en silver labels (never on AEB), but the line rules "
         "and phrase lists were written while looking at errors on these AEB pages, so the F1 "
         "here is somewhat optimistic; bench/results/train_text_model.md gives a 5-fold "
-        "cross-validated figure with AEB labels in training.\n\n" + table + "\n",
+        "cross-validated figure with AEB labels in training.\n\n" + table + "\n" + speed_note,
         encoding="utf-8",
     )
     return 0
