@@ -23,7 +23,8 @@ TARGET_PREPS = frozenset(("to", "with", "against", "on", "upon", "toward", "towa
 # The subject of a complaint: "complained to X over/about Y" accuses Y.
 GRIEVANCE_PREPS = frozenset(("over", "about"))
 # Used only when nothing else names a target ("aid for Romania", "a curfew in Montenegro").
-FALLBACK_TARGET_PREPS = frozenset(("for", "in", "inside", "within", "over", "between"))
+FALLBACK_TARGET_PREPS = frozenset(("for", "in", "inside", "within", "over", "between",
+                                   "among"))
 # Verbs that carry a noun trigger: their subject is the trigger's source ("launched an attack").
 CARRIER_VERBS = frozenset(("launch", "carry", "conduct", "stage", "hold", "mount", "make",
                            "issue", "begin", "start", "continue", "resume", "plan", "prepare",
@@ -104,7 +105,9 @@ def phrase_actors(head: Token, index: ActorIndex) -> tuple[Actor, ...]:
                         if pobj.dep_ == "pobj":
                             inner = index.actor_for_token(pobj)
                             if inner is not None and inner.code is not None:
-                                actor = inner
+                                # "workers of a Tehran company": the group, coded by its owner
+                                actor = inner if actor is None or actor.sector is None else (
+                                    Actor(name=actor.name, code=inner.code, sector=actor.sector))
         found.append(actor)
     return _dedupe(found)
 
@@ -284,8 +287,10 @@ def purpose_objects(token: Token) -> list[Token]:
             continue
         if not any(c.dep_ in ("aux", "mark") and c.lower_ == "to" for c in clause.children):
             continue
-        out += [c for c in clause.children if c.dep_ in ("dobj", "dative")]
-        out += _prep_objects(clause, TARGET_PREPS)
+        objects = [c for c in clause.children if c.dep_ in ("dobj", "dative")]
+        objects += _prep_objects(clause, TARGET_PREPS)
+        # "to show their disapproval for US policies": the object's own objects too.
+        out += objects + [g for o in objects for g in _prep_objects(o, TARGET_PREPS | {"for"})]
     return out
 
 
@@ -298,10 +303,12 @@ def _actors_of(heads: list[Token], index: ActorIndex) -> tuple[Actor, ...]:
             got = tuple(a for mod in head.children if mod.dep_ in _MOD_DEPS
                         for a in phrase_actors(mod, index))
         if not got:
-            # "rejected calls by Kofi Annan", "violations by the security forces": the one
-            # whose act is acted on.
-            got = tuple(a for prep in head.children if prep.dep_ in ("prep", "agent")
-                        and prep.lower_ == "by" for g in prep.children if g.dep_ == "pobj"
+            # "rejected calls by Kofi Annan", "violations by the security forces", "the
+            # demonstration staged by students": the one whose act is acted on.
+            holders = [head, *(c for c in head.children if c.dep_ == "acl")]
+            got = tuple(a for h in holders for prep in h.children
+                        if prep.dep_ in ("prep", "agent") and prep.lower_ == "by"
+                        for g in prep.children if g.dep_ == "pobj"
                         for a in phrase_actors(g, index))
         target.extend(got)
     return _dedupe(target)
@@ -354,6 +361,9 @@ def noun_arguments(noun: Token, index: ActorIndex) -> tuple[tuple[Actor, ...], t
                   for g in _prep_objects(h, TARGET_PREPS)]
         deeper += purpose_objects(noun)
         if head.pos_ == "VERB" and noun.dep_ == "dobj":
+            # "staged a hunger strike in protest against violations by X"
+            deeper += [g for h in _prep_objects(head, FALLBACK_TARGET_PREPS | TARGET_PREPS)
+                       for g in _prep_objects(h, TARGET_PREPS)]
             deeper += purpose_objects(head)
         target = list(_actors_of(deeper, index))
     return src, _minus(_dedupe(target), src)
