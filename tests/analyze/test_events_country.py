@@ -106,3 +106,17 @@ def test_a_complaint_accuses_whoever_the_grievance_names() -> None:
                                "raids.") if e.type == "ACCUSE"]
     assert found
     assert {a.code for a in found[0].target} == {"ISR"}
+
+
+def test_a_group_of_an_owner_keeps_its_sector() -> None:
+    found = [e for e in events("Iranian authorities pressured workers of the Tehran Bus "
+                               "Company to cancel the strike.") if e.type == "REQUEST"]
+    assert found
+    assert any(a.sector == "LAB" and a.code == "IRN" for a in found[0].target)
+
+
+def test_the_agent_of_a_blocked_act_is_the_target() -> None:
+    found = [e for e in events("Turkish police prevented a demonstration staged by students "
+                               "in Sivas.") if e.type == "COERCE"]
+    assert found
+    assert any(a.sector == "EDU" for a in found[0].target)
