@@ -45,6 +45,42 @@ def timed(fn: Callable[[], object]) -> tuple[float, object]:
     return time.perf_counter() - start, result
 
 
+def ray_rows(rows: list[tuple[str, int, int, float]], paths: list[str], subset: list[str],
+             tmp: Path) -> str:
+    """The Ray executor on a local Ray with 2 CPUs (started once, timed as its own row), and
+    whether it stored the same rows as the loop (bench3.db holds the loop's analysed run)."""
+    try:
+        import ray
+    except ImportError:
+        return "\nRay rows left out: ray is not installed (pip install 'wirewatch[ray]').\n"
+    seconds, _ = timed(lambda: ray.init(address="local", num_cpus=2, include_dashboard=False,
+                                        log_to_driver=False))
+    rows.append(("ray start-up (local, 2 CPUs), once", 0, 0, seconds))
+    try:
+        with open_store(tmp / "bench5.db") as store:
+            seconds, summary = timed(lambda: run_paths(paths, store, analyze=False,
+                                                       workers=2, executor="ray"))
+            assert isinstance(summary, RunSummary)
+            rows.append(("run --no-analyze --executor ray --workers 2, new db",
+                         summary.pages_read, summary.articles_stored, seconds))
+        with open_store(tmp / "bench6.db") as store:
+            seconds, summary = timed(lambda: run_paths(subset, store, analyze=True, workers=2,
+                                                       executor="ray"))
+            assert isinstance(summary, RunSummary)
+            rows.append((f"run with analysis --executor ray --workers 2 (first {len(subset)} "
+                         "pages), new db", summary.pages_read, summary.articles_stored, seconds))
+            ray_counts = store.counts()
+    finally:
+        ray.shutdown()
+    with open_store(tmp / "bench3.db") as store:
+        loop_counts = store.counts()
+    same = all(ray_counts[t] == loop_counts[t]
+               for t in ("articles", "quotes", "events", "actors", "drops"))
+    return ("\nRay rows: a local Ray on this 2-core machine (a cluster is where it pays); the "
+            "runs exclude the start-up row, the analysed one includes each worker loading "
+            f"spaCy. Same row counts as the loop's analysed run: {'yes' if same else 'NO'}.\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--analyze-limit", type=int, default=60,
@@ -86,9 +122,11 @@ def main() -> None:
             rows.append((f"run with analysis --workers 2 (first {len(subset)} pages), new db",
                          summary.pages_read, summary.articles_stored, seconds))
         size = sum(p.stat().st_size for p in Path(tmp).glob("bench3.db*"))
+        ray_note = ray_rows(rows, paths, subset, Path(tmp))
     header = "| what | pages | articles | seconds | pages/s |\n|---|---|---|---|---|\n"
     table = header + "".join(
-        f"| {label} | {p} | {a} | {s:.2f} | {p / s:.1f} |\n" for label, p, a, s in rows
+        f"| {label} | {p} | {a} | {s:.2f} | {f'{p / s:.1f}' if p else '-'} |\n"
+        for label, p, a, s in rows
     )
     text = (
         "## Run executor and store (bench/bench_store.py)\n\n"
@@ -97,6 +135,7 @@ def main() -> None:
         f"(expect ±20%; 1-minute load average at the end: {os.getloadavg()[0]:.1f}).\n\n"
         + table +
         f"\nSQLite files (db + WAL) after the analysed run: {size / 1024:.0f} KiB.\n"
+        + ray_note
     )
     print(text)
     (BENCH / "results").mkdir(exist_ok=True)
