@@ -120,3 +120,16 @@ def test_the_agent_of_a_blocked_act_is_the_target() -> None:
                                "in Sivas.") if e.type == "COERCE"]
     assert found
     assert any(a.sector == "EDU" for a in found[0].target)
+
+
+def test_an_attacked_unknown_place_does_not_take_the_attackers_country() -> None:
+    found = [e for e in events("Russian troops shelled Mariupol.") if e.type == "ASSAULT"]
+    assert found
+    assert "RUS" not in {a.code for a in found[0].target}
+
+
+def test_a_stance_prefix_is_no_affiliation() -> None:
+    found = [e for e in events("A prominent anti-Syria journalist was killed in a car bomb "
+                               "explosion in Beirut.") if e.type == "ASSAULT"]
+    assert found
+    assert "SYR" not in {a.code for e in found for a in (*e.source, *e.target)}

@@ -26,6 +26,7 @@ from wirewatch.analyze.actors_resolve import (
     determiners,
     parse_phrase,
     resolve_name,
+    stance_prefixes,
 )
 from wirewatch.analyze.actors_tables import lookup_proper, normalise_key, tables
 from wirewatch.records import Actor
@@ -146,6 +147,11 @@ class ArticleActors:
     def _named(self, ent: Span) -> Mention | None:
         if self.text[ent.end_char : ent.end_char + 1] == "-":
             return None  # "US-led", "Russian-backed": a modifier, not the actor
+        before = self.text[max(0, ent.start_char - 6) : ent.start_char].lower()
+        if before.endswith("-") and before[:-1].split()[-1:] and (
+            before[:-1].split()[-1] in stance_prefixes()
+        ):
+            return None  # "anti-Syria", "pro-Russian": a stance, not an affiliation
         actor = resolve_name(ent.text)
         if actor is None:
             if ent.label_ != "ORG":

@@ -31,6 +31,14 @@ def determiners() -> frozenset[str]:
     return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
 
 
+@functools.cache
+def stance_prefixes() -> frozenset[str]:
+    """"anti", "pro": a name after them is a stance ("anti-Syria journalist"), no affiliation."""
+    path = resources.files("wirewatch").joinpath("data", "actors", "stance_prefixes.txt")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
 @dataclass(frozen=True, slots=True)
 class Parsed:
     """What a phrase says about an actor: named entities, roles, a person's name."""

@@ -233,7 +233,8 @@ def _build(
     if inner is not None:
         rule += f"+{inner.rule.type.lower()}.{inner.lemma}"
     location = location_of(tok)
-    source, target = fill_countries(source, target, sent, location)
+    source, target = fill_countries(source, target, sent, location,
+                                    violent=categories()[event_type].quad == "MATERIAL CONFLICT")
     return Event(
         type=event_type,
         mode=mode,

@@ -22,7 +22,7 @@ from importlib import resources
 
 from spacy.tokens import Span, Token
 
-from wirewatch.analyze.actors_tables import lookup_proper, tables
+from wirewatch.analyze.actors_tables import lookup_proper, normalise_key, tables
 from wirewatch.records import Actor
 
 _PLACE_ENTS = frozenset(("GPE", "NORP", "LOC", "FAC"))
@@ -109,24 +109,35 @@ def fill_countries(
     target: tuple[Actor, ...],
     sent: Span,
     location: str | None,
+    *,
+    violent: bool = False,
 ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
-    """Source and target with uncoded actors given the sentence's country (module doc)."""
+    """Source and target with uncoded actors given the sentence's country (module doc).
+    ``violent``: material conflict, where a bare name on one side is not given the other
+    side's country ("Russian troops shelled Mariupol")."""
     if all(a.code for a in (*source, *target)):
         return source, target
     named = sentence_countries(sent)
+    # A place the tables do not know ("Mariupol") is not coded by the sentence's country:
+    # "Russian troops shelled Mariupol" names only Russia.
+    places = {normalise_key(e.text) for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC")}
     where = place_code(location) if location else None
     default = where or (named[0] if len(named) == 1 else None)
 
     def fill(side: tuple[Actor, ...], other: tuple[Actor, ...]) -> tuple[Actor, ...]:
-        code = default
-        if code is None:
-            others = _countries(other)
-            code = next(iter(others)) if len(others) == 1 else None
+        others = _countries(other)
+        code = default or (next(iter(others)) if len(others) == 1 else None)
         if code is None:
             return side
         out: dict[Actor, None] = {}
         for actor in side:
-            if actor.code is None:
+            # In material conflict a bare name (no role) may be a place the tables do not
+            # know ("Russian troops shelled Mariupol"): it never takes the other side's
+            # country (the location's, yes).
+            bare = violent and actor.sector is None and (where is None or code != where)
+            if actor.code is None and not (bare and code in others) and (
+                normalise_key(actor.name) not in places
+            ):
                 actor = Actor(name=actor.name, code=code, sector=actor.sector)
             out.setdefault(actor, None)
         return tuple(out)
