@@ -5,7 +5,9 @@ One local Ray (2 CPUs) for the whole module: starting Ray takes seconds.
 
 from __future__ import annotations
 
+import os
 import socket
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -151,6 +153,25 @@ def test_unreachable_address_is_a_config_error() -> None:
         port = probe.getsockname()[1]
     with pytest.raises(ConfigError, match="cannot reach a Ray cluster"):
         connect(NoRay(), f"127.0.0.1:{port}", 1)
+
+
+def test_cli_unreachable_address_exits_2_and_records_no_run(tmp_path: Path) -> None:
+    # A fresh process: in this one the module's local Ray is already up (and would be used).
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    write_pages(tmp_path / "pages", 1)
+    db = tmp_path / "w.db"
+    proc = subprocess.run(
+        [sys.executable, "-c", "from wirewatch.cli import main; main()", "run",
+         str(tmp_path / "pages"), "--db", str(db), "--no-analyze", "--no-watch"],
+        env={**os.environ, "WIREWATCH_RAY_ADDRESS": f"127.0.0.1:{port}"},
+        capture_output=True, text=True, timeout=60, check=False)
+    assert proc.returncode == 2, proc.stderr
+    assert f"cannot reach a Ray cluster at 127.0.0.1:{port}" in proc.stderr
+    assert proc.stdout == ""
+    with open_store(db) as store:
+        assert store.counts()["runs"] == 0
 
 
 def test_ray_not_installed_is_a_config_error(tmp_path: Path,

@@ -10,6 +10,7 @@ already stored is counted as ``unchanged`` without being extracted again.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import multiprocessing
 import time
@@ -225,11 +226,23 @@ def run_pages(items: Iterable[Page | Skip], store: Store, *, analyze: bool = Tru
     if workers < 1 or batch_size < 1:
         raise ValueError("workers and batch_size must be at least 1")
     chosen = choose_executor(executor, workers, ray_address)
-    if chosen == "ray":
-        from wirewatch.run_ray import import_ray
-
-        import_ray()  # not installed: a ConfigError before the run is recorded
     started = time.perf_counter()
+    run = functools.partial(_run_pages, items, store, chosen, started, analyze=analyze,
+                            progress=progress, workers=workers, batch_size=batch_size,
+                            force=force, ray_address=ray_address)
+    if chosen != "ray":
+        return run()
+    from wirewatch.run_ray import ray_session
+
+    # Ray is imported, started or joined before the run row: a missing Ray or a bad address
+    # is a ConfigError that records no run.
+    with ray_session(ray_address, workers):
+        return run()
+
+
+def _run_pages(items: Iterable[Page | Skip], store: Store, chosen: Executor, started: float,
+               *, analyze: bool, progress: Progress | None, workers: int, batch_size: int,
+               force: bool, ray_address: str | None) -> RunSummary:
     summary = RunSummary(run_id=store.start_run(analyzed=analyze))
     runner = _Runner(store, summary, progress, analyze, force)
     status = "failed"

@@ -16,7 +16,8 @@ from __future__ import annotations
 import importlib
 import logging
 import socket
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from wirewatch.errors import ConfigError, WirewatchError
@@ -79,6 +80,19 @@ def connect(ray: Any, address: str | None, num_cpus: int) -> bool:
     return True
 
 
+@contextmanager
+def ray_session(address: str | None, num_cpus: int) -> Iterator[Any]:
+    """The ``ray`` module, connected (``connect``) for the block; a Ray started here is shut
+    down after it."""
+    ray = import_ray()
+    started = connect(ray, address, num_cpus)
+    try:
+        yield ray
+    finally:
+        if started:
+            ray.shutdown()
+
+
 def _result(ray: Any, ref: Any) -> list[InputResult]:
     """A finished task's results; a WirewatchError raised in a worker is raised as itself."""
     try:
@@ -104,26 +118,23 @@ def run_ray(batches: Iterable[Batch], save: Save, analyze: bool, *, workers: int
         raise ValueError("workers and max_in_flight must be at least 1")
     from wirewatch.run import process_pages
 
-    ray = import_ray()
-    started = connect(ray, address, workers)
-    pending: list[Any] = []
-    try:
+    with ray_session(address, workers) as ray:
         if max_in_flight is None:
             cpus = int(ray.cluster_resources().get("CPU", workers))
             max_in_flight = 2 * max(cpus, 1)
         task = ray.remote(num_cpus=1)(process_pages)
-        for batch in batches:
-            pending.append(task.remote(batch, analyze))
-            if len(pending) >= max_in_flight:
+        pending: list[Any] = []
+        try:
+            for batch in batches:
+                pending.append(task.remote(batch, analyze))
+                if len(pending) >= max_in_flight:
+                    done, pending = ray.wait(pending, num_returns=1)
+                    for ref in done:
+                        save(_result(ray, ref))
+            while pending:
                 done, pending = ray.wait(pending, num_returns=1)
                 for ref in done:
                     save(_result(ray, ref))
-        while pending:
-            done, pending = ray.wait(pending, num_returns=1)
-            for ref in done:
-                save(_result(ray, ref))
-    finally:
-        for ref in pending:  # a failed run leaves no work behind on a shared cluster
-            ray.cancel(ref)
-        if started:
-            ray.shutdown()
+        finally:
+            for ref in pending:  # a failed run leaves no work behind on a shared cluster
+                ray.cancel(ref)
