@@ -113,8 +113,8 @@ def fill_countries(
     violent: bool = False,
 ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
     """Source and target with uncoded actors given the sentence's country (module doc).
-    ``violent``: material conflict, where a bare name on one side is not given the other
-    side's country ("Russian troops shelled Mariupol")."""
+    ``violent``: material conflict, where a bare name as the target is not given the
+    source's country ("Russian troops shelled Mariupol")."""
     if all(a.code for a in (*source, *target)):
         return source, target
     named = sentence_countries(sent)
@@ -124,17 +124,18 @@ def fill_countries(
     where = place_code(location) if location else None
     default = where or (named[0] if len(named) == 1 else None)
 
-    def fill(side: tuple[Actor, ...], other: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    def fill(side: tuple[Actor, ...], other: tuple[Actor, ...], *, attacked: bool
+             ) -> tuple[Actor, ...]:
         others = _countries(other)
         code = default or (next(iter(others)) if len(others) == 1 else None)
         if code is None:
             return side
         out: dict[Actor, None] = {}
         for actor in side:
-            # In material conflict a bare name (no role) may be a place the tables do not
-            # know ("Russian troops shelled Mariupol"): it never takes the other side's
-            # country (the location's, yes).
-            bare = violent and actor.sector is None and (where is None or code != where)
+            # In material conflict a bare name (no role) as the target may be a place the
+            # tables do not know ("Russian troops shelled Mariupol"): it never takes the
+            # attacker's country (the location's, yes).
+            bare = attacked and actor.sector is None and (where is None or code != where)
             if actor.code is None and not (bare and code in others) and (
                 normalise_key(actor.name) not in places
             ):
@@ -142,4 +143,4 @@ def fill_countries(
             out.setdefault(actor, None)
         return tuple(out)
 
-    return fill(source, target), fill(target, source)
+    return fill(source, target, attacked=False), fill(target, source, attacked=violent)
