@@ -15,6 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from wirewatch.analyze.nlp_memo import install_memos
 from wirewatch.errors import ModelError
 
 ENV_MODEL = "WIREWATCH_MODEL"
@@ -55,16 +56,18 @@ def model_name(model: str | None = None) -> str:
     )
 
 
-def load_nlp(model: str | None = None) -> Language:
+def load_nlp(model: str | None = None, *, memo: bool = True) -> Language:
     """The spaCy pipeline for ``model`` (see the module docstring), loaded once per process.
 
+    ``memo``: the attribute ruler and lemmatizer memoised (``nlp_memo``: the same output,
+    faster); False gives the model's own components (a separate instance, for comparison).
     Raises ModelError with a one-line message when the model cannot be loaded.
     """
-    return _load(model_name(model))
+    return _load(model_name(model), memo)
 
 
 @functools.cache
-def _load(name: str) -> Language:
+def _load(name: str, memo: bool = True) -> Language:
     try:
         nlp = spacy.load(name)
     except (OSError, ImportError, ValueError) as exc:
@@ -73,6 +76,8 @@ def _load(name: str) -> Language:
     if PARAGRAPHS not in nlp.pipe_names:
         where = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
         nlp.add_pipe(PARAGRAPHS, **where)
+    if memo:
+        install_memos(nlp)  # same output as the attribute ruler and lemmatizer, ~5x cheaper
     return nlp
 
 

@@ -18,12 +18,16 @@ from wirewatch.analyze.dates import parse_published
 from wirewatch.analyze.events import code_doc
 from wirewatch.analyze.events_lexicon import trigger_words_pattern
 from wirewatch.analyze.nlp import load_nlp, pipe_texts
+from wirewatch.analyze.select import LIGHT_NER, pipe_selected
 from wirewatch.records import Analysis, Article, Drop, Event
 
 # The event coder reads lemmas, so the lemmatizer stays on (the NLP default leaves it out).
 EVENT_DISABLE: tuple[str, ...] = ()
 # Bodies longer than this are analysed up to here (spaCy's own limit is 1,000,000).
 MAX_ANALYZED_CHARS = 300_000
+SELECT = True  # parse only the sentences that can yield a quote or an event (select.py)
+LIGHT = LIGHT_NER  # what skipped sentences get
+CONTEXT = 0  # sentences before a selected one that are parsed with it
 BATCH_SIZE = 8  # larger batches raise peak memory (32: ~800 MB on AEB) for no speed gain
 
 
@@ -36,7 +40,13 @@ class AnalysisWithDrops:
 
 
 def analyze_with_drops(
-    articles: Sequence[Article], *, nlp: Language | None = None, batch_size: int = BATCH_SIZE
+    articles: Sequence[Article],
+    *,
+    nlp: Language | None = None,
+    batch_size: int = BATCH_SIZE,
+    select: bool = SELECT,
+    light: str = LIGHT,
+    context: int = CONTEXT,
 ) -> list[AnalysisWithDrops]:
     """``analyze_articles`` plus the discarded event candidates of each article
     (``event.embedded``, ``event.background``, ``event.conditional``, ``event.no_content``)."""
@@ -45,7 +55,11 @@ def analyze_with_drops(
     pipeline = nlp if nlp is not None else load_nlp()
     limit = min(pipeline.max_length, MAX_ANALYZED_CHARS)
     texts = (article.body_text[:limit] for article in articles)
-    docs = pipe_texts(texts, nlp=pipeline, disable=EVENT_DISABLE, batch_size=batch_size)
+    if select:
+        docs = pipe_selected(texts, nlp=pipeline, disable=EVENT_DISABLE, light=light,
+                             context=context, batch_size=batch_size)
+    else:
+        docs = pipe_texts(texts, nlp=pipeline, disable=EVENT_DISABLE, batch_size=batch_size)
     out: list[AnalysisWithDrops] = []
     for article, doc in zip(articles, docs, strict=True):
         actors = ArticleActors.from_doc(doc)
@@ -64,13 +78,24 @@ def analyze_with_drops(
 
 
 def analyze_articles(
-    articles: Sequence[Article], *, nlp: Language | None = None, batch_size: int = BATCH_SIZE
+    articles: Sequence[Article],
+    *,
+    nlp: Language | None = None,
+    batch_size: int = BATCH_SIZE,
+    select: bool = SELECT,
+    light: str = LIGHT,
+    context: int = CONTEXT,
 ) -> list[Analysis]:
     """Analyse a batch of articles: quotes, events and the distinct actors of each.
 
-    Offsets of quotes and events are into ``article.body_text``.
+    Offsets of quotes and events are into ``article.body_text``. ``select``: parse only the
+    sentences that can yield a quote or an event (``select.plan``); skipped sentences get
+    ``light`` (``"ner"``: named entities only, ``"none"``: tokens only), ``context`` sentences
+    before each selected one are parsed with it.
     """
-    return [r.analysis for r in analyze_with_drops(articles, nlp=nlp, batch_size=batch_size)]
+    results = analyze_with_drops(articles, nlp=nlp, batch_size=batch_size, select=select,
+                                 light=light, context=context)
+    return [r.analysis for r in results]
 
 
 def analyze_article(article: Article, *, nlp: Language | None = None) -> Analysis:

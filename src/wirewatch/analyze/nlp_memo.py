@@ -1,0 +1,185 @@
+"""Memoised stand-ins for spaCy's attribute ruler and lemmatizer: same output, less Python.
+
+In ``en_core_web_sm`` the attribute ruler (tag -> POS and morphology, ~180 Matcher patterns)
+and the rule lemmatizer spend ~25 % of the pipeline's time in per-token Python. Their output
+for a token depends only on what their rules read, so it is computed once per key and then
+written back in bulk (``Doc.from_array``):
+
+- attribute ruler: the token's ORTH, TAG and DEP (single-token patterns read LOWER, TAG, DEP,
+  IS_SPACE, all functions of those), plus, for the few two-token patterns ("there *is*",
+  "let *'s*", "gon *na*"), the neighbour's LOWER, TAG and DEP when that neighbour could be the
+  pattern's other token;
+- lemmatizer: ORTH, POS and MORPH (what ``Lemmatizer.rule_lemmatize`` keys its own cache on).
+
+A doc with any key not seen yet goes through the real component, whose output then fills the
+memo, so the result is the real component's by construction. A ruler with patterns longer than
+two tokens is not memoised (the wrapper is not installed).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Hashable
+from typing import Any, cast
+
+import numpy
+from spacy.attrs import DEP, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.language import Language
+from spacy.tokens import Doc
+
+MAX_ENTRIES = 400_000  # the memo is cleared when it grows past this (bounded memory)
+_RULER_OUT = [POS, MORPH, LEMMA]
+_LEMMA_OUT = [LEMMA]
+
+Component = Callable[[Doc], Doc]
+
+
+def _spec_test(spec: Any) -> Callable[[str], bool]:
+    """A test for one token-pattern value: a literal, ``{"IN": [...]}`` or ``{"REGEX": ...}``."""
+    if isinstance(spec, str):
+        return lambda value: value == spec
+    if isinstance(spec, dict) and set(spec) == {"IN"}:
+        allowed = frozenset(spec["IN"])
+        return lambda value: value in allowed
+    if isinstance(spec, dict) and set(spec) == {"REGEX"}:
+        pattern = re.compile(spec["REGEX"])
+        return lambda value: pattern.search(value) is not None
+    return lambda value: True  # anything else: assume it may match (a more specific key)
+
+
+def _context_tests(patterns: list[dict[str, Any]]) -> list[Callable[[str, str], bool]] | None:
+    """Tests (lower, dep) -> could this token be the first of a two-token pattern.
+
+    None when a pattern is longer than two tokens (not memoisable here).
+    """
+    tests: list[Callable[[str, str], bool]] = []
+    for entry in patterns:
+        for pattern in entry["patterns"]:
+            if len(pattern) > 2:
+                return None
+            if len(pattern) == 2:
+                first = pattern[0]
+                lower_ok = _spec_test(first["LOWER"]) if "LOWER" in first else None
+                dep_ok = _spec_test(first["DEP"]) if "DEP" in first else None
+
+                def test(lower: str, dep: str, lower_ok: Any = lower_ok, dep_ok: Any = dep_ok
+                         ) -> bool:
+                    return (lower_ok is None or lower_ok(lower)) and (
+                        dep_ok is None or dep_ok(dep))
+
+                tests.append(test)
+    return tests
+
+
+class RulerMemo:
+    """The attribute ruler, memoised on (ORTH, TAG, DEP, two-token context)."""
+
+    def __init__(self, ruler: Component, patterns: list[dict[str, Any]],
+                 tests: list[Callable[[str, str], bool]]) -> None:
+        self.ruler = ruler
+        self.patterns = patterns
+        self.tests = tests
+        self.memo: dict[Hashable, tuple[int, int, int]] = {}
+        self._opens: dict[tuple[int, int], bool] = {}
+
+    def _opens_pair(self, doc: Doc, lower: int, dep: int) -> bool:
+        key = (lower, dep)
+        found = self._opens.get(key)
+        if found is None:
+            strings = doc.vocab.strings
+            found = any(t(strings[lower], strings[dep] if dep else "") for t in self.tests)
+            self._opens[key] = found
+        return found
+
+    def _keys(self, doc: Doc) -> list[Hashable]:
+        arr = doc.to_array([ORTH, LOWER, TAG, DEP]).tolist()
+        opens = [self._opens_pair(doc, row[1], row[3]) for row in arr] if self.tests else []
+        keys: list[Hashable] = []
+        last = len(arr) - 1
+        for i, (orth, _lower, tag, dep) in enumerate(arr):
+            if not self.tests:
+                keys.append((orth, tag, dep))
+                continue
+            prev = tuple(arr[i - 1][1:]) if i > 0 and opens[i - 1] else None
+            nxt = tuple(arr[i + 1][1:]) if i < last and opens[i] else None
+            keys.append((orth, tag, dep, prev, nxt))
+        return keys
+
+    def __call__(self, doc: Doc) -> Doc:
+        if len(doc) == 0:
+            return doc
+        keys = self._keys(doc)
+        memo = self.memo
+        values = [memo.get(k) for k in keys]
+        if all(v is not None for v in values):
+            doc.from_array(_RULER_OUT, cast(Any, numpy.array(values, dtype="uint64")))
+            return doc
+        doc = self.ruler(doc)
+        if len(memo) > MAX_ENTRIES:
+            memo.clear()
+        for key, row in zip(keys, doc.to_array(_RULER_OUT).tolist(), strict=True):
+            memo[key] = (row[0], row[1], row[2])
+        return doc
+
+
+class LemmaMemo:
+    """The lemmatizer, memoised on (ORTH, POS, MORPH); keeps lemmas already set."""
+
+    def __init__(self, lemmatizer: Component) -> None:
+        self.lemmatizer = lemmatizer
+        self.memo: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if len(doc) == 0:
+            return doc
+        arr = doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()
+        memo = self.memo
+        out: list[int] = []
+        for orth, pos, morph, lemma in arr:
+            found = lemma if lemma else memo.get((orth, pos, morph))
+            if found is None:
+                break
+            out.append(found)
+        else:
+            doc.from_array(_LEMMA_OUT, cast(Any, numpy.array(out, dtype="uint64").reshape(-1, 1)))
+            return doc
+        doc = self.lemmatizer(doc)
+        if len(memo) > MAX_ENTRIES:
+            memo.clear()
+        for (orth, pos, morph, before), (lemma,) in zip(
+            arr, doc.to_array(_LEMMA_OUT).reshape(-1, 1).tolist(), strict=True
+        ):
+            if not before:
+                memo[(orth, pos, morph)] = int(lemma)
+        return doc
+
+
+def install_memos(nlp: Language) -> bool:
+    """Replace ``attribute_ruler`` and ``lemmatizer`` (same names) by their memoised wrappers.
+
+    Returns whether anything was replaced. A component that is not there, or a ruler whose
+    patterns are not memoisable, is left alone.
+    """
+    changed = False
+    if "attribute_ruler" in nlp.pipe_names:
+        ruler = nlp.get_pipe("attribute_ruler")
+        patterns = list(getattr(ruler, "patterns", []))
+        tests = _context_tests(patterns)
+        if tests is not None and not isinstance(ruler, RulerMemo):
+            _swap(nlp, "attribute_ruler", RulerMemo(ruler, patterns, tests))
+            changed = True
+    if "lemmatizer" in nlp.pipe_names:
+        lemmatizer = nlp.get_pipe("lemmatizer")
+        if getattr(lemmatizer, "mode", None) == "rule" and not isinstance(lemmatizer, LemmaMemo):
+            _swap(nlp, "lemmatizer", LemmaMemo(lemmatizer))
+            changed = True
+    return changed
+
+
+def _swap(nlp: Language, name: str, component: Component) -> None:
+    factory = f"wirewatch_memo_{name}_{id(component)}"
+    Language.component(factory, func=component)
+    index = nlp.pipe_names.index(name)
+    nlp.remove_pipe(name)
+    nlp.add_pipe(factory, name=name, before=nlp.pipe_names[index]
+                 if index < len(nlp.pipe_names) else None)
