@@ -26,12 +26,11 @@ from wirewatch.analyze.events_args import (
     announced_by_actor,
     grievance_actors,
     is_carrier,
-    location_of,
     noun_arguments,
     phrase_actors,
     verb_arguments,
 )
-from wirewatch.analyze.events_country import fill_countries
+from wirewatch.analyze.events_country import fill_countries, location_of
 from wirewatch.analyze.events_lexicon import (
     COOPERATIVE_TYPES,
     TriggerRule,

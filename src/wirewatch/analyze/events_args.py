@@ -40,8 +40,6 @@ _PRONOUNS = frozenset(("it", "they", "we", "he", "she"))
 REPORTING_FOR_INTENT = frozenset(("say", "announce", "declare", "state", "confirm", "tell",
                                   "promise", "pledge", "vow", "indicate", "signal"))
 _MOD_DEPS = frozenset(("amod", "compound", "poss", "nmod"))
-LOCATION_PREPS = frozenset(("in", "at", "near", "outside", "inside"))
-_PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
 
 
 class ActorIndex(Protocol):
@@ -384,17 +382,3 @@ def _minus(target: tuple[Actor, ...], source: tuple[Actor, ...]) -> tuple[Actor,
     kinds = {(a.code, a.sector) for a in source if a.code}
     names = {a.name for a in source}
     return tuple(a for a in target if (a.code, a.sector) not in kinds and a.name not in names)
-
-
-def location_of(trigger: Token) -> str | None:
-    """A place named by an "in/at/near X" phrase of the trigger (or its governing verb)."""
-    for tok in (trigger, trigger.head):
-        for pobj in _prep_objects(tok, LOCATION_PREPS):
-            # "near a police station in Baghdad": one level down as well.
-            for place in (pobj, *_prep_objects(pobj, LOCATION_PREPS)):
-                if place.ent_type_ in _PLACE_LABELS:
-                    ent = next((e for e in place.doc.ents if e.start <= place.i < e.end), None)
-                    return ent.text if ent is not None else place.text
-        if tok.pos_ == "VERB":
-            break
-    return None

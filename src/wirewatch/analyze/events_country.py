@@ -26,6 +26,8 @@ from wirewatch.analyze.actors_tables import lookup_proper, normalise_key, tables
 from wirewatch.records import Actor
 
 _PLACE_ENTS = frozenset(("GPE", "NORP", "LOC", "FAC"))
+LOCATION_PREPS = frozenset(("in", "at", "near", "outside", "inside"))
+_PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
 _PLACE_PREPS = frozenset(("in", "of", "from", "inside", "within"))
 
 
@@ -77,6 +79,24 @@ def phrase_place(head: Token) -> str | None:
                     code = _token_place(pobj)
                     if code is not None:
                         return code
+    return None
+
+
+def _place_objects(token: Token) -> list[Token]:
+    return [g for c in token.children if c.dep_ == "prep" and c.lower_ in LOCATION_PREPS
+            for g in c.children if g.dep_ == "pobj"]
+
+
+def location_of(trigger: Token) -> str | None:
+    """A place named by an "in/at/near X" phrase of the trigger (or, for a noun, of its
+    governing word), also one level down ("near a police station in Baghdad")."""
+    holders = [trigger] if trigger.pos_ == "VERB" else [trigger, trigger.head]
+    for tok in holders:
+        for pobj in _place_objects(tok):
+            for place in (pobj, *_place_objects(pobj)):
+                if place.ent_type_ in _PLACE_LABELS:
+                    ent = next((e for e in place.doc.ents if e.start <= place.i < e.end), None)
+                    return ent.text if ent is not None else place.text
     return None
 
 
