@@ -42,6 +42,21 @@ MODE_MAP = {
 }  # fmt: skip
 
 
+# Gold records whose (type, mode) the current codebook files under another type: PLOVER 0.5
+# had COERCE destroy/firearms; the current codebook's ASSAULT has the destroy and firearms
+# modes ("demolition of housing settlements" is ASSAULT destroy). Used only for the extra,
+# clearly labelled "current codebook" row; the main rows keep the gold as published.
+CODEBOOK_RELABEL = {("COERCE", "destroy"): "ASSAULT", ("COERCE", "firearms"): "ASSAULT"}
+
+
+def relabelled(gold: list[dict[str, object]]) -> list[dict[str, object]]:
+    out = []
+    for record in gold:
+        new_type = CODEBOOK_RELABEL.get((str(record["event"]), str(record.get("mode"))))
+        out.append({**record, "event": new_type} if new_type else record)
+    return out
+
+
 def load_gold() -> list[dict[str, object]]:
     with GOLD.open(encoding="utf-8") as handle:
         records = [json.loads(line) for line in handle if line.strip()]
@@ -181,6 +196,9 @@ def main() -> int:
         ("wirewatch.events/1, all 322", score(gold, events)),
         ("wirewatch.events/1, odd ids (tuning half)", score(odd, events)),
         ("wirewatch.events/1, even ids (held out)", score(even, events)),
+        (f"wirewatch.events/1, all 322, gold per current codebook "
+         f"({sum(r is not q for r, q in zip(relabelled(gold), gold, strict=True))} COERCE "
+         "destroy/firearms records as ASSAULT)", score(relabelled(gold), events)),
         (f"majority class ({majority}), all", f1_table(gold, {str(r["key"]): {majority}
                                                               for r in gold})),
         ("keyword-only lemmas, all", f1_table(gold, keyword)),
