@@ -155,6 +155,29 @@ def test_unreachable_address_is_a_config_error() -> None:
         connect(NoRay(), f"127.0.0.1:{port}", 1)
 
 
+def test_refused_connection_is_a_config_error_with_the_auth_hint(
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wirewatch.run_ray import connect
+
+    class RefusingRay:
+        def is_initialized(self) -> bool:
+            return False
+
+        def init(self, **options: Any) -> None:
+            assert "num_cpus" not in options  # a cluster's CPUs are its own
+            raise ConnectionError("Failed to connect to Ray cluster")
+
+    monkeypatch.delenv("RAY_AUTH_MODE", raising=False)
+    with socket.socket() as listener:  # reachable, but not a Ray that lets us in
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        address = f"127.0.0.1:{listener.getsockname()[1]}"
+        with pytest.raises(ConfigError, match="RAY_AUTH_MODE=token") as caught:
+            connect(RefusingRay(), address, 2)
+    assert isinstance(caught.value.__cause__, ConnectionError)
+
+
 def test_cli_unreachable_address_exits_2_and_records_no_run(tmp_path: Path) -> None:
     # A fresh process: in this one the module's local Ray is already up (and would be used).
     with socket.socket() as probe:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import socket
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -27,6 +28,8 @@ from wirewatch.store import InputResult
 ADDRESS_ENV = "WIREWATCH_RAY_ADDRESS"
 CONNECT_TIMEOUT_S = 5.0
 NOT_INSTALLED = "Ray is not installed: pip install 'wirewatch[ray]'"
+AUTH_HINT = (" (a cluster with token authentication, Ray's default, needs RAY_AUTH_MODE=token "
+             "and its token in RAY_AUTH_TOKEN or ~/.ray/auth_token)")
 
 Save = Callable[[Sequence[InputResult]], None]
 Batch = list[tuple[Page, str]]
@@ -75,7 +78,8 @@ def connect(ray: Any, address: str | None, num_cpus: int) -> bool:
     # of another version, and SystemExit when the cluster's control service never answers.
     except (ConnectionError, RuntimeError, ValueError, SystemExit) as exc:
         where = f"the Ray cluster at {address}" if address else "a local Ray"
-        raise ConfigError(f"cannot start or reach {where}: {' '.join(str(exc).split())}"
+        hint = AUTH_HINT if address and "RAY_AUTH_MODE" not in os.environ else ""
+        raise ConfigError(f"cannot start or reach {where}: {' '.join(str(exc).split())}{hint}"
                           ) from exc
     return True
 
