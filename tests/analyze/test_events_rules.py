@@ -221,6 +221,9 @@ def test_announced_own_concession_is_agree_but_outlet_future_stays() -> None:
         ("Serbia vowed to crush the rebellion.", ["THREATEN"]),
         ("Authorities closed the main opposition newspaper.", ["COERCE"]),
         ("The shop closed early on Sunday.", []),
+        ("Iran charged that the United States was arming the rebels.", ["ACCUSE"]),
+        ("Moscow branded the move a hostile act.", ["ACCUSE"]),
+        ("The company charged customers too much.", []),
     ],
 )
 def test_second_wave_frames(text: str, expected: list[str]) -> None:
