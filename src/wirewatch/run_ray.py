@@ -113,10 +113,10 @@ def run_ray(batches: Iterable[Batch], save: Save, analyze: bool, *, workers: int
     """Run ``process_pages`` over ``batches`` as Ray tasks; ``save`` each batch's results in
     the driver, in the order the tasks finish.
 
-    ``address`` connects to a running cluster (``host:port``, ``ray://host:port`` or
-    ``auto``); without it a local Ray with ``workers`` CPUs is started and shut down at the
-    end. Errors in a task stop the run like in the loop: pages and analyses that fail are
-    already turned into skips and notes inside ``process_pages``.
+    ``address`` connects to a running cluster (``host:port`` or ``auto``; ``ray://host:port``
+    needs Ray Client, ``pip install 'ray[client]'``); without it a local Ray with ``workers``
+    CPUs is started and shut down at the end. Errors in a task stop the run like in the loop:
+    pages and analyses that fail are already turned into skips and notes in ``process_pages``.
     """
     if workers < 1 or (max_in_flight is not None and max_in_flight < 1):
         raise ValueError("workers and max_in_flight must be at least 1")

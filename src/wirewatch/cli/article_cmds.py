@@ -131,7 +131,7 @@ def print_summary(summary: RunSummary) -> None:
                    "or the cluster at --ray-address) [default: loop for one worker, pool for "
                    "more, ray with --ray-address].")
 @click.option("--ray-address", envvar="WIREWATCH_RAY_ADDRESS", default=None,
-              help="Ray cluster to run on (host:port, ray://host:port or auto).")
+              help="Ray cluster to run on (host:port of its head, or auto).")
 def run_cmd(paths: tuple[str, ...], db: str, no_analyze: bool, workers: int,
             progress: bool | None, no_watch: bool, force: bool, executor: str | None,
             ray_address: str | None) -> None:
