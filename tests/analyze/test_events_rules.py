@@ -224,6 +224,10 @@ def test_announced_own_concession_is_agree_but_outlet_future_stays() -> None:
         ("Iran charged that the United States was arming the rebels.", ["ACCUSE"]),
         ("Moscow branded the move a hostile act.", ["ACCUSE"]),
         ("The company charged customers too much.", []),
+        ("Saudi Arabia shipped food to Yemen.", ["AID"]),
+        ("The company shipped 2 million phones.", []),
+        ("Russia called up 300,000 reservists.", ["MOBILIZE"]),
+        ("China sent warships to the strait.", ["MOBILIZE"]),
     ],
 )
 def test_second_wave_frames(text: str, expected: list[str]) -> None:
