@@ -248,7 +248,7 @@ def main() -> int:
         "codes, target fallbacks, a few general lexicon rows) kept this protocol: errors read "
         "on odd records only, even-half figures looked at only in aggregate (totals and "
         "per-type counts) to decide whether a change was general, so the held-out half is no "
-        "longer quite blind: about ten keep/revert decisions used its totals. The gap "
+        "longer quite blind: about fifteen keep/revert decisions used its totals. The gap "
         "between the halves is the honest measure of fitting. Gold modes use PLOVER 0.5 names "
         "(host, strike-hun, riot-spon, ...), mapped to the current codebook where one exists; "
         "gold country codes are CAMEO's (JAP, ITL, VTN mapped to ISO). Our organisations carry "
