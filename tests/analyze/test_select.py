@@ -12,6 +12,7 @@ from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
 from wirewatch.analyze.nlp import load_nlp
 from wirewatch.analyze.pipeline import analyze_articles
 from wirewatch.analyze.select import (
+    known_names,
     needs_parse,
     pipe_selected,
     plan,
@@ -87,7 +88,7 @@ def test_any_text_is_tiled_exactly(parts: list[str]) -> None:
 
 def test_selected_runs_are_annotated_like_a_full_parse_of_them() -> None:
     nlp = load_nlp()
-    doc = next(pipe_selected([BODY], nlp=nlp, light="ner"))
+    doc = next(pipe_selected([BODY], nlp=nlp, light="ner", context=0))
     assert doc.text == BODY
     attrs = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
     for run in plan(BODY):
@@ -124,3 +125,20 @@ def test_selected_analysis_matches_the_full_parse_on_the_seed(seed_path: Path) -
         assert body[q.start : q.end] == q.text
     for e in part.events:
         assert body[e.start : e.end] == e.sentence
+
+
+def test_known_names_marks_table_names_on_unparsed_tokens() -> None:
+    doc = known_names(load_nlp().make_doc(
+        "NATO Secretary-General Jens Stoltenberg met Russian officials at the Kremlin."))
+    found = {(e.text, e.label_) for e in doc.ents}
+    assert ("NATO", "ORG") in found
+    assert ("Jens Stoltenberg", "PERSON") in found
+    assert not any(e.text.startswith("Secretary") for e in doc.ents)
+
+
+def test_skipped_sentences_keep_known_actors_for_later_pronouns() -> None:
+    text = ("NATO Secretary-General Jens Stoltenberg is in Vilnius this week. The weather "
+            "was mild.\n\nThe streets were quiet. He said the alliance was ready.")
+    doc = next(pipe_selected([text], nlp=load_nlp(), light="dict", context=0))
+    assert any(e.text == "Jens Stoltenberg" for e in doc.ents)  # from a skipped sentence
+    assert not doc[0].dep_  # ... which was not parsed

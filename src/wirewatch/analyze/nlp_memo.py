@@ -11,9 +11,10 @@ written back in bulk (``Doc.from_array``):
   pattern's other token;
 - lemmatizer: ORTH, POS and MORPH (what ``Lemmatizer.rule_lemmatize`` keys its own cache on).
 
-A doc with any key not seen yet goes through the real component, whose output then fills the
-memo, so the result is the real component's by construction. A ruler with patterns longer than
-two tokens is not memoised (the wrapper is not installed).
+A token whose key is not in the memo yet is lemmatised by the component's own function; a doc
+with any attribute-ruler key not seen yet goes through the real ruler. Either way the output
+then fills the memo, so the result is the real component's by construction. A ruler with
+patterns longer than two tokens is not memoised (the wrapper is not installed).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from typing import Any, cast
 import numpy
 from spacy.attrs import DEP, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 MAX_ENTRIES = 400_000  # the memo is cleared when it grows past this (bounded memory)
 _RULER_OUT = [POS, MORPH, LEMMA]
@@ -125,8 +126,9 @@ class RulerMemo:
 class LemmaMemo:
     """The lemmatizer, memoised on (ORTH, POS, MORPH); keeps lemmas already set."""
 
-    def __init__(self, lemmatizer: Component) -> None:
+    def __init__(self, lemmatizer: Component, lemmatize: Callable[[Token], list[str]]) -> None:
         self.lemmatizer = lemmatizer
+        self.lemmatize = lemmatize  # the component's own per-token function
         self.memo: dict[tuple[int, int, int], int] = {}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -134,23 +136,21 @@ class LemmaMemo:
             return doc
         arr = doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()
         memo = self.memo
-        out: list[int] = []
-        for orth, pos, morph, lemma in arr:
-            found = lemma if lemma else memo.get((orth, pos, morph))
-            if found is None:
-                break
-            out.append(found)
-        else:
-            doc.from_array(_LEMMA_OUT, cast(Any, numpy.array(out, dtype="uint64").reshape(-1, 1)))
-            return doc
-        doc = self.lemmatizer(doc)
         if len(memo) > MAX_ENTRIES:
             memo.clear()
-        for (orth, pos, morph, before), (lemma,) in zip(
-            arr, doc.to_array(_LEMMA_OUT).reshape(-1, 1).tolist(), strict=True
-        ):
-            if not before:
-                memo[(orth, pos, morph)] = int(lemma)
+        out: list[int] = []
+        for i, (orth, pos, morph, lemma) in enumerate(arr):
+            if lemma:
+                out.append(lemma)
+                continue
+            found = memo.get((orth, pos, morph))
+            if found is None:
+                # what Lemmatizer.__call__ does for this token (it keeps lemmas already set)
+                token = doc[i]
+                token.lemma_ = self.lemmatize(token)[0]
+                found = memo[(orth, pos, morph)] = token.lemma
+            out.append(found)
+        doc.from_array(_LEMMA_OUT, cast(Any, numpy.array(out, dtype="uint64").reshape(-1, 1)))
         return doc
 
 
@@ -169,9 +169,10 @@ def install_memos(nlp: Language) -> bool:
             _swap(nlp, "attribute_ruler", RulerMemo(ruler, patterns, tests))
             changed = True
     if "lemmatizer" in nlp.pipe_names:
-        lemmatizer = nlp.get_pipe("lemmatizer")
+        lemmatizer: Any = nlp.get_pipe("lemmatizer")
         if getattr(lemmatizer, "mode", None) == "rule" and not isinstance(lemmatizer, LemmaMemo):
-            _swap(nlp, "lemmatizer", LemmaMemo(lemmatizer))
+            lemmatizer(nlp.make_doc(""))  # lets the component check its tables once
+            _swap(nlp, "lemmatizer", LemmaMemo(lemmatizer, lemmatizer.lemmatize))
             changed = True
     return changed
 

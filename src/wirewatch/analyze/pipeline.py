@@ -18,7 +18,7 @@ from wirewatch.analyze.dates import parse_published
 from wirewatch.analyze.events import code_doc
 from wirewatch.analyze.events_lexicon import trigger_words_pattern
 from wirewatch.analyze.nlp import load_nlp, pipe_texts
-from wirewatch.analyze.select import LIGHT_NER, pipe_selected
+from wirewatch.analyze.select import LIGHT_DICT, pipe_selected
 from wirewatch.records import Analysis, Article, Drop, Event
 
 # The event coder reads lemmas, so the lemmatizer stays on (the NLP default leaves it out).
@@ -26,8 +26,8 @@ EVENT_DISABLE: tuple[str, ...] = ()
 # Bodies longer than this are analysed up to here (spaCy's own limit is 1,000,000).
 MAX_ANALYZED_CHARS = 300_000
 SELECT = True  # parse only the sentences that can yield a quote or an event (select.py)
-LIGHT = LIGHT_NER  # what skipped sentences get
-CONTEXT = 0  # sentences before a selected one that are parsed with it
+LIGHT = LIGHT_DICT  # skipped sentences: tokens and the actor tables' names (no NER)
+CONTEXT = 1  # sentences before a selected one parsed with it (who "he" is, ...)
 BATCH_SIZE = 8  # larger batches raise peak memory (32: ~800 MB on AEB) for no speed gain
 
 
@@ -90,8 +90,9 @@ def analyze_articles(
 
     Offsets of quotes and events are into ``article.body_text``. ``select``: parse only the
     sentences that can yield a quote or an event (``select.plan``); skipped sentences get
-    ``light`` (``"ner"``: named entities only, ``"none"``: tokens only), ``context`` sentences
-    before each selected one are parsed with it.
+    ``light`` (``"dict"``: tokens and the names the actor tables know, ``"ner"``: the entity
+    recogniser, ``"none"``: tokens only); ``context`` sentences before each selected one are
+    parsed with it.
     """
     results = analyze_with_drops(articles, nlp=nlp, batch_size=batch_size, select=select,
                                  light=light, context=context)

@@ -34,15 +34,24 @@ from spacy.attrs import (
     TAG,
 )  # fmt: skip
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
+from wirewatch.analyze.actors_tables import lookup_proper
 from wirewatch.analyze.events_lexicon import NONE, modality_cues, trigger_rules
 from wirewatch.analyze.quote_cues import cue_table
 from wirewatch.analyze.quote_marks import marked_spans, paragraph_ranges
 from wirewatch.errors import ConfigError
 
-__all__ = ["Run", "needs_parse", "pipe_selected", "plan", "selection_forms",
-           "selection_table", "sentence_starts"]
+__all__ = [
+    "Run",
+    "known_names",
+    "needs_parse",
+    "pipe_selected",
+    "plan",
+    "selection_forms",
+    "selection_table",
+    "sentence_starts",
+]
 
 QUOTE_CHARS = frozenset("\"“”„‟«»‘’‚‹›〝〞＂")
 # A sentence ends at . ! ? (and closing marks or brackets after it), before white space and a
@@ -242,6 +251,9 @@ def plan(text: str, *, context: int = 0) -> list[Run]:
 
 LIGHT_NONE = "none"  # skipped sentences: tokens only
 LIGHT_NER = "ner"  # skipped sentences: tokens and named entities (actor mentions)
+LIGHT_DICT = "dict"  # skipped sentences: tokens and the known names of the actor tables
+_KIND_LABEL = {"country": "GPE", "metonym": "ORG", "org": "ORG", "person": "PERSON"}
+_MAX_NAME_TOKENS = 5
 
 
 def pipe_selected(
@@ -249,15 +261,16 @@ def pipe_selected(
     *,
     nlp: Language,
     disable: Sequence[str] = (),
-    light: str = LIGHT_NER,
-    context: int = 0,
+    light: str = LIGHT_DICT,
+    context: int = 1,
     batch_size: int = 8,
     pipe_batch: int = 64,
 ) -> Iterator[Doc]:
     """One Doc per text, in order, whose ``doc.text`` is the text: selected runs (``plan``)
-    parsed with the pipeline less ``disable``, skipped runs tokenised (``light="none"``) or
-    tokenised and run through the entity recogniser only (``light="ner"``), with sentence
-    starts from the cheap splitter. Tokens of skipped runs have no tag, lemma or head.
+    parsed with the pipeline less ``disable``, skipped runs tokenised (``light="none"``),
+    with the actor tables' names marked as entities (``light="dict"``, ``known_names``) or
+    run through the entity recogniser only (``light="ner"``), with sentence starts from the
+    cheap splitter. Tokens of skipped runs have no tag, lemma or head.
     ``batch_size`` texts are planned and parsed together (their docs are held in memory),
     in ``nlp.pipe`` batches of ``pipe_batch`` runs.
     """
@@ -274,10 +287,47 @@ def pipe_selected(
         if ner_only:
             with nlp.select_pipes(enable=["ner"]):
                 light_docs = iter(list(nlp.pipe(light_texts, batch_size=pipe_batch)))
+        elif light == LIGHT_DICT:
+            light_docs = iter([known_names(nlp.make_doc(t)) for t in light_texts])
         else:
             light_docs = iter([nlp.make_doc(t) for t in light_texts])
         for text, runs in zip(chunk, plans, strict=True):
             yield _stitch(text, runs, full_docs, light_docs, nlp)
+
+
+def known_names(doc: Doc) -> Doc:
+    """Mark the names the actor tables know ("NATO", "Jens Stoltenberg", "the Kremlin") as
+    entities of an unparsed doc: runs of capitalised words, longest known stretch first."""
+    spans: list[Span] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        if not _capitalised(doc[i]):
+            i += 1
+            continue
+        j = i
+        while j < n and j - i < _MAX_NAME_TOKENS and (
+            _capitalised(doc[j]) or (doc[j].text == "-" and j + 1 < n and not doc[j].whitespace_)
+        ):
+            j += 1
+        found = None
+        for end in range(j, i, -1):
+            entry = lookup_proper(doc[i:end].text)
+            if entry is not None:
+                found = Span(doc, i, end, label=_KIND_LABEL[entry.kind])
+                break
+        if found is not None:
+            spans.append(found)
+            i = found.end
+        else:
+            i += 1
+    doc.set_ents(spans, default="unmodified")
+    return doc
+
+
+def _capitalised(token: Token) -> bool:
+    text = token.text
+    return bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text)
 
 
 def _chunks(texts: Iterable[str], size: int) -> Iterator[list[str]]:
