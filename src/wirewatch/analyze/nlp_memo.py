@@ -5,15 +5,16 @@ and the rule lemmatizer spend ~25 % of the pipeline's time in per-token Python. 
 for a token depends only on what their rules read, so it is computed once per key and then
 written back in bulk (``Doc.from_array``):
 
-- attribute ruler: the token's ORTH, TAG and DEP (single-token patterns read LOWER, TAG, DEP,
-  IS_SPACE, all functions of those), plus, for the few two-token patterns ("there *is*",
-  "let *'s*", "gon *na*"), the neighbour's LOWER, TAG and DEP when that neighbour could be the
-  pattern's other token;
+- attribute ruler: the token's TAG, IS_SPACE, its LOWER and DEP where some pattern names that
+  value (any other value fails every pattern alike), plus, for the few two-token patterns
+  ("there *is*", "let *'s*", "gon *na*"), the neighbour's LOWER, TAG and DEP when that
+  neighbour could be the pattern's other token;
 - lemmatizer: ORTH, POS and MORPH (what ``Lemmatizer.rule_lemmatize`` keys its own cache on).
 
-A token whose key is not in the memo yet is lemmatised by the component's own function; a doc
-with any attribute-ruler key not seen yet goes through the real ruler. Either way the output
-then fills the memo, so the result is the real component's by construction. A ruler with
+A token whose key is not in the memo yet goes through the real component: the lemmatizer's own
+per-token function, or the real ruler on a small doc of the missing tokens with their
+neighbours (the DEP of a token in that doc is its DEP in the article, or a placeholder where
+it had none). The output then fills the memo, so the result is the real component's. A ruler with
 patterns longer than two tokens is not memoised (the wrapper is not installed).
 """
 
@@ -73,7 +74,8 @@ def _context_tests(patterns: list[dict[str, Any]]) -> list[Callable[[str, str], 
 
 
 class RulerMemo:
-    """The attribute ruler, memoised on (ORTH, TAG, DEP, two-token context)."""
+    """The attribute ruler, memoised on what its patterns can tell apart: the TAG, the LOWER
+    and DEP only where some pattern names that value, IS_SPACE, two-token context."""
 
     def __init__(self, ruler: Component, patterns: list[dict[str, Any]],
                  tests: list[Callable[[str, str], bool]]) -> None:
@@ -82,6 +84,12 @@ class RulerMemo:
         self.tests = tests
         self.memo: dict[Hashable, tuple[int, int, int]] = {}
         self._opens: dict[tuple[int, int], bool] = {}
+        specs = [token for entry in patterns for pattern in entry["patterns"]
+                 for token in pattern]
+        self._lower_tests = [_spec_test(t["LOWER"]) for t in specs if "LOWER" in t]
+        self._dep_tests = [_spec_test(t["DEP"]) for t in specs if "DEP" in t]
+        self._lower: dict[int, tuple[int, bool]] = {}
+        self._dep: dict[int, int] = {}
 
     def _opens_pair(self, doc: Doc, lower: int, dep: int) -> bool:
         key = (lower, dep)
@@ -92,36 +100,77 @@ class RulerMemo:
             self._opens[key] = found
         return found
 
+    def _lower_key(self, doc: Doc, lower: int) -> tuple[int, bool]:
+        """(LOWER if a pattern could test true on it else 0, IS_SPACE)."""
+        found = self._lower.get(lower)
+        if found is None:
+            text = doc.vocab.strings[lower]
+            named = any(test(text) for test in self._lower_tests)
+            found = self._lower[lower] = (lower if named else 0, text.isspace())
+        return found
+
+    def _dep_key(self, doc: Doc, dep: int) -> int:
+        found = self._dep.get(dep)
+        if found is None:
+            text = doc.vocab.strings[dep] if dep else ""
+            found = self._dep[dep] = dep if any(t(text) for t in self._dep_tests) else -1
+        return found
+
     def _keys(self, doc: Doc) -> list[Hashable]:
-        arr = doc.to_array([ORTH, LOWER, TAG, DEP]).tolist()
-        opens = [self._opens_pair(doc, row[1], row[3]) for row in arr] if self.tests else []
+        arr = doc.to_array([LOWER, TAG, DEP]).tolist()
+        opens = [self._opens_pair(doc, row[0], row[2]) for row in arr] if self.tests else []
         keys: list[Hashable] = []
         last = len(arr) - 1
-        for i, (orth, _lower, tag, dep) in enumerate(arr):
+        for i, (lower, tag, dep) in enumerate(arr):
+            own = (self._lower_key(doc, lower), tag, self._dep_key(doc, dep))
             if not self.tests:
-                keys.append((orth, tag, dep))
+                keys.append(own)
                 continue
-            prev = tuple(arr[i - 1][1:]) if i > 0 and opens[i - 1] else None
-            nxt = tuple(arr[i + 1][1:]) if i < last and opens[i] else None
-            keys.append((orth, tag, dep, prev, nxt))
+            prev = tuple(arr[i - 1]) if i > 0 and opens[i - 1] else None
+            nxt = tuple(arr[i + 1]) if i < last and opens[i] else None
+            keys.append((own, prev, nxt))
         return keys
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
             return doc
+        if not doc.has_annotation("TAG"):
+            return self.ruler(doc)
         keys = self._keys(doc)
         memo = self.memo
-        values = [memo.get(k) for k in keys]
-        if all(v is not None for v in values):
-            doc.from_array(_RULER_OUT, cast(Any, numpy.array(values, dtype="uint64")))
-            return doc
-        doc = self.ruler(doc)
         if len(memo) > MAX_ENTRIES:
             memo.clear()
-        for key, row in zip(keys, doc.to_array(_RULER_OUT).tolist(), strict=True):
-            memo[key] = (row[0], row[1], row[2])
+        missing = [i for i, key in enumerate(keys) if key not in memo]
+        if missing:
+            self._fill(doc, keys, missing)
+        values = [memo[key] for key in keys]
+        doc.from_array(_RULER_OUT, cast(Any, numpy.array(values, dtype="uint64")))
         return doc
 
+    def _fill(self, doc: Doc, keys: list[Hashable], missing: list[int]) -> None:
+        """Run the real ruler on the missing tokens, each with its neighbours (all the
+        context a pattern reads), in one small doc; separators match no pattern."""
+        words: list[str] = []
+        tags: list[str] = []
+        deps: list[str] = []
+        middle: list[tuple[int, int]] = []  # (index in the small doc, index in doc)
+        last = len(doc) - 1
+        for i in missing:
+            for j in range(max(0, i - 1), min(last, i + 1) + 1):
+                if j == i:
+                    middle.append((len(words), i))
+                token = doc[j]
+                words.append(token.text)
+                tags.append(token.tag_)
+                deps.append(token.dep_ or "dep")
+            words.append("\n")
+            tags.append("_SP")
+            deps.append("dep")
+        small = Doc(doc.vocab, words=words, spaces=[False] * len(words), tags=tags,
+                    deps=deps, heads=list(range(len(words))))
+        rows = self.ruler(small).to_array(_RULER_OUT).tolist()
+        for k, i in middle:
+            self.memo[keys[i]] = (rows[k][0], rows[k][1], rows[k][2])
 
 class LemmaMemo:
     """The lemmatizer, memoised on (ORTH, POS, MORPH); keeps lemmas already set."""
