@@ -35,7 +35,9 @@ NOTES = (
     "bodies. Every analyze row but the last two uses the memoised attribute ruler and "
     "lemmatizer (`nlp_memo`, identical output). The first two rows are a fresh process's "
     "first pass (memo and wirewatch's lookup caches empty); the rows after them run in the "
-    "same process afterwards, warm, as a long-running process would be."
+    "same process afterwards, warm, as a long-running process would be (warmer: the memo "
+    "holds exactly these articles' tokens). Before this change (first wave, same bench, "
+    "fresh process): 7.3 articles/s end to end, 8.5 analyze only, peak RSS 507 MB."
 )
 
 
