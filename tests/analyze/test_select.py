@@ -11,14 +11,8 @@ from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
 
 from wirewatch.analyze.nlp import load_nlp
 from wirewatch.analyze.pipeline import analyze_articles
-from wirewatch.analyze.select import (
-    known_names,
-    needs_parse,
-    pipe_selected,
-    plan,
-    selection_forms,
-    sentence_starts,
-)
+from wirewatch.analyze.select import needs_parse, plan, selection_forms, sentence_starts
+from wirewatch.analyze.select_docs import known_names, pipe_selected
 from wirewatch.extract import extract_page
 from wirewatch.read import read_pages
 from wirewatch.records import Analysis, Page

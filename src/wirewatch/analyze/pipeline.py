@@ -18,7 +18,7 @@ from wirewatch.analyze.dates import parse_published
 from wirewatch.analyze.events import code_doc
 from wirewatch.analyze.events_lexicon import trigger_words_pattern
 from wirewatch.analyze.nlp import load_nlp, pipe_texts
-from wirewatch.analyze.select import LIGHT_DICT, pipe_selected
+from wirewatch.analyze.select_docs import LIGHT_DICT, pipe_selected
 from wirewatch.records import Analysis, Article, Drop, Event
 
 # The event coder reads lemmas, so the lemmatizer stays on (the NLP default leaves it out).

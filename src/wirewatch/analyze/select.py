@@ -6,37 +6,16 @@ form (``data/quotes/cues.txt``), a reporting verb of the demand rule, or a word 
 trigger lemma (``data/plover/triggers.tsv``, inflected here, plus ``irregular_forms.txt``).
 ``plan(text)`` cuts a body into contiguous runs of selected and skipped sentences; the runs
 tile the text exactly (``"".join(text[r.start:r.end] for r in runs) == text``), so docs built
-per run and joined keep every offset into the body.
+per run and joined keep every offset into the body (``select_docs.pipe_selected``).
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any, cast
 
-import numpy
-from spacy.attrs import (
-    DEP,
-    ENT_ID,
-    ENT_IOB,
-    ENT_KB_ID,
-    ENT_TYPE,
-    HEAD,
-    IDX,
-    LEMMA,
-    MORPH,
-    POS,
-    SENT_START,
-    TAG,
-)  # fmt: skip
-from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
-
-from wirewatch.analyze.actors_tables import lookup_proper
 from wirewatch.analyze.events_lexicon import NONE, modality_cues, trigger_rules
 from wirewatch.analyze.quote_cues import cue_table
 from wirewatch.analyze.quote_marks import marked_spans, paragraph_ranges
@@ -44,9 +23,7 @@ from wirewatch.errors import ConfigError
 
 __all__ = [
     "Run",
-    "known_names",
     "needs_parse",
-    "pipe_selected",
     "plan",
     "selection_forms",
     "selection_table",
@@ -245,162 +222,3 @@ def plan(text: str, *, context: int = 0) -> list[Run]:
         else:
             runs.append(Run(s, e, k))
     return runs
-
-
-# -- parsing only the selected runs ---------------------------------------------------------
-
-LIGHT_NONE = "none"  # skipped sentences: tokens only
-LIGHT_NER = "ner"  # skipped sentences: tokens and named entities (actor mentions)
-LIGHT_DICT = "dict"  # skipped sentences: tokens and the known names of the actor tables
-_KIND_LABEL = {"country": "GPE", "metonym": "ORG", "org": "ORG", "person": "PERSON"}
-_MAX_NAME_TOKENS = 5
-
-
-def pipe_selected(
-    texts: Iterable[str],
-    *,
-    nlp: Language,
-    disable: Sequence[str] = (),
-    light: str = LIGHT_DICT,
-    context: int = 1,
-    batch_size: int = 8,
-    pipe_batch: int = 64,
-) -> Iterator[Doc]:
-    """One Doc per text, in order, whose ``doc.text`` is the text: selected runs (``plan``)
-    parsed with the pipeline less ``disable``, skipped runs tokenised (``light="none"``),
-    with the actor tables' names marked as entities (``light="dict"``, ``known_names``) or
-    run through the entity recogniser only (``light="ner"``), with sentence starts from the
-    cheap splitter. Tokens of skipped runs have no tag, lemma or head.
-    ``batch_size`` texts are planned and parsed together (their docs are held in memory),
-    in ``nlp.pipe`` batches of ``pipe_batch`` runs.
-    """
-    full_skip = [name for name in disable if name in nlp.pipe_names]
-    ner_only = light == LIGHT_NER and "ner" in nlp.pipe_names and "ner" not in full_skip
-    for chunk in _chunks(texts, batch_size):
-        plans = [plan(text, context=context) for text in chunk]
-        full_texts = [t[r.start : r.end] for t, p in zip(chunk, plans, strict=True)
-                      for r in p if r.selected]
-        light_texts = [t[r.start : r.end] for t, p in zip(chunk, plans, strict=True)
-                       for r in p if not r.selected]
-        with nlp.select_pipes(disable=full_skip):
-            full_docs = iter(list(nlp.pipe(full_texts, batch_size=pipe_batch)))
-        if ner_only:
-            with nlp.select_pipes(enable=["ner"]):
-                light_docs = iter(list(nlp.pipe(light_texts, batch_size=pipe_batch)))
-        elif light == LIGHT_DICT:
-            light_docs = iter([known_names(nlp.make_doc(t)) for t in light_texts])
-        else:
-            light_docs = iter([nlp.make_doc(t) for t in light_texts])
-        for text, runs in zip(chunk, plans, strict=True):
-            yield _stitch(text, runs, full_docs, light_docs, nlp)
-
-
-def known_names(doc: Doc) -> Doc:
-    """Mark the names the actor tables know ("NATO", "Jens Stoltenberg", "the Kremlin") as
-    entities of an unparsed doc: runs of capitalised words, longest known stretch first."""
-    spans: list[Span] = []
-    i = 0
-    n = len(doc)
-    while i < n:
-        if not _capitalised(doc[i]):
-            i += 1
-            continue
-        j = i
-        while j < n and j - i < _MAX_NAME_TOKENS and (
-            _capitalised(doc[j]) or (doc[j].text == "-" and j + 1 < n and not doc[j].whitespace_)
-        ):
-            j += 1
-        found = None
-        for end in range(j, i, -1):
-            entry = lookup_proper(doc[i:end].text)
-            if entry is not None:
-                found = Span(doc, i, end, label=_KIND_LABEL[entry.kind])
-                break
-        if found is not None:
-            spans.append(found)
-            i = found.end
-        else:
-            i += 1
-    doc.set_ents(spans, default="unmodified")
-    return doc
-
-
-def _capitalised(token: Token) -> bool:
-    text = token.text
-    return bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text)
-
-
-def _chunks(texts: Iterable[str], size: int) -> Iterator[list[str]]:
-    chunk: list[str] = []
-    for text in texts:
-        chunk.append(text)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-_COPIED = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]
-
-
-def _stitch(text: str, runs: list[Run], full: Iterator[Doc], light: Iterator[Doc],
-            nlp: Language) -> Doc:
-    """The runs' docs as one Doc of ``text``: the whole text tokenised once, the runs'
-    annotations copied in (``Doc.from_docs`` does the same with a Python loop per token)."""
-    if not runs:
-        return nlp.make_doc(text)
-    docs = [next(full) if run.selected else next(light) for run in runs]
-    if len(docs) == 1 and runs[0].selected:
-        return docs[0]
-    whole = nlp.make_doc(text)
-    offsets = whole.to_array([IDX]).astype("int64").reshape(-1)
-    sent = whole.to_array([SENT_START]).astype("int64").reshape(-1)
-    arrays = []
-    for run, doc in zip(runs, docs, strict=True):
-        first = int(numpy.searchsorted(offsets, run.start))
-        local = doc.to_array([IDX]).astype("int64").reshape(-1) + run.start
-        if first + len(doc) > len(offsets) or not numpy.array_equal(
-            offsets[first : first + len(doc)], local
-        ):
-            return _join(text, runs, docs)  # tokenised differently at a run's edge
-        arrays.append(doc.to_array(_COPIED))
-        if not run.selected:
-            _light_starts(text, run, doc, sent[first : first + len(doc)])
-    if sum(len(d) for d in docs) != len(whole):
-        return _join(text, runs, docs)
-    whole.from_array(_COPIED, cast(Any, numpy.vstack(arrays)))
-    full_sent = whole.to_array([SENT_START]).astype("int64").reshape(-1)
-    for run, doc in zip(runs, docs, strict=True):
-        if run.selected:
-            first = int(numpy.searchsorted(offsets, run.start))
-            sent[first : first + len(doc)] = full_sent[first : first + len(doc)]
-    whole.from_array([SENT_START], cast(Any, sent.astype("uint64")))
-    return whole
-
-
-def _light_starts(text: str, run: Run, doc: Doc, out: Any) -> None:
-    """Sentence starts of a skipped run, from the cheap splitter, written into ``out``."""
-    out[:] = -1
-    chunk = text[run.start : run.end]
-    starts = {s - run.start for s in sentence_starts(chunk)} if chunk else set()
-    for token in doc:
-        if token.idx in starts:
-            out[token.i] = 1
-    if len(doc):
-        out[0] = 1
-
-
-def _join(text: str, runs: list[Run], docs: list[Doc]) -> Doc:
-    """The slow, always-aligned way: ``Doc.from_docs``, then the skipped runs' starts."""
-    for doc in docs:
-        doc.tensor = numpy.empty((len(doc), 0), dtype="float32")
-    joined = Doc.from_docs(docs, ensure_whitespace=False)
-    sent = joined.to_array([SENT_START]).astype("int64").reshape(-1)
-    first = 0
-    for run, doc in zip(runs, docs, strict=True):
-        if not run.selected:
-            _light_starts(text, run, doc, sent[first : first + len(doc)])
-        first += len(doc)
-    joined.from_array([SENT_START], cast(Any, sent.astype("uint64")))
-    return joined
