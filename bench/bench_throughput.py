@@ -36,7 +36,7 @@ NOTES = (
     "lemmatizer (`nlp_memo`, identical output). The first two rows are a fresh process's "
     "first pass (memo and wirewatch's lookup caches empty); the rows after them run in the "
     "same process afterwards, warm, as a long-running process would be (warmer: the memo "
-    "holds exactly these articles' tokens). Before this change (first wave, same bench, "
+    "holds exactly these articles' tokens). Before this change (whole-body parsing, same bench, "
     "fresh process): 7.3 articles/s end to end, 8.5 analyze only, peak RSS 507 MB."
 )
 
@@ -172,7 +172,7 @@ def main() -> int:
     OUT.write_text(
         "# Throughput on the AEB pages\n\n`.venv/bin/python bench/bench_throughput.py` — "
         "181 HTML pages from ../shared/corpora/aeb (MIT), one process.\n\n" + table + "\n\n"
-        + summary + "\n\n" + NOTES + "\n\nThe machine has 2 cores shared by six people while "
+        + summary + "\n\n" + NOTES + "\n\nThe machine has 2 cores, shared with other jobs while "
         "this ran: wall-clock timings are noisy; the CPU-second column (time.process_time of "
         "this one process) is the per-core figure, and it is noisy too (shared caches).\n",
         encoding="utf-8",

@@ -17,12 +17,25 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 RESULTS = BENCH / "results"
 ORDER = [
-    "html", "text", "meta_text", "meta_html", "plover", "quotes", "throughput", "stories", "api",
+    "html", "text", "train_text_model", "meta_text", "meta_html", "store", "actors", "plover",
+    "quotes", "throughput", "stories", "api",
 ]
 
 
+def _name(path: Path) -> str:
+    return path.stem.removeprefix("bench_")
+
+
+def _section(md: Path) -> str:
+    """A result file's text with its headings one level down, under RESULTS.md's title."""
+    lines = md.read_text(encoding="utf-8").strip().splitlines()
+    top = min((len(x) - len(x.lstrip("#")) for x in lines if x.startswith("#")), default=2)
+    shift = "#" * max(0, 2 - top)
+    return "\n".join(shift + x if x.startswith("#") else x for x in lines) + "\n"
+
+
 def scripts(only: list[str]) -> list[Path]:
-    found = {p.stem.removeprefix("bench_"): p for p in BENCH.glob("bench_*.py")}
+    found = {_name(p): p for p in BENCH.glob("bench_*.py")}
     names = [n for n in ORDER if n in found] + sorted(set(found) - set(ORDER))
     return [found[n] for n in names if not only or n in only]
 
@@ -30,14 +43,14 @@ def scripts(only: list[str]) -> list[Path]:
 def assemble() -> None:
     parts = [
         "# Benchmark results\n",
-        "Produced by `make bench` (`bench/run_all.py`), which runs each `bench/bench_*.py` in turn; "
-        "each section below is that script's own output (`bench/results/<name>.md`), with the "
-        "anchor measured in the same run. Machine: "
+        "Produced by `make bench` (`bench/run_all.py`), which runs each `bench/bench_*.py` in "
+        "turn; each section below is that script's own output (`bench/results/<name>.md`), with "
+        "the anchor measured in the same run. Machine: "
         f"{platform.machine()}, 2 cores, 24 GiB, Python {platform.python_version()}.\n",
     ]
     order = {n: i for i, n in enumerate(ORDER)}
-    for md in sorted(RESULTS.glob("*.md"), key=lambda p: (order.get(p.stem, 99), p.stem)):
-        parts.append(md.read_text(encoding="utf-8").strip() + "\n")
+    for md in sorted(RESULTS.glob("*.md"), key=lambda p: (order.get(_name(p), 99), p.stem)):
+        parts.append(_section(md))
     (BENCH / "RESULTS.md").write_text("\n".join(parts), encoding="utf-8")
 
 

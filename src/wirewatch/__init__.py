@@ -37,7 +37,16 @@ _EXPORTS = {
     "run_paths": ("wirewatch.run", "run_paths"),
 }
 
-__all__ = [*_EXPORTS, "__version__"]
+__all__ = [
+    "__version__",
+    "analyze",
+    "analyze_articles",
+    "extract_page",
+    "extract_path",
+    "open_store",
+    "read_pages",
+    "run_paths",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -50,7 +50,7 @@ def analyze_with_drops(
 ) -> list[AnalysisWithDrops]:
     """``analyze_articles`` plus the discarded event candidates of each article
     (``event.embedded``, ``event.background``, ``event.conditional``, ``event.no_content``)."""
-    from wirewatch.analyze.quotes import find_quotes  # the quote stage (brief D)
+    from wirewatch.analyze.quotes import find_quotes
 
     pipeline = nlp if nlp is not None else load_nlp()
     limit = min(pipeline.max_length, MAX_ANALYZED_CHARS)
