@@ -19,7 +19,7 @@ $(STAMP): $(BIN)/python pyproject.toml constraints.txt
 install: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/wirewatch run examples --db $(DB)
+	$(BIN)/wirewatch run examples/pages --db $(DB)
 
 test: $(STAMP)
 	bash scripts/system-deps.sh

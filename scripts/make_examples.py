@@ -141,6 +141,22 @@ def versions() -> list[Version]:
     return out
 
 
+# Two inputs that hold no article, so that `make run` shows skip reasons in its summary.
+NAVIGATION_ONLY = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Section index | Danube Daily</title></head>
+<body>
+<nav><a href="/">Home</a> | <a href="/world">World</a> | <a href="/business">Business</a> | <a href="/sport">Sport</a></nav>
+<ul><li><a href="/login">Sign in</a></li><li><a href="/subscribe">Subscribe</a></li></ul>
+<footer>© Danube Daily (fictional). Cookie settings. Privacy policy.</footer>
+</body></html>
+"""
+
+
+def write_bad_inputs() -> None:
+    (OUT / "zz-empty-page.txt").write_text("", "utf-8")
+    (OUT / "zz-navigation-only.html").write_text(NAVIGATION_ONLY, "utf-8")
+
+
 def main() -> None:
     if OUT.exists():
         shutil.rmtree(OUT)
@@ -155,7 +171,8 @@ def main() -> None:
             (OUT / f"{name}.html").write_text(render_html(v, outlet, related), "utf-8")
         else:
             (OUT / f"{name}.txt").write_text(render_text(v, outlet, related), "utf-8")
-    print(f"wrote {len(all_versions)} pages to {OUT}")
+    write_bad_inputs()
+    print(f"wrote {len(all_versions)} pages and 2 pages without an article to {OUT}")
 
 
 if __name__ == "__main__":

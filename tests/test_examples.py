@@ -13,7 +13,7 @@ from wirewatch.cli import main
 from wirewatch.store import open_store
 from wirewatch.stories_schema import alerts, duplicates, stories
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "pages"
 
 
 @pytest.mark.slow

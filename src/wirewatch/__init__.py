@@ -7,7 +7,7 @@ The public API: plain functions over the records in ``wirewatch.records``.
     >>> analysis = wirewatch.analyze(article)                  # doctest: +SKIP
     >>> [(q.speaker, q.text) for q in analysis.quotes]         # doctest: +SKIP
     >>> store = wirewatch.open_store("wirewatch.db")           # doctest: +SKIP
-    >>> summary = wirewatch.run_paths(["examples"], store)     # doctest: +SKIP
+    >>> summary = wirewatch.run_paths(["examples/pages"], store)     # doctest: +SKIP
 
 Imports are lazy: ``import wirewatch`` loads neither trafilatura nor spaCy.
 """

@@ -291,7 +291,7 @@ def run_paths(paths: Sequence[str], store: Store, *, analyze: bool = True,
     """Read files and folders (``-`` for stdin), extract, analyse and store every article.
 
     >>> with open_store("wirewatch.db") as store:              # doctest: +SKIP
-    ...     summary = run_paths(["examples"], store)
+    ...     summary = run_paths(["examples/pages"], store)
     >>> summary.articles_stored, dict(summary.skipped)          # doctest: +SKIP
     (120, {'empty': 1})
     """

@@ -53,3 +53,21 @@ def test_truncated_page_never_raises_anything_else(cut: int) -> None:
     except NoArticleError:
         return
     assert article.body
+
+
+def test_a_page_of_menus_and_links_is_no_article() -> None:
+    items = "".join(f"<li><a href='/s{i}'>Section {i} news</a></li>" for i in range(12))
+    html = f"<html><body><nav><ul>{items}</ul></nav><footer>Privacy policy</footer></body></html>"
+    try:
+        extract_html_page(Page(source="menu.html", form="html", content=html))
+    except NoArticleError as error:
+        assert error.reason == "no_article"
+    else:
+        raise AssertionError("a page of short menu items became an article")
+
+
+def test_one_real_paragraph_is_enough() -> None:
+    text = "The foreign ministers met in Vienna on Monday and agreed to resume talks next month."
+    html = f"<html><body><article><h1>Talks</h1><p>{text}</p></article></body></html>"
+    article = extract_html_page(Page(source="one.html", form="html", content=html))
+    assert article.body == (text,)

@@ -25,6 +25,7 @@ from wirewatch.records import Article, Drop, Page
 
 EXTRACTOR = "wirewatch.html/1"
 _AUTHOR_SPLIT = re.compile(r"\s*;\s*")
+_WORD = re.compile(r"\w+")
 Focus = Literal["precision", "balanced", "recall"]
 
 
@@ -43,6 +44,7 @@ class HtmlOptions:
     extensive_date: bool = True  # htmldate's extensive search when the head states no time
     drop_title_repeat: bool = True  # a first paragraph equal to the title is dropped
     min_words: int = 10  # fewer words in the whole body: not an article (menus, stubs)
+    min_longest_paragraph: int = 8  # no paragraph this long: a menu or a list of links
 
 
 DEFAULT_OPTIONS = HtmlOptions()
@@ -224,10 +226,17 @@ def extract_html_page(page: Page, *, options: HtmlOptions = DEFAULT_OPTIONS) -> 
     paragraphs, drops = _body(split_paragraphs(result.text), title, options)
     if not paragraphs:
         raise NoArticleError("no_article", f"{page.source}: no article body in the HTML")
-    words = sum(len(paragraph.split()) for paragraph in paragraphs)
+    counts = [len(_WORD.findall(paragraph)) for paragraph in paragraphs]
+    words = sum(counts)
     if words < options.min_words:
         raise NoArticleError(
             "no_article", f"{page.source}: body of {words} words, under {options.min_words}"
+        )
+    if max(counts) < options.min_longest_paragraph:
+        raise NoArticleError(
+            "no_article",
+            f"{page.source}: no paragraph of {options.min_longest_paragraph} words or more "
+            "(a menu or a list of links)",
         )
     if result.rescued:
         drops.append(Drop("html.fast_pass_short", "first pass too short; fallbacks used"))
