@@ -45,7 +45,14 @@ def _is_negated(token: Token, negation: frozenset[str]) -> bool:
 
 def _reported_past(verb: Any) -> bool:
     """A clause reported by a past-tense verb ("said it would ..."), where "would" is the
-    future seen from the past, not a hypothetical."""
+    future seen from the past, not a hypothetical. A conjunct shares its first conjunct's
+    frame ("announced it would prohibit X and would deny Y")."""
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not _reported_head(verb):
+        verb = verb.head
+    return _reported_head(verb)
+
+
+def _reported_head(verb: Any) -> bool:
     head = verb.head
     return (verb.dep_ in ("ccomp", "conj") and head.tag_ in ("VBD", "VBN")
             and head.lemma_.lower() in modality_cues()["reporting_verbs"] | {"confirm"}

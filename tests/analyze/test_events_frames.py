@@ -1,0 +1,24 @@
+"""Frames added in the third tuning round: conjoined reported clauses, for-clauses."""
+
+from __future__ import annotations
+
+from wirewatch.analyze.actors import ArticleActors
+from wirewatch.analyze.events import code_doc
+from wirewatch.analyze.nlp import pipe_texts
+from wirewatch.records import Event
+
+
+def events(text: str) -> tuple[Event, ...]:
+    doc = next(pipe_texts([text], disable=()))
+    return code_doc(doc, ArticleActors.from_doc(doc)).events
+
+
+def test_conjoined_reported_would_is_future_too() -> None:
+    found = events("Japan announced it would expel the envoy and would deny entry to the "
+                   "Russian delegation.")
+    assert found
+    assert {e.modality for e in found} == {"future"}
+    assert "THREATEN" not in {e.type for e in found}
+    # Without the reporting verb "would" stays hypothetical.
+    alone = events("Japan would expel the envoy and would deny entry to the Russian delegation.")
+    assert {e.modality for e in alone} == {"hypothetical"}
