@@ -22,3 +22,12 @@ def test_conjoined_reported_would_is_future_too() -> None:
     # Without the reporting verb "would" stays hypothetical.
     alone = events("Japan would expel the envoy and would deny entry to the Russian delegation.")
     assert {e.modality for e in alone} == {"hypothetical"}
+
+
+def test_for_clause_is_the_request_content_not_an_event() -> None:
+    for text in ("Britain is pressing for Germany to support the plan.",
+                 "Germany lobbied for the United States to release the prisoners."):
+        found = events(text)
+        assert [e.type for e in found] == ["REQUEST"], text
+    found = events("France pushed hard for the council to meet the envoys.")
+    assert [(e.type, e.mode) for e in found] == [("REQUEST", "meet")]

@@ -97,7 +97,8 @@ def _holds(cond: Condition, token: Token) -> bool:
         return bool(_object_words(token) & cond.words)
     if cond.kind == "prep":
         return any(c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ in cond.words
-                   for c in token.children)
+                   for c in token.children) or any(
+            _for_clause(c) and "for" in cond.words for c in token.children)
     if cond.kind == "prt":
         return any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in cond.words
                    for c in token.children)
@@ -133,16 +134,27 @@ def match_token(token: Token) -> Match | None:
                 # "accuse X of attacking", "refrain from": the gerund under a preposition.
                 embedded = next((g for c in token.children if c.dep_ == "prep"
                                  for g in c.children if g.dep_ == "pcomp"), None)
+            if embedded is None:  # "pushed for the US (to) support the plan"
+                embedded = next((c for c in token.children if _for_clause(c)), None)
             return Match(token=token, rule=rule, lemma=lemma, embedded=embedded)
     return None
+
+
+def _for_clause(token: Token) -> bool:
+    """A "for X (to) do" clause ("called for the army to withdraw"): the complement of the
+    verb it hangs on, never a clause of its own."""
+    return token.dep_ in ("advcl", "ccomp") and token.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "mark" and c.lower_ == "for" for c in token.children)
 
 
 def _independent(token: Token) -> bool:
     """Does ``token`` start a clause of its own? An adverbial clause does when it is finite
     ("after X attacked"); a participle or purpose clause ("..., demanding ...", "to protest")
-    is part of the event it hangs on."""
+    is part of the event it hangs on, and so is a for-clause ("pushed for X to do")."""
     if token.dep_ != "advcl":
-        return token.dep_ in _INDEPENDENT_DEPS
+        return token.dep_ in _INDEPENDENT_DEPS and not _for_clause(token)
+    if _for_clause(token):
+        return False
     return any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in token.children)
 
 
