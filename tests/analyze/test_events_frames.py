@@ -31,3 +31,11 @@ def test_for_clause_is_the_request_content_not_an_event() -> None:
         assert [e.type for e in found] == ["REQUEST"], text
     found = events("France pushed hard for the council to meet the envoys.")
     assert [(e.type, e.mode) for e in found] == [("REQUEST", "meet")]
+
+
+def test_help_with_a_coded_act_is_that_act() -> None:
+    found = events("The United States helped negotiate a truce between the rebels and Sudan.")
+    assert [e.type for e in found] == ["CONSULT"]
+    # Help with no coded act under it stays AID.
+    assert [e.type for e in events("Japan helped Haiti rebuild its schools.")] == ["AID"]
+    assert [e.type for e in events("Norway helped Sri Lanka.")] == ["AID"]

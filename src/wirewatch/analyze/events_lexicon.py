@@ -28,7 +28,8 @@ NONE = "NONE"  # an exclusion row: the word is no event in that frame
 
 @dataclass(frozen=True, slots=True)
 class Condition:
-    """One condition of a trigger rule: ``kind`` is obj, prep, prt, mod, subj, xcomp or ccomp."""
+    """One condition of a trigger rule: ``kind`` is obj, prep, prt, mod, subj, xcomp, ccomp
+    or xevent (a control complement that is itself a trigger: "helped *negotiate*")."""
 
     kind: str
     words: frozenset[str] = frozenset()
@@ -116,7 +117,7 @@ def _parse_conditions(spec: str) -> tuple[Condition, ...]:
     conds = []
     for part in spec.split(";"):
         part = part.strip()
-        if part in ("xcomp", "ccomp"):
+        if part in ("xcomp", "ccomp", "xevent"):
             conds.append(Condition(part))
             continue
         kind, _, words = part.partition("=")

@@ -91,6 +91,9 @@ def _object_words(token: Token) -> set[str]:
 def _holds(cond: Condition, token: Token) -> bool:
     if cond.kind == "xcomp":
         return any(c.dep_ in _CONTROL_DEPS and c.pos_ in ("VERB", "AUX") for c in token.children)
+    if cond.kind == "xevent":  # "helped negotiate a truce": the helped act is the event
+        return any(c.dep_ in _CONTROL_DEPS and c.pos_ == "VERB" and match_token(c) is not None
+                   for c in token.children)
     if cond.kind == "ccomp":  # "protested that ...", "X is failing ..., a group protested"
         return any(c.dep_ == "ccomp" for c in token.children)
     if cond.kind == "obj":
