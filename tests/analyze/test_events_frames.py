@@ -39,3 +39,10 @@ def test_help_with_a_coded_act_is_that_act() -> None:
     # Help with no coded act under it stays AID.
     assert [e.type for e in events("Japan helped Haiti rebuild its schools.")] == ["AID"]
     assert [e.type for e in events("Norway helped Sri Lanka.")] == ["AID"]
+
+
+def test_protest_announced_for_the_future_is_a_threat() -> None:
+    found = events("The unions will stage a general strike next week.")
+    assert [(e.type, e.mode) for e in found] == [("THREATEN", "restrict")]
+    found = events("Students protested in Belgrade on Monday.")
+    assert [e.type for e in found] == ["PROTEST"]

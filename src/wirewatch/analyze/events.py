@@ -62,8 +62,10 @@ _FUTURE_TO_AGREE = frozenset(("CONSULT", "SUPPORT", "COOPERATE", "AID"))
 _INTENT_TO_AGREE = frozenset(("RETREAT", "CONCEDE"))
 _REPORTED_DEPS = frozenset(("ccomp", "parataxis", "conj", "xcomp", "advcl"))
 # Material conflict announced for the future ("will impose a curfew", "is prepared to impose
-# martial law", "may halt mediation") is a threat: the mirror of the AGREE rule above.
-_FUTURE_TO_THREATEN = frozenset(("ASSAULT", "COERCE"))
+# martial law", "may halt mediation") is a threat: the mirror of the AGREE rule above. So is
+# a protest announced for the future ("will stage a general strike"): the codebook's THREATEN
+# restrict mode covers strikes and boycotts.
+_FUTURE_TO_THREATEN = frozenset(("ASSAULT", "COERCE", "PROTEST"))
 _HYPOTHETICAL_TO_THREATEN = frozenset(("ASSAULT", "COERCE", "SANCTION"))
 # Nouns that carry a reported demand like a reporting verb ("a reminder to Iraq that it must").
 _DEMAND_NOUNS = frozenset(("reminder", "message", "statement", "letter", "insistence"))
