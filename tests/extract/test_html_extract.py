@@ -174,3 +174,22 @@ def test_trafilatura_eval_snippets(corpora: Path) -> None:
             else:
                 missing += 1
     assert found / (found + missing) > 0.75
+
+
+def test_a_short_article_keeps_its_paragraphs_and_no_byline() -> None:
+    # A short body goes through the rescue passes; trafilatura's balanced mode returns the same
+    # text with headline, byline and time glued into one line, which must not replace it.
+    paragraphs = [
+        "China pledged to buy more Russian oil on Thursday under a new long-term contract.",
+        "The contract runs for ten years and covers deliveries by pipeline and sea.",
+        "Energy analysts said prices were not disclosed.",
+    ]
+    html = (
+        "<html><head><title>China pledges oil purchases | Ledger</title></head><body><article>"
+        "<h1>China pledges oil purchases</h1><p class='byline'>By Sam Reyes</p>"
+        "<time datetime='2024-03-28T15:32:00Z'>28 March 2024, 15:32 UTC</time>"
+        + "".join(f"<p>{p}</p>" for p in paragraphs)
+        + "</article></body></html>"
+    )
+    article = extract_html_page(Page(source="short.html", form="html", content=html))
+    assert list(article.body) == paragraphs

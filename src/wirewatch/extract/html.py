@@ -38,6 +38,7 @@ class HtmlOptions:
     include_tables: bool = True
     fast_first: bool = True  # first pass without trafilatura's fallback extractors
     rescue_below: int = 500  # characters: a shorter first pass is redone with the fallbacks
+    rescue_gain: float = 1.5  # a later pass replaces the text only when this many times longer
     deduplicate: bool = False
     balanced_rescue: bool = True  # still short after the fallbacks: try trafilatura's balanced mode
     with_metadata: bool = True  # title, authors, date, site, categories, and the extras
@@ -118,8 +119,9 @@ def run_trafilatura(
     1. trafilatura as configured, without its fallbacks when ``fast_first``;
     2. under ``rescue_below`` characters after a fast pass: again with the fallbacks;
     3. still short in precision mode (``balanced_rescue``): trafilatura's balanced mode.
-    A later pass is kept only when its text is longer; metadata comes from the first pass
-    that had any.
+    A later pass is kept only when its text is ``rescue_gain`` times longer (a short article
+    is not replaced by the same text with its byline and date glued on); metadata comes from
+    the first pass that had any.
     """
     passes: list[tuple[HtmlOptions, bool]] = []
     if options.fast_first:
@@ -135,7 +137,7 @@ def run_trafilatura(
         document = _bare(tree, url, pass_options, fast=fast, metadata=wanted)
         if wanted:
             metadata = document
-        if len(_text(document)) > len(text):
+        if len(_text(document)) > len(text) * options.rescue_gain:
             text, rescued = _text(document), True
     return Extraction(text, metadata, rescued)
 
