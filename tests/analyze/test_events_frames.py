@@ -46,3 +46,16 @@ def test_protest_announced_for_the_future_is_a_threat() -> None:
     assert [(e.type, e.mode) for e in found] == [("THREATEN", "restrict")]
     found = events("Students protested in Belgrade on Monday.")
     assert [e.type for e in found] == ["PROTEST"]
+
+
+def test_under_attack_from_names_both_sides() -> None:
+    found = events("Ukrainian positions came under attack from Russian troops on Thursday.")
+    assault = [e for e in found if e.type == "ASSAULT"]
+    assert assault
+    assert [a.code for a in assault[0].source] == ["RUS"]
+    assert [a.code for a in assault[0].target] == ["UKR"]
+
+
+def test_from_a_bare_place_is_not_the_source() -> None:
+    found = events("The withdrawal from Afghanistan was completed on Monday.")
+    assert all("AFG" not in {a.code for a in e.source} for e in found)

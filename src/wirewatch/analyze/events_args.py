@@ -328,6 +328,15 @@ def noun_arguments(noun: Token, index: ActorIndex) -> tuple[tuple[Actor, ...], t
         elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
             source.extend(a for g in child.children if g.dep_ == "pobj"
                           for a in phrase_actors(g, index))
+        elif child.dep_ == "prep" and child.lower_ == "from":
+            # "came under attack from Russian troops": an actor with a sector is the agent;
+            # a bare place ("withdrawal from Afghanistan") is not.
+            source.extend(a for g in child.children if g.dep_ == "pobj"
+                          for a in phrase_actors(g, index) if a.sector)
+    carrier = noun.head.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "under" and carrier.pos_ in ("VERB", "AUX"):
+        # "positions came under attack (from X)": the subject is the one attacked.
+        target.extend(subject_actors(carrier, index))
     for pobj in _prep_objects(noun, TARGET_PREPS):
         if pobj.lemma_.lower() in PLACE_NOUNS or pobj.lower_ in PLACE_NOUNS:
             # "on the Russian border with Ukraine": the adjective is the source side.
