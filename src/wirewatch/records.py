@@ -134,6 +134,9 @@ class Analysis:
     quotes: tuple[Quote, ...] = ()
     events: tuple[Event, ...] = ()
     actors: tuple[Actor, ...] = ()  # distinct actors resolved in the article
+    # Event candidates the coder discarded (reasons "event.*", "analysis.*"); the article's own
+    # dropped lines stay in ``article.drops``.
+    drops: tuple[Drop, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -107,6 +107,9 @@ def test_discarded_event_candidates_are_drops_with_reasons() -> None:
     assert [e.type for e in result.analysis.events] == ["REJECT"]
     assert [d.reason for d in result.drops] == ["event.embedded"]
     assert "release" in result.drops[0].text
+    # The same drops travel on the Analysis record, so `wirewatch run` stores them.
+    (analysis,) = analyze_articles([article("Syria refused to release the prisoners.")])
+    assert analysis.drops == result.drops
 
 
 def test_very_long_bodies_are_truncated_with_a_drop(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -82,7 +82,7 @@ def test_show_json_and_text(filled_db: Path, runner: CliRunner) -> None:
     shown = runner.invoke(main, ["show", article_id, "--db", str(filled_db)])
     assert shown.exit_code == 0, shown.output
     record = orjson.loads(shown.stdout)
-    assert list(record) == ["article", "quotes", "events", "actors"]
+    assert list(record) == ["article", "quotes", "events", "actors", "drops"]
     assert record["article"]["id"] == article_id
     text = runner.invoke(main, ["show", article_id, "--db", str(filled_db), "--format", "text"])
     assert f"id: {article_id}" in text.stdout
@@ -180,7 +180,7 @@ def test_extract_analyze_outputs_analyses_in_input_order(tmp_path: Path,
     result = runner.invoke(main, ["extract", str(tmp_path), "--analyze"])
     assert result.exit_code == 0, result.output
     records = [orjson.loads(line) for line in result.stdout.splitlines()]
-    assert [list(r) for r in records] == [["article", "quotes", "events", "actors"]] * 3
+    assert [list(r) for r in records] == [["article", "quotes", "events", "actors", "drops"]] * 3
     assert [r["article"]["source"] for r in records] == sorted(
         str(p) for p in tmp_path.glob("*.txt"))
 

@@ -145,6 +145,20 @@ def test_list_articles_filters_and_orders_newest_first(store: Store) -> None:
         store.list_articles(ArticleFilter(since="05/03/2024"))
 
 
+def test_analysis_drops_are_stored_apart_from_the_article_lines(store: Store) -> None:
+    event_drop = Drop("event.no_actor", "allow: allowed")
+    analysis = dataclasses.replace(make_analysis(), drops=(event_drop,))
+    store.save_analysis(analysis)
+    back = store.get_article("a1")
+    assert back.drops == (event_drop,)
+    assert back.article.drops == analysis.article.drops
+    assert next(store.iter_articles()).drops == analysis.article.drops
+    with store.connect() as conn:
+        reasons = [r.reason for r in conn.execute(sa.text("SELECT reason FROM drops"))]
+    assert sorted(reasons) == sorted([d.reason for d in analysis.article.drops] + [
+        "event.no_actor"])
+
+
 def test_iter_articles_returns_articles_with_drops(store: Store) -> None:
     for i in range(3):
         store.save_analysis(make_analysis(f"a{i}"))

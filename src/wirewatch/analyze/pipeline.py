@@ -66,13 +66,13 @@ def analyze_with_drops(
         quotes = tuple(find_quotes(doc, actors))
         coded = code_doc(doc, actors, published=parse_published(article.published),
                          quotes=quotes)
-        analysis = Analysis(article=article, quotes=quotes, events=coded.events,
-                            actors=actors.actors)
         drops = coded.drops
         if len(article.body_text) > limit:
             # The prefix keeps every offset valid; the rest is counted, not silently lost.
             drops += (Drop("analysis.truncated",
                            f"body has {len(article.body_text)} characters; analysed {limit}"),)
+        analysis = Analysis(article=article, quotes=quotes, events=coded.events,
+                            actors=actors.actors, drops=drops)
         out.append(AnalysisWithDrops(analysis=analysis, drops=drops))
     return out
 

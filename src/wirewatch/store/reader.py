@@ -125,6 +125,14 @@ def _children(conn: sa.Connection, table: sa.Table, article_id: str) -> list[sa.
     return list(conn.execute(query).mappings())
 
 
+ANALYSIS_DROP_PREFIXES = ("event.", "analysis.")
+
+
+def is_analysis_drop(drop: Drop) -> bool:
+    """A drop of the analysis stage (stored beside the article's line drops)."""
+    return drop.reason.startswith(ANALYSIS_DROP_PREFIXES)
+
+
 def _drops(conn: sa.Connection, article_id: str) -> list[Drop]:
     return [Drop(r["reason"], r["text"], r["line"])
             for r in _children(conn, schema.drops, article_id)]
@@ -137,12 +145,14 @@ def get_article(conn: sa.Connection, article_id: str) -> Analysis:
     ).mappings().first()
     if row is None:
         raise NotFoundError(f"no article with id {article_id!r}")
+    drops = _drops(conn, article_id)
     return Analysis(
-        article=article_from_row(row, _drops(conn, article_id)),
+        article=article_from_row(row, [d for d in drops if not is_analysis_drop(d)]),
         quotes=tuple(quote_from_row(r) for r in _children(conn, schema.quotes, article_id)),
         events=tuple(event_from_row(r) for r in _children(conn, schema.events, article_id)),
         actors=tuple(Actor(r["name"], r["code"], r["sector"])
                      for r in _children(conn, schema.actors, article_id)),
+        drops=tuple(d for d in drops if is_analysis_drop(d)),
     )
 
 
@@ -157,7 +167,8 @@ def iter_articles(conn: sa.Connection, *, with_drops: bool = True,
             query = query.where(t.c.id > last)
         rows = list(conn.execute(query).mappings())
         for row in rows:
-            yield article_from_row(row, _drops(conn, row["id"]) if with_drops else ())
+            drops = _drops(conn, row["id"]) if with_drops else []
+            yield article_from_row(row, [d for d in drops if not is_analysis_drop(d)])
         if len(rows) < page_size:
             return
         last = rows[-1]["id"]

@@ -147,13 +147,16 @@ def save_analysis(
                                                      now=now))
     for table in schema.CHILD_TABLES:
         conn.execute(_delete_by(table, "article_id"), {"value_": article.id})
-    if article.drops:
+    # The article's dropped lines, then the analysis's discarded event candidates (reasons
+    # event.* and analysis.*): one queryable table of drops per article.
+    all_drops = (*article.drops, *analysis.drops)
+    if all_drops:
         conn.execute(
             sa.insert(schema.drops),
             [
                 {"article_id": article.id, "seq": i, "reason": d.reason, "text": d.text,
                  "line": d.line}
-                for i, d in enumerate(article.drops)
+                for i, d in enumerate(all_drops)
             ],
         )
     if analysis.quotes:
