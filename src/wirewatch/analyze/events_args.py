@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from wirewatch.analyze.actors_tables import lookup_proper
 from wirewatch.analyze.events_country import is_ethnic, phrase_place, sentence_countries
+from wirewatch.analyze.events_roles import is_stative_passive, shares_passive_subject
 from wirewatch.records import Actor
 
 # Objects of these prepositions are targets ("attack on X", "talks with X").
@@ -146,11 +147,19 @@ def _with_affiliation(head: Token, actor: Actor | None, index: ActorIndex) -> Ac
 
 
 def _subject(verb: Token) -> Token | None:
-    """The verb's subject, inherited through xcomp/conj/advcl chains when it has none."""
+    """The verb's subject, inherited through xcomp/conj/advcl chains when it has none.
+
+    "Israel is opposed to X" (a stative passive) has the subject as its actor; "the minister
+    was indicted by the court and will resign": an active conjunct of a passive verb shares
+    its passive subject, not its agent."""
+    if is_stative_passive(verb):
+        return _passive_subject(verb)
     cur: Token | None = verb
     for _ in range(4):
         if cur is None:
             return None
+        if cur.i != verb.i and shares_passive_subject(verb, cur):
+            return _passive_subject(cur)
         for child in cur.children:
             if child.dep_ in ("nsubj", "csubj"):
                 if child.lower_ in _RELATIVE and cur.dep_ == "relcl":
@@ -160,7 +169,7 @@ def _subject(verb: Token) -> Token | None:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         return pobj
-        if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head.i != cur.i:
+        if cur.dep_ in ("xcomp", "conj", "advcl", "acomp") and cur.head.i != cur.i:
             cur = cur.head
         else:
             return None
@@ -236,7 +245,7 @@ def verb_arguments(
     """(source, target) of a verb trigger; ``embedded`` is the clause of a control verb."""
     source = subject_actors(verb, index)
     target_heads: list[Token] = []
-    passive = _passive_subject(verb)
+    passive = None if is_stative_passive(verb) else _passive_subject(verb)
     if passive is not None:
         target_heads.append(passive)
     target_heads += [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")]

@@ -1,0 +1,41 @@
+"""Argument roles the plain subject/object reading gets wrong (events_roles.py)."""
+
+from __future__ import annotations
+
+from wirewatch.analyze.actors import ArticleActors
+from wirewatch.analyze.events import code_doc
+from wirewatch.analyze.nlp import pipe_texts
+from wirewatch.records import Event
+
+
+def events(text: str) -> tuple[Event, ...]:
+    doc = next(pipe_texts([text], disable=()))
+    return code_doc(doc, ArticleActors.from_doc(doc)).events
+
+
+def of_type(text: str, kind: str) -> Event:
+    found = [e for e in events(text) if e.type == kind]
+    assert found, f"no {kind} in {text!r}"
+    return found[0]
+
+
+def codes(actors: tuple[object, ...]) -> set[str | None]:
+    return {a.code for a in actors}  # type: ignore[attr-defined]
+
+
+def test_a_stative_passive_subject_is_the_actor() -> None:
+    event = of_type("Greece is opposed to Turkish drilling in the Aegean.", "REJECT")
+    assert codes(event.source) == {"GRC"}
+    assert "GRC" not in codes(event.target)
+    assert "TUR" in codes(event.target)
+
+
+def test_an_agentive_passive_keeps_its_agent() -> None:
+    event = of_type("The Turkish plan was opposed by Greece.", "REJECT")
+    assert codes(event.source) == {"GRC"}
+
+
+def test_an_active_conjunct_of_a_passive_shares_its_subject() -> None:
+    event = of_type("Kenya's finance minister was charged by prosecutors and will resign.",
+                    "RETREAT")
+    assert codes(event.source) == {"KEN"}
