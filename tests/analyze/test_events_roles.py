@@ -39,3 +39,24 @@ def test_an_active_conjunct_of_a_passive_shares_its_subject() -> None:
     event = of_type("Kenya's finance minister was charged by prosecutors and will resign.",
                     "RETREAT")
     assert codes(event.source) == {"KEN"}
+
+
+def test_a_domestic_protest_with_no_named_recipient_addresses_its_government() -> None:
+    event = of_type("Kenyan teachers staged a strike on Monday.", "PROTEST")
+    assert "KEN" in codes(event.source)
+    assert any(a.code == "KEN" and a.sector == "GOV" for a in event.target)
+
+
+def test_a_curfew_is_imposed_on_the_country_where_it_is_declared() -> None:
+    event = of_type("The Malian army imposed a curfew on Sunday.", "COERCE")
+    assert codes(event.target) == {"MLI"}
+
+
+def test_a_named_recipient_is_kept_and_nothing_is_added() -> None:
+    event = of_type("Kenyan students protested against the French embassy.", "PROTEST")
+    assert codes(event.target) == {"FRA"}
+
+
+def test_cooperation_gets_no_implicit_recipient() -> None:
+    event = of_type("Kenya signed an agreement on Monday.", "SUPPORT")
+    assert not event.target

@@ -47,6 +47,7 @@ from wirewatch.analyze.events_match import (
     match_token,
     resolve_type,
 )
+from wirewatch.analyze.events_roles import domestic_recipient
 from wirewatch.analyze.modality import modality_of
 from wirewatch.records import Actor, Drop, Event, Quote
 
@@ -236,6 +237,8 @@ def _build(
     location = location_of(tok)
     source, target = fill_countries(source, target, sent, location,
                                     violent=categories()[event_type].quad == "MATERIAL CONFLICT")
+    kinds = (event_type,) if inner is None else (event_type, inner.rule.type)
+    target = domestic_recipient(kinds, source, target, location)
     return Event(
         type=event_type,
         mode=mode,

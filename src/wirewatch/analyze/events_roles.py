@@ -8,9 +8,14 @@
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Token
 
+from wirewatch.analyze.actors_tables import tables
+from wirewatch.analyze.events_country import place_code
 from wirewatch.analyze.events_lexicon import word_sets
+from wirewatch.records import Actor
 
 
 def _has(token: Token, deps: tuple[str, ...]) -> bool:
@@ -27,3 +32,37 @@ def shares_passive_subject(verb: Token, head: Token) -> bool:
     """Is ``verb`` an active conjunct of the passive ``head`` with no subject of its own?"""
     return (verb.dep_ == "conj" and verb.head.i == head.i and _has(head, ("nsubjpass",))
             and not _has(verb, ("nsubj", "nsubjpass", "auxpass", "csubj")))
+
+
+# Domestic events whose recipient is the country's own side when the sentence names none
+# (codebook): PROTEST is "directed toward ... government authorities" (its demo/riot modes);
+# COERCE is "repression, restrictions on rights" imposed on a population (curfew, martial
+# law, restrictions); CONCEDE eases "restrictions on persons" or suspends protests.
+DOMESTIC_TYPES = frozenset(("PROTEST", "COERCE", "CONCEDE"))
+# The sector of that implicit recipient: protests address the authorities.
+_DOMESTIC_SECTOR = {"PROTEST": "GOV"}
+
+
+@functools.cache
+def _country_names() -> dict[str, str]:
+    table = tables()
+    entries = [*table.exact.values(), *(e for e, _ in table.folded.values())]
+    return {e.code: e.name for e in entries if e.kind == "country" and e.code}
+
+
+def domestic_recipient(
+    kinds: tuple[str, ...], source: tuple[Actor, ...], target: tuple[Actor, ...],
+    location: str | None,
+) -> tuple[Actor, ...]:
+    """The target, with the country where a domestic PROTEST/COERCE/CONCEDE happens added
+    when no coded target is named: the location's country, else the source's one country."""
+    kind = next((k for k in kinds if k in DOMESTIC_TYPES), None)
+    if kind is None or any(a.code for a in target):
+        return target
+    names = _country_names()
+    where = place_code(location) if location else None
+    home = {a.code for a in source if a.code in names}
+    code = where if where in names else (next(iter(home)) if len(home) == 1 else None)
+    if code is None:
+        return target
+    return (*target, Actor(name=names[code], code=code, sector=_DOMESTIC_SECTOR.get(kind)))
