@@ -60,3 +60,14 @@ def test_a_named_recipient_is_kept_and_nothing_is_added() -> None:
 def test_cooperation_gets_no_implicit_recipient() -> None:
     event = of_type("Kenya signed an agreement on Monday.", "SUPPORT")
     assert not event.target
+
+
+def test_a_preposition_keeps_its_object_before_a_reduced_relative_clause() -> None:
+    event = of_type("Chile has granted asylum to three Bolivian officials hiding in an embassy "
+                    "since the coup, the ministry said.", "AID")
+    assert "BOL" in codes(event.target)
+
+
+def test_an_adjective_on_the_embedded_object_names_no_one() -> None:
+    event = of_type("Greek unions threatened to hold a general strike.", "THREATEN")
+    assert all(a.sector != "MIL" for a in event.target)

@@ -8,14 +8,19 @@ objects of the embedded clause of a control verb).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Protocol
 
 from spacy.tokens import Token
 
 from wirewatch.analyze.actors_tables import lookup_proper
 from wirewatch.analyze.events_country import is_ethnic, phrase_place, sentence_countries
-from wirewatch.analyze.events_roles import is_stative_passive, shares_passive_subject
+from wirewatch.analyze.events_roles import (
+    against_prefix,
+    dangling_object,
+    dedupe,
+    is_stative_passive,
+    shares_passive_subject,
+)
 from wirewatch.records import Actor
 
 # Objects of these prepositions are targets ("attack on X", "talks with X").
@@ -60,25 +65,6 @@ def is_carrier(verb: Token) -> bool:
     return any(low.startswith(v) and len(low) - len(v) <= 3 for v in CARRIER_VERBS if len(v) > 3)
 
 
-def _dedupe(actors: Iterable[Actor | None]) -> tuple[Actor, ...]:
-    """Distinct actors; an uncoded sector-only actor ("military") joins a lone coded one."""
-    present = [a for a in actors if a is not None]
-    coded = [a for a in present if a.code]
-    loose = [a for a in present if not a.code and a.sector]
-    if coded and loose:
-        if len({a.code for a in coded}) == 1 and coded[0].sector is None:
-            filled = Actor(name=coded[0].name, code=coded[0].code, sector=loose[0].sector)
-            present = [filled if a.code == filled.code else a for a in coded]
-        else:
-            present = coded
-    seen: dict[tuple[str | None, str | None, str], Actor] = {}
-    for actor in present:
-        key = (actor.code, actor.sector, actor.name) if actor.code is None else (
-            actor.code, actor.sector, "")
-        seen.setdefault(key, actor)
-    return tuple(seen.values())
-
-
 def phrase_actors(head: Token, index: ActorIndex) -> tuple[Actor, ...]:
     """Actors named by the noun phrase headed by ``head``, coordinated phrases included.
 
@@ -108,7 +94,7 @@ def phrase_actors(head: Token, index: ActorIndex) -> tuple[Actor, ...]:
                                 actor = inner if actor is None or actor.sector is None else (
                                     Actor(name=actor.name, code=inner.code, sector=actor.sector))
         found.append(actor)
-    return _dedupe(found)
+    return dedupe(found)
 
 
 def _where_acting(head: Token, actor: Actor | None) -> Actor | None:
@@ -192,7 +178,7 @@ def subject_actors(verb: Token, index: ActorIndex) -> tuple[Actor, ...]:
         # do not know them; kept by name so that the sentence's country codes them. Only
         # where the sentence names a country: elsewhere no code could follow.
         name = subj.doc[subj.left_edge.i : subj.i + 1].text.strip()
-        found = (Actor(name=name),) if name else ()
+        found = (Actor(name=name, code=phrase_place(subj)),) if name else ()
     return found
 
 
@@ -233,7 +219,8 @@ def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     out: list[Token] = []
     for child in token.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
-            out.extend(g for g in child.children if g.dep_ == "pobj")
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            out.extend(objects or dangling_object(child))
         elif child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN", "PRON"):
             out.append(child)
     return out
@@ -255,7 +242,8 @@ def verb_arguments(
                                                                      "nsubjpass")]
         target_heads += _prep_objects(embedded, TARGET_PREPS)
         for obj in [c for c in embedded.children if c.dep_ == "dobj"]:
-            target_heads += [m for m in obj.children if m.dep_ in _MOD_DEPS]
+            target_heads += [m for m in obj.children if m.dep_ in _MOD_DEPS
+                             and (m.pos_ != "ADJ" or m.ent_type_)]  # not "a general strike"
     target = _actors_of(target_heads, index)
     if not _minus(target, source):
         # "aid for Romania", "a curfew in Montenegro", "arrived in Amman": only when nothing
@@ -307,8 +295,9 @@ def _actors_of(heads: list[Token], index: ActorIndex) -> tuple[Actor, ...]:
         got = phrase_actors(head, index)
         if not got:
             # "all Russian proposals", "Israeli positions": the owner of what is acted on.
+            # An adjective names a country or no one ("a general strike").
             got = tuple(a for mod in head.children if mod.dep_ in _MOD_DEPS
-                        for a in phrase_actors(mod, index))
+                        for a in phrase_actors(mod, index) if a.code or mod.pos_ != "ADJ")
         if not got:
             # "rejected calls by Kofi Annan", "violations by the security forces", "the
             # demonstration staged by students": the one whose act is acted on.
@@ -318,7 +307,7 @@ def _actors_of(heads: list[Token], index: ActorIndex) -> tuple[Actor, ...]:
                         for g in prep.children if g.dep_ == "pobj"
                         for a in phrase_actors(g, index))
         target.extend(got)
-    return _dedupe(target)
+    return dedupe(target)
 
 
 def noun_arguments(noun: Token, index: ActorIndex) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
@@ -330,7 +319,7 @@ def noun_arguments(noun: Token, index: ActorIndex) -> tuple[tuple[Actor, ...], t
             found = phrase_actors(child, index)
             if child.pos_ == "ADJ":  # "a general strike": an adjective names a country or no one
                 found = tuple(a for a in found if a.code)
-            if _against_prefix(child):  # "anti-government protests": the government is the target
+            if against_prefix(child):  # "anti-government protests": the government is the target
                 target.extend(found)
             else:
                 source.extend(found)
@@ -364,13 +353,13 @@ def noun_arguments(noun: Token, index: ActorIndex) -> tuple[tuple[Actor, ...], t
     if not target and noun.dep_ == "nsubj" and head.pos_ == "VERB":
         target.extend(a for c in head.children if c.dep_ == "dobj"
                       for a in phrase_actors(c, index))
-    src = _dedupe(source)
-    if not _minus(_dedupe(target), src):
+    src = dedupe(source)
+    if not _minus(dedupe(target), src):
         heads = _prep_objects(noun, FALLBACK_TARGET_PREPS)
         if head.pos_ == "VERB" and noun.dep_ == "dobj":
             heads += _prep_objects(head, FALLBACK_TARGET_PREPS | TARGET_PREPS)
         target = list(_actors_of(heads, index))
-    if not _minus(_dedupe(target), src):
+    if not _minus(dedupe(target), src):
         # "a hunger strike to protest X", "rallies in Gaza against X": one level deeper and
         # the purpose clause of the noun or of its carrier verb.
         deeper = [g for h in _prep_objects(noun, FALLBACK_TARGET_PREPS | TARGET_PREPS)
@@ -382,15 +371,7 @@ def noun_arguments(noun: Token, index: ActorIndex) -> tuple[tuple[Actor, ...], t
                        for g in _prep_objects(h, TARGET_PREPS)]
             deeper += purpose_objects(head)
         target = list(_actors_of(deeper, index))
-    return src, _minus(_dedupe(target), src)
-
-
-def _against_prefix(token: Token) -> bool:
-    """"anti-government", "anti-US": the word after an "anti" prefix names an opponent."""
-    if token.lower_.startswith("anti-") or any(c.lower_ == "anti" for c in token.children):
-        return True
-    doc = token.doc
-    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "anti"
+    return src, _minus(dedupe(target), src)
 
 
 def _minus(target: tuple[Actor, ...], source: tuple[Actor, ...]) -> tuple[Actor, ...]:

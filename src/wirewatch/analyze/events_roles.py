@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 
 from spacy.tokens import Token
 
@@ -22,6 +23,33 @@ def _has(token: Token, deps: tuple[str, ...]) -> bool:
     return any(c.dep_ in deps for c in token.children)
 
 
+def dedupe(actors: Iterable[Actor | None]) -> tuple[Actor, ...]:
+    """Distinct actors; an uncoded sector-only actor ("military") joins a lone coded one."""
+    present = [a for a in actors if a is not None]
+    coded = [a for a in present if a.code]
+    loose = [a for a in present if not a.code and a.sector]
+    if coded and loose:
+        if len({a.code for a in coded}) == 1 and coded[0].sector is None:
+            filled = Actor(name=coded[0].name, code=coded[0].code, sector=loose[0].sector)
+            present = [filled if a.code == filled.code else a for a in coded]
+        else:
+            present = coded
+    seen: dict[tuple[str | None, str | None, str], Actor] = {}
+    for actor in present:
+        key = (actor.code, actor.sector, actor.name) if actor.code is None else (
+            actor.code, actor.sector, "")
+        seen.setdefault(key, actor)
+    return tuple(seen.values())
+
+
+def against_prefix(token: Token) -> bool:
+    """"anti-government", "anti-US": the word after an "anti" prefix names an opponent."""
+    if token.lower_.startswith("anti-") or any(c.lower_ == "anti" for c in token.children):
+        return True
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "anti"
+
+
 def is_stative_passive(verb: Token) -> bool:
     """"X is opposed to Y": a passive form of a stance verb with no agent."""
     return (verb.lemma_.lower() in word_sets()["stative_passives"] and verb.tag_ == "VBN"
@@ -32,6 +60,18 @@ def shares_passive_subject(verb: Token, head: Token) -> bool:
     """Is ``verb`` an active conjunct of the passive ``head`` with no subject of its own?"""
     return (verb.dep_ == "conj" and verb.head.i == head.i and _has(head, ("nsubjpass",))
             and not _has(verb, ("nsubj", "nsubjpass", "auxpass", "csubj")))
+
+
+def dangling_object(prep: Token) -> list[Token]:
+    """The object a reduced relative clause took from a preposition with none (module doc)."""
+    if prep.i + 1 >= len(prep.doc):
+        return []
+    for clause in prep.head.subtree:
+        if clause.dep_ in ("advcl", "relcl", "acl", "ccomp") and clause.i > prep.i:
+            subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.left_edge.i == prep.i + 1:
+                return [subj]
+    return []
 
 
 # Domestic events whose recipient is the country's own side when the sentence names none
