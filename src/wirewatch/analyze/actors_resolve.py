@@ -39,6 +39,23 @@ def stance_prefixes() -> frozenset[str]:
     return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
 
 
+@functools.cache
+def agent_suffixes() -> frozenset[str]:
+    """"led", "controlled": "Vietnamese-led forces" are coded by the leader's country."""
+    path = resources.files("wirewatch").joinpath("data", "actors", "agent_suffixes.txt")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+def _agent_prefix(token: str) -> Entry | None:
+    """The entity of "Vietnamese-led", "Serb-controlled", else None."""
+    name, dash, suffix = token.rpartition("-")
+    if not dash or suffix.lower() not in agent_suffixes():
+        return None
+    entry = lookup_proper(name)
+    return entry if entry is not None and entry.kind in ("country", "org") else None
+
+
 @dataclass(frozen=True, slots=True)
 class Parsed:
     """What a phrase says about an actor: named entities, roles, a person's name."""
@@ -90,6 +107,9 @@ def parse_phrase(text: str) -> Parsed:
                 i += size
                 break
         else:
+            agent = _agent_prefix(toks[i])
+            if agent is not None:
+                entities.append(agent)
             word = toks[i].lower()
             if table.modifiers.get(word.split("-")[0]) == "ELI":
                 eli = True
