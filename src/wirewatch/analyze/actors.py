@@ -113,6 +113,9 @@ class ArticleActors:
     # -- building -------------------------------------------------------------------------
 
     def _person(self, ent: Span, people: dict[str, Mention]) -> Mention | None:
+        entry = lookup_proper(ent.text)
+        if entry is not None and entry.kind == "country":
+            return self._named(ent)  # "King Letsie of Lesotho": NER took the country as a name
         doc = ent.doc
         start = _title_start(ent)
         text = self.text[doc[start].idx : ent.end_char]
@@ -138,6 +141,10 @@ class ArticleActors:
             actor = actor or Actor(name=name)
             if known is not None:
                 actor = _merge(actor, known, keep_name=False)
+        if actor.code is None:  # "King Hassan of Morocco", "President Kagame of Rwanda"
+            home = _of_country(ent)
+            if home is not None:
+                actor = Actor(name=actor.name, code=home, sector=actor.sector)
         mention = Mention(doc[start].idx, ent.end_char, actor, "person", parsed.title_roles)
         people.setdefault(actor.name.lower(), mention)
         people.setdefault(name.lower(), mention)
@@ -264,6 +271,17 @@ def _known_person(name: str) -> Actor | None:
     if entry is None or entry.kind != "person":
         return None
     return Actor(name=entry.name, code=entry.code, sector=entry.sector)
+
+
+def _of_country(ent: Span) -> str | None:
+    """The country of an "of X" phrase on a person's name ("King Hassan of Morocco")."""
+    for prep in ent.root.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                entry = lookup_proper(pobj.text) if pobj.dep_ == "pobj" else None
+                if entry is not None and entry.kind == "country":
+                    return entry.code
+    return None
 
 
 def _merge(base: Actor, extra: Actor, *, keep_name: bool) -> Actor:

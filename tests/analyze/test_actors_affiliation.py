@@ -1,0 +1,24 @@
+"""Affiliations written around a name: "X-led forces", "King Y of Z"."""
+
+from __future__ import annotations
+
+from wirewatch.analyze.actors import ArticleActors
+from wirewatch.analyze.actors_resolve import resolve_name
+from wirewatch.analyze.nlp import pipe_texts
+
+
+def test_a_led_compound_is_coded_by_the_leader() -> None:
+    actor = resolve_name("Nigerian-led troops")
+    assert actor is not None and actor.code == "NGA" and actor.sector == "MIL"
+
+
+def test_a_backed_compound_is_not_coded_by_the_backer() -> None:
+    actor = resolve_name("Iranian-backed militias")
+    assert actor is None or actor.code != "IRN"
+
+
+def test_a_person_of_a_country_takes_its_code() -> None:
+    doc = next(pipe_texts(["President Paul Kagame of Rwanda said he would visit."],
+                          disable=()))
+    people = [m.actor for m in ArticleActors.from_doc(doc).mentions if m.kind == "person"]
+    assert people and people[0].code == "RWA"
