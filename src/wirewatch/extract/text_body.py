@@ -17,7 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from wirewatch.extract.text_lines import Line
-from wirewatch.extract.text_model import LineModel, line_features, line_probabilities, load_model
+from wirewatch.extract.text_model import LineModel, load_model
+from wirewatch.extract.text_scores import line_scores
 
 LENGTH_LOW = 70
 LENGTH_HIGH = 200
@@ -236,8 +237,7 @@ def select_body(
     first, region = heuristic_pass(lines, has_stopwords, options)
     model = (options.model or load_model()) if options.use_model else None
     if model is not None and lines:
-        rows = line_features(lines, first, region, has_stopwords, skip_chrome=True)
-        probs, threshold = line_probabilities(lines, rows, model)
+        probs, threshold = line_scores(lines, first, region, has_stopwords, model)
         for line, prob in zip(lines, probs, strict=True):
             line.score = prob
             if line.chrome is None:

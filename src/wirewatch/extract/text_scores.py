@@ -1,0 +1,218 @@
+"""The line model's scores for a whole page at once, with numpy.
+
+``text_model.line_features`` and ``text_model.probabilities`` define the model row by row (the
+training script uses them); ``line_scores`` computes the same probabilities with one array per
+feature and one weighted sum for all lines. Features that need the text (capitalised words,
+digits, pipes, glued titles) come from whole-page regex passes over the lines joined by
+newlines, then per-line counts from the pieces' lengths. ``tests/extract/test_text_fastpaths``
+holds the two formulations side by side.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from operator import methodcaller
+
+import numpy as np
+import numpy.typing as npt
+
+from wirewatch.extract.meta_dates import find_date
+from wirewatch.extract.text_lines import Line
+from wirewatch.extract.text_model import FEATURES, LineModel, _relative_date
+
+Array = npt.NDArray[np.float64]
+_DIGIT = re.compile(r"\d")
+_GLUED_CAPS = re.compile(r"[A-Z](?<=[a-z0-9?!'’.][A-Z])[a-z]")  # text_model._GLUED, capital first
+_INDEX = {name: i for i, name in enumerate(FEATURES)}
+
+
+def window_means(values: Array, radius: int) -> Array:
+    """``text_model._window_means`` on an array: each value's neighbours' mean (itself out)."""
+    n = len(values)
+    if n < 2:
+        return np.zeros(n)
+    width = 2 * radius + 1
+    prefix = np.zeros(n + width)
+    np.cumsum(values, out=prefix[radius + 1 : n + radius + 1])
+    prefix[n + radius + 1 :] = prefix[n + radius]
+    sums = prefix[width:] - prefix[: n] - values  # window sums, the value itself left out
+    out: Array = sums / _window_sizes(n, radius)
+    return out
+
+
+@lru_cache(maxsize=512)
+def _window_sizes(n: int, radius: int) -> Array:
+    """How many neighbours each of ``n`` positions has within ``radius`` (itself out)."""
+    pos = np.arange(n)
+    return np.minimum(pos + radius, n - 1) - np.maximum(pos - radius, 0)
+
+
+def _caps(text: str) -> float:
+    words = text.split()
+    return len([1 for w in words if w[0].isupper()]) / len(words) if words else 0.0
+
+
+def _counts(found: list[int], starts: Array, n: int) -> Array:
+    """How many of the offsets ``found`` fall in each of the ``n`` lines (their ``starts``)."""
+    if not found:
+        return np.zeros(n)
+    owners = np.searchsorted(starts, found, side="right") - 1
+    return np.bincount(owners, minlength=n).astype(np.float64)
+
+
+def _glued_at(joined: str) -> list[int]:
+    """Where ``_GLUED.findall`` of each line would match (its capitals' offsets).
+
+    ``_GLUED_CAPS`` looks for the capital first (faster); the matches ``findall`` makes do not
+    overlap (three characters each), so a capital closer than three to the last one is not.
+    """
+    found: list[int] = []
+    last = -3
+    for match in _GLUED_CAPS.finditer(joined):
+        at = match.start()
+        if at >= last + 3:
+            found.append(at)
+            last = at
+    return found
+
+
+def _text_columns(lines: list[Line], chrome: npt.NDArray[np.bool_]) -> tuple[Array, ...]:
+    """caps share, digit share, pipes (scaled), glued titles (scaled); 0 for chrome lines.
+
+    Digits and glued titles come from whole-page regex passes over the lines joined by
+    newlines (no match spans a newline).
+    """
+    n = len(lines)
+    texts = [ln.text for ln in lines if ln.chrome is None]
+    m = len(texts)
+    where = ~chrome
+    caps, digits, pipes, glued = np.zeros(n), np.zeros(n), np.zeros(n), np.zeros(n)
+    if not m:
+        return caps, digits, pipes, glued
+    sizes = np.fromiter(map(len, texts), np.float64, m)
+    starts = np.cumsum(sizes + 1) - sizes - 1  # each line's offset in ``joined``
+    joined = "\n".join(texts)
+    caps[where] = list(map(_caps, texts))
+    digit_counts = _counts([m.start() for m in _DIGIT.finditer(joined)], starts, m)
+    digits[where] = np.divide(digit_counts, sizes, out=np.zeros(m), where=sizes > 0)
+    if "|" in joined:
+        bars = np.fromiter(map(methodcaller("count", "|"), texts), np.float64, m)
+        pipes[where] = np.minimum(bars / 3.0, 1.0)
+    glued[where] = np.minimum(_counts(_glued_at(joined), starts, m) / 3.0, 1.0)
+    return caps, digits, pipes, glued
+
+
+def _sigmoid(z: Array) -> Array:
+    out: Array = 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
+    return out
+
+
+def feature_matrix(
+    lines: list[Line], first_labels: list[str], region: tuple[int, int], has_stopwords: bool
+) -> Array:
+    """All lines' stage-1 features, one column per line (chrome lines included)."""
+    n = len(lines)
+    x = np.zeros((len(FEATURES), n))
+    col = _INDEX
+    attrs = np.array(
+        [
+            (
+                ln.length,
+                ln.stop_ratio,
+                ln.sentence_end,
+                ln.sentences,
+                ln.bullet,
+                ln.chrome is not None,
+                ln.chrome == "chrome.comments",
+                ln.label == "good",
+                ln.text[-1:] == ":",
+            )
+            for ln in lines
+        ],
+        dtype=np.float64,
+    ).T
+    length, stops = attrs[0], attrs[1]
+    chrome = attrs[5] > 0
+    logs = np.log1p(length) / 6.0
+    x[col["log_length"]] = logs
+    x[col["stop_ratio"]] = stops
+    x[col["sentence_end"]] = attrs[2]
+    x[col["sentences"]] = np.minimum(attrs[3] / 5.0, 1.0)
+    x[col["bullet"]] = attrs[4]
+    x[col["chrome"]] = attrs[5]
+    x[col["comments"]] = attrs[6]
+    x[col["short"]] = length < 30
+    caps, digits, pipes, glued = _text_columns(lines, chrome)
+    x[col["caps_ratio"]] = caps
+    x[col["digit_ratio"]] = digits
+    x[col["prev_log_length"], 1:] = logs[:-1]
+    x[col["next_log_length"], :-1] = logs[1:]
+    x[col["prev_stop"], 1:] = stops[:-1]
+    x[col["next_stop"], :-1] = stops[1:]
+    prose = np.where(chrome, 0.0, stops * logs)
+    x[col["window3_prose"]] = window_means(prose, 3)
+    x[col["window10_prose"]] = window_means(prose, 10)
+    pos = np.arange(n, dtype=np.float64)
+    x[col["position"]] = pos / max(1, n - 1)
+    start, end = region
+    inside = (pos >= start) & (pos < end)
+    x[col["in_region"]] = inside
+    gap = np.where(pos < start, start - pos, pos - end + 1)
+    x[col["region_distance"]] = np.where(inside, 0.0, np.minimum(gap / 20.0, 1.0))
+    x[col["label_good"]] = attrs[7]
+    firsts = np.array(first_labels)
+    x[col["label_near"]] = firsts == "near"
+    x[col["label_short"]] = firsts == "short"
+    counts = Counter(ln.key for ln in lines)
+    x[col["duplicate"]] = [counts[ln.key] > 1 for ln in lines]
+    for i in np.flatnonzero(digits).tolist():
+        ln = lines[i]
+        if ln.words <= 10 and (find_date(ln.text) or _relative_date(ln)):
+            x[col["date_line"], i] = 1.0
+    x[col["pipes"]] = pipes
+    x[col["ends_colon"]] = attrs[8]
+    x[col["has_stopwords"]] = 1.0 if has_stopwords else 0.0
+    x[col["good_share"]] = float(attrs[7].sum()) / max(1, n)
+    x[col["glued"]] = glued
+    return x
+
+
+def line_scores(
+    lines: list[Line],
+    first_labels: list[str],
+    region: tuple[int, int],
+    has_stopwords: bool,
+    model: LineModel,
+) -> tuple[list[float], float]:
+    """Each line's final probability (0 for chrome lines) and the threshold that applies.
+
+    The same figures as ``text_model.line_probabilities`` over ``line_features`` rows, up to
+    float rounding.
+    """
+    n = len(lines)
+    if n == 0:
+        return [], (model.second or model.first).threshold
+    x = feature_matrix(lines, first_labels, region, has_stopwords)
+    chrome = x[_INDEX["chrome"]] > 0
+    first = model.first
+    probs = np.where(chrome, 0.0, _sigmoid(np.asarray(first.weights) @ x + first.bias))
+    if model.second is None:
+        return probs.tolist(), first.threshold
+    padded = np.concatenate((np.zeros(3), probs, np.zeros(3)))
+    stack = np.stack(
+        (
+            probs,
+            padded[2 : n + 2],
+            padded[4 : n + 4],
+            window_means(probs, 2),
+            window_means(probs, 6),
+            np.maximum(np.maximum(padded[:n], padded[1 : n + 1]), padded[2 : n + 2]),
+            np.maximum(np.maximum(padded[4 : n + 4], padded[5 : n + 5]), padded[6 : n + 6]),
+            x[_INDEX["log_length"]],
+        )
+    )
+    second = model.second
+    final = np.where(chrome, 0.0, _sigmoid(np.asarray(second.weights) @ stack + second.bias))
+    return final.tolist(), second.threshold
