@@ -133,3 +133,16 @@ def test_a_stance_prefix_is_no_affiliation() -> None:
                                "explosion in Beirut.") if e.type == "ASSAULT"]
     assert found
     assert "SYR" not in {a.code for e in found for a in (*e.source, *e.target)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("An anti-Syria journalist was killed in Beirut.", ("LBN",)),
+     ("US-backed rebels attacked a town in Somalia.", ("SOM",)),
+     ("Nigerian-led troops entered Monrovia.", ("NGA", "LBR"))],
+)
+def test_a_stance_or_a_backer_is_not_a_country_of_the_sentence(
+    text: str, expected: tuple[str, ...]
+) -> None:
+    doc = next(pipe_texts([text], disable=()))
+    assert sentence_countries(next(iter(doc.sents))) == expected

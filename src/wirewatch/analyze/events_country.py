@@ -22,6 +22,7 @@ from importlib import resources
 
 from spacy.tokens import Span, Token
 
+from wirewatch.analyze.actors_resolve import agent_suffixes, stance_prefixes
 from wirewatch.analyze.actors_tables import lookup_proper, normalise_key, tables
 from wirewatch.records import Actor
 
@@ -100,11 +101,29 @@ def location_of(trigger: Token) -> str | None:
     return None
 
 
+def _modifier_only(ent: Span) -> bool:
+    """A name used as a stance or a backer, not as a party: "anti-Syria", "pro-Russian",
+    "US-backed" (but "Vietnamese-led" names the one in charge)."""
+    doc = ent.doc
+    if ent.start >= 2 and doc[ent.start - 1].text == "-" and (
+        doc[ent.start - 2].lower_ in stance_prefixes()
+    ):
+        return True
+    if ent.start >= 1 and doc[ent.start - 1].lower_.rstrip("-") in stance_prefixes() and (
+        doc[ent.start - 1].lower_.endswith("-")
+    ):
+        return True
+    if ent.end + 1 < len(doc) and doc[ent.end].text == "-":
+        return doc[ent.end + 1].lower_ not in agent_suffixes()
+    return False
+
+
 def sentence_countries(sent: Span) -> tuple[str, ...]:
-    """The distinct country codes the sentence names, in order."""
+    """The distinct country codes the sentence names as parties, in order (not "anti-Syria",
+    "US-backed")."""
     seen: dict[str, None] = {}
     for ent in sent.ents:
-        if ent.label_ in _PLACE_ENTS:
+        if ent.label_ in _PLACE_ENTS and not _modifier_only(ent):
             code = place_code(ent.text)
             if code is not None:
                 seen.setdefault(code, None)
