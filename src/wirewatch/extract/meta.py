@@ -114,7 +114,7 @@ def related_headline(line: Line) -> str | None:
     """The headline of an inserted link ("X READ MORE: X", "Read more: X"), or None."""
     if line.words > 40 or ":" not in line.text:
         return None
-    if _related_firsts().isdisjoint(line.key.split()):
+    if _related_firsts().isdisjoint(line.tokens):
         return None  # a marker's first word is always a whole word of the line
     text = line.text
     for marker in _related_pattern().finditer(text):
@@ -172,7 +172,7 @@ def _title(
             continue
         if BYLINE.match(line.text) or _SHARE_COUNT.match(line.key):
             continue
-        if all(t in chrome_words() for t in line.key.split()):
+        if all(t in chrome_words() for t in line.tokens):
             continue  # "Subscribe Search My Account": menu words run together
         if line.length > 250 or (find_date(line.text) is not None and line.words < 8):
             continue
@@ -188,7 +188,7 @@ def _title(
         if line.words >= 4:
             score += 1.0
         if url_words:
-            tokens = [t for t in line.key.split() if len(t) > 2]
+            tokens = [t for t in line.tokens if len(t) > 2]
             overlap = sum(1 for t in tokens if t in url_words) / max(1, len(tokens))
             score += 5.0 * overlap
         caps = sum(1 for w in line.text.split() if w[:1].isupper()) / max(1, line.words)

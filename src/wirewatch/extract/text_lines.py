@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from itertools import repeat
@@ -67,6 +67,7 @@ class Line:
 
     score: float = -1.0  # the line model's probability of being body text, when it ran
     meta: str | None = None  # reason code when a metadata rule took the line
+    tokens: list[str] = field(default_factory=list)  # the key's words (``key.split()``)
 
 
 def data_lines(*parts: str) -> list[str]:
@@ -98,25 +99,30 @@ class PhraseTable:
     """Phrases as token tuples, for whole-word lookups in a line's tokens.
 
     ``find`` gives what a regex ``(?:^| )(?:p1|p2|...)(?: |$)`` over the key would: the
-    leftmost match, and there the phrase listed first (the lowest rank).
+    leftmost match, and there the phrase listed first (the lowest rank). A line holds a phrase
+    only if it holds the phrase's longest word (its anchor, usually its rarest): lines with
+    no anchor at all are settled by one set test.
     """
 
     def __init__(self, ranked: list[tuple[str, int]]) -> None:
         self.rank: dict[tuple[str, ...], int] = {}
         self.sizes: dict[str, list[int]] = {}
+        anchors: set[str] = set()
         for phrase, rank in ranked:
             tokens = tuple(phrase.split())
             if not tokens:
                 continue
+            anchors.add(max(tokens, key=len))
             self.rank.setdefault(tokens, rank)
             sizes = self.sizes.setdefault(tokens[0], [])
             if len(tokens) not in sizes:
                 sizes.append(len(tokens))
         self.firsts = frozenset(self.sizes)
+        self.anchors = frozenset(anchors)
 
     def find(self, tokens: list[str]) -> int | None:
         """The rank of the leftmost phrase among ``tokens`` (lowest rank there), or None."""
-        if self.firsts.isdisjoint(tokens):
+        if self.anchors.isdisjoint(tokens):
             return None
         sizes_of = self.sizes.get
         for start, token in enumerate(tokens):
@@ -258,6 +264,7 @@ def build_lines(numbered: list[tuple[int, str]]) -> tuple[list[Line], list[list[
                 0.0,
                 text[-1:] in _END_CHARS,
                 len(sent_marks(text)) if any(map(text.__contains__, _SENT_CHARS)) else 0,
+                tokens=tokens,
             )
         )
     return out, all_tokens
@@ -353,14 +360,14 @@ def chrome_reason(line: Line, *, icons: bool = True) -> str | None:
     if words <= CONTAINS_MAX_WORDS:
         if _may_be_copyright(line) and _COPYRIGHT.search(text):
             return "chrome.copyright"
-        rank = contains_table().find(key.split())
+        rank = contains_table().find(line.tokens)
         if rank is not None:
             return f"chrome.{FAMILIES[rank]}"
         if words <= 3 and not text.isascii() and " " not in text and _mixed_scripts(text):
             return "chrome.language"
     elif words <= 40 and "reserved" in key and _COPYRIGHT.search(text):
         return "chrome.copyright"
-    elif words <= LONG_PROMO_MAX_WORDS and long_promo_table().find(key.split()) is not None:
+    elif words <= LONG_PROMO_MAX_WORDS and long_promo_table().find(line.tokens) is not None:
         return "chrome.promo"
     elif "cookie" in key and key.count("cookie") >= 2 and _CONSENT.search(key):
         return "chrome.cookie"
