@@ -71,3 +71,15 @@ def test_a_preposition_keeps_its_object_before_a_reduced_relative_clause() -> No
 def test_an_adjective_on_the_embedded_object_names_no_one() -> None:
     event = of_type("Greek unions threatened to hold a general strike.", "THREATEN")
     assert all(a.sector != "MIL" for a in event.target)
+
+
+def test_a_state_verb_gives_a_noun_event_its_actor() -> None:
+    event = of_type("Thousands of Kenyan teachers went on strike on Monday.", "PROTEST")
+    assert "KEN" in codes(event.source)
+    event = of_type("Ethiopian troops remained on alert near the border.", "MOBILIZE")
+    assert codes(event.source) == {"ETH"}
+
+
+def test_a_noun_event_in_a_victims_phrase_takes_no_actor_from_it() -> None:
+    event = of_type("Two Kenyan soldiers were killed in an attack by al-Shabaab.", "ASSAULT")
+    assert "KEN" not in codes(event.source)

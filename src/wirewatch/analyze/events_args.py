@@ -20,6 +20,7 @@ from wirewatch.analyze.events_roles import (
     dedupe,
     is_stative_passive,
     shares_passive_subject,
+    state_subject,
 )
 from wirewatch.records import Actor
 
@@ -350,6 +351,9 @@ def noun_arguments(noun: Token, index: ActorIndex) -> tuple[tuple[Actor, ...], t
         noun.dep_ in ("nsubjpass", "pobj") and is_carrier(head))
     if not source and carried and head.pos_ == "VERB":
         source.extend(subject_actors(head, index))
+    holder = state_subject(noun)
+    if not source and holder is not None:  # "troops remained on alert"
+        source.extend(phrase_actors(holder, index))
     if not target and noun.dep_ == "nsubj" and head.pos_ == "VERB":
         target.extend(a for c in head.children if c.dep_ == "dobj"
                       for a in phrase_actors(c, index))

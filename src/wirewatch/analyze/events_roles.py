@@ -74,6 +74,17 @@ def dangling_object(prep: Token) -> list[Token]:
     return []
 
 
+def state_subject(noun: Token) -> Token | None:
+    """The subject of the state verb holding a noun event through on/in (module doc)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("on", "in") or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in word_sets()["state_verbs"]:
+        return None
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 # Domestic events whose recipient is the country's own side when the sentence names none
 # (codebook): PROTEST is "directed toward ... government authorities" (its demo/riot modes);
 # COERCE is "repression, restrictions on rights" imposed on a population (curfew, martial
