@@ -17,6 +17,7 @@ from wirewatch.analyze.actors import ArticleActors
 from wirewatch.analyze.dates import parse_published
 from wirewatch.analyze.events import code_doc
 from wirewatch.analyze.events_lexicon import trigger_words_pattern
+from wirewatch.analyze.names import tag_names
 from wirewatch.analyze.nlp import load_nlp, pipe_texts
 from wirewatch.analyze.select_docs import LIGHT_DICT, pipe_selected
 from wirewatch.records import Analysis, Article, Drop, Event
@@ -28,6 +29,7 @@ MAX_ANALYZED_CHARS = 300_000
 SELECT = True  # parse only the sentences that can yield a quote or an event (select.py)
 LIGHT = LIGHT_DICT  # skipped sentences: tokens and the actor tables' names (no NER)
 CONTEXT = 1  # sentences before a selected one parsed with it (who "he" is, ...)
+NER = False  # selected sentences' names from spaCy's NER (False: names.tag_names)
 BATCH_SIZE = 8  # larger batches raise peak memory (32: ~800 MB on AEB) for no speed gain
 
 
@@ -47,6 +49,7 @@ def analyze_with_drops(
     select: bool = SELECT,
     light: str = LIGHT,
     context: int = CONTEXT,
+    ner: bool = NER,
 ) -> list[AnalysisWithDrops]:
     """``analyze_articles`` plus the discarded event candidates of each article
     (``event.embedded``, ``event.background``, ``event.conditional``, ``event.no_content``)."""
@@ -57,7 +60,7 @@ def analyze_with_drops(
     texts = (article.body_text[:limit] for article in articles)
     if select:
         docs = pipe_selected(texts, nlp=pipeline, disable=EVENT_DISABLE, light=light,
-                             context=context, batch_size=batch_size)
+                             context=context, batch_size=batch_size, ner=ner)
     else:
         docs = pipe_texts(texts, nlp=pipeline, disable=EVENT_DISABLE, batch_size=batch_size)
     out: list[AnalysisWithDrops] = []
@@ -85,6 +88,7 @@ def analyze_articles(
     select: bool = SELECT,
     light: str = LIGHT,
     context: int = CONTEXT,
+    ner: bool = NER,
 ) -> list[Analysis]:
     """Analyse a batch of articles: quotes, events and the distinct actors of each.
 
@@ -95,7 +99,7 @@ def analyze_articles(
     parsed with it.
     """
     results = analyze_with_drops(articles, nlp=nlp, batch_size=batch_size, select=select,
-                                 light=light, context=context)
+                                 light=light, context=context, ner=ner)
     return [r.analysis for r in results]
 
 
@@ -110,21 +114,26 @@ def code_texts(
     nlp: Language | None = None,
     batch_size: int = 256,
     prefilter: bool = True,
+    ner: bool = NER,
 ) -> Iterator[tuple[str, Event]]:
     """Code short texts (a sentence or a paragraph each): (id, text, date or None) -> events.
 
     Texts without any word that could start a trigger are skipped unparsed (``prefilter``);
     each text is its own context for actor resolution and relative dates. Event offsets are
     into the input text; a text longer than ``MAX_ANALYZED_CHARS`` is coded up to there.
+    ``ner``: names from spaCy's entity recogniser; False (the default): from the tagger and
+    the actor tables (``names.tag_names``), as ``analyze_articles`` does.
     """
     pipeline = nlp if nlp is not None else load_nlp()
     pattern = trigger_words_pattern()
     pending: list[tuple[str, str, date | None]] = []
 
     def flush() -> Iterator[tuple[str, Event]]:
+        disable = EVENT_DISABLE if ner else (*EVENT_DISABLE, "ner")
         docs = pipe_texts((text for _, text, _ in pending), nlp=pipeline,
-                          disable=EVENT_DISABLE, batch_size=batch_size)
-        for (item_id, _, published), doc in zip(pending, docs, strict=True):
+                          disable=disable, batch_size=batch_size)
+        for (item_id, _, published), parsed in zip(pending, docs, strict=True):
+            doc = parsed if ner else tag_names(parsed)
             actors = ArticleActors.from_doc(doc)
             # A lone sentence has no context to resolve "the ministers" or "he": its events
             # are kept without actors (articles drop actorless verbal events).

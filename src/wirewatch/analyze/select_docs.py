@@ -28,6 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from wirewatch.analyze.actors_tables import lookup_proper
+from wirewatch.analyze.names import tag_names
 from wirewatch.analyze.select import Run, plan, sentence_starts
 
 __all__ = ["LIGHT_DICT", "LIGHT_NER", "LIGHT_NONE", "known_names", "pipe_selected"]
@@ -48,6 +49,7 @@ def pipe_selected(
     context: int = 1,
     batch_size: int = 8,
     pipe_batch: int = 64,
+    ner: bool = True,
 ) -> Iterator[Doc]:
     """One Doc per text, in order, whose ``doc.text`` is the text: selected runs (``plan``)
     parsed with the pipeline less ``disable``, skipped runs tokenised (``light="none"``),
@@ -55,9 +57,13 @@ def pipe_selected(
     run through the entity recogniser only (``light="ner"``), with sentence starts from the
     cheap splitter. Tokens of skipped runs have no tag, lemma or head.
     ``batch_size`` texts are planned and parsed together (their docs are held in memory),
-    in ``nlp.pipe`` batches of ``pipe_batch`` runs.
+    in ``nlp.pipe`` batches of ``pipe_batch`` runs. ``ner=False``: the selected runs' names
+    come from the tagger and the actor tables (``names.tag_names``) instead of the entity
+    recogniser, which costs more than the tagger and parser together.
     """
     full_skip = [name for name in disable if name in nlp.pipe_names]
+    if not ner and "ner" in nlp.pipe_names and "ner" not in full_skip:
+        full_skip.append("ner")
     ner_only = light == LIGHT_NER and "ner" in nlp.pipe_names and "ner" not in full_skip
     for chunk in _chunks(texts, batch_size):
         plans = [plan(text, context=context) for text in chunk]
@@ -66,7 +72,8 @@ def pipe_selected(
         light_texts = [t[r.start : r.end] for t, p in zip(chunk, plans, strict=True)
                        for r in p if not r.selected]
         with nlp.select_pipes(disable=full_skip):
-            full_docs = iter(list(nlp.pipe(full_texts, batch_size=pipe_batch)))
+            parsed = list(nlp.pipe(full_texts, batch_size=pipe_batch))
+        full_docs = iter(parsed if ner else [tag_names(d) for d in parsed])
         if ner_only:
             with nlp.select_pipes(enable=["ner"]):
                 light_docs = iter(list(nlp.pipe(light_texts, batch_size=pipe_batch)))
