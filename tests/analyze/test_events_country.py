@@ -146,3 +146,10 @@ def test_a_stance_or_a_backer_is_not_a_country_of_the_sentence(
 ) -> None:
     doc = next(pipe_texts([text], disable=()))
     assert sentence_countries(next(iter(doc.sents))) == expected
+
+
+def test_a_place_on_the_direct_object_locates_the_event() -> None:
+    found = [e for e in events("Protesters blocked roads in Kenya on Monday.")
+             if e.type == "PROTEST"]
+    assert found and found[0].location == "Kenya"
+    assert {a.code for a in found[0].source} == {"KEN"}

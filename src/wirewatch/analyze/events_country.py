@@ -90,8 +90,11 @@ def _place_objects(token: Token) -> list[Token]:
 
 def location_of(trigger: Token) -> str | None:
     """A place named by an "in/at/near X" phrase of the trigger (or, for a noun, of its
-    governing word), also one level down ("near a police station in Baghdad")."""
+    governing word) or of its direct object, also one level down ("near a police station in
+    Baghdad")."""
     holders = [trigger] if trigger.pos_ == "VERB" else [trigger, trigger.head]
+    # "blocked streets in Hong Kong": a place on the direct object places the act too.
+    holders += [c for c in holders[0].children if c.dep_ == "dobj"]
     for tok in holders:
         for pobj in _place_objects(tok):
             for place in (pobj, *_place_objects(pobj)):
