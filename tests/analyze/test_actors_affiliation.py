@@ -22,3 +22,12 @@ def test_a_person_of_a_country_takes_its_code() -> None:
                           disable=()))
     people = [m.actor for m in ArticleActors.from_doc(doc).mentions if m.kind == "person"]
     assert people and people[0].code == "RWA"
+
+
+def test_a_country_name_before_a_currency_is_no_actor() -> None:
+    assert resolve_name("US $50 million") is None
+    doc = next(pipe_texts(["Kenya accused its former minister of stealing US $50 million."],
+                          disable=()))
+    index = ArticleActors.from_doc(doc)
+    assert all(index.actor_for_token(t) is None or index.actor_for_token(t).code != "USA"
+               for t in doc)

@@ -36,6 +36,7 @@ __all__ = ["ArticleActors", "Mention", "resolve_name"]
 MentionKind = Literal["person", "org", "place", "group"]
 
 _ENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+_CURRENCY_AFTER = ("$", "dollar")  # after a country name: its currency
 _LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "across", "outside", "inside"})
 _ANAPHORIC = frozenset({"the", "this", "that", "these", "those"})
 _LEFT_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "punct", "det", "nummod"})
@@ -154,6 +155,9 @@ class ArticleActors:
     def _named(self, ent: Span) -> Mention | None:
         if self.text[ent.end_char : ent.end_char + 1] == "-":
             return None  # "US-led", "Russian-backed": a modifier, not the actor
+        after = self.text[ent.end_char : ent.end_char + 9].lstrip().lower()
+        if after.startswith(_CURRENCY_AFTER):
+            return None  # "US $50 million", "Hong Kong dollars": a currency, not an actor
         before = self.text[max(0, ent.start_char - 6) : ent.start_char].lower()
         if before.endswith("-") and before[:-1].split()[-1:] and (
             before[:-1].split()[-1] in stance_prefixes()
@@ -193,6 +197,8 @@ class ArticleActors:
                 if mention.start <= root.idx < mention.end and mention.kind != "place":
                     return self._mention_actor(mention)
         text = self.text[start_char:end_char]
+        if self.text[end_char : end_char + 9].lstrip().lower().startswith(_CURRENCY_AFTER):
+            return None  # "stealing US $50 million": the parser took "US" as a noun phrase
         found = self._coref(text, start_char) or resolve_name(text)
         if found is not None:
             return found

@@ -22,6 +22,8 @@ from wirewatch.analyze.actors_tables import (
 from wirewatch.records import Actor
 
 _TOKEN = re.compile(r"\w[\w'’.&-]*")
+# A country name before "$" or "dollars" names a currency ("US $50 million"), no actor.
+_CURRENCY = re.compile(r"\b[A-Z][\w.]*\s*(?=\$)|\b[A-Z][\w.]*\s+(?=dollars?\b)")
 
 
 @functools.cache
@@ -201,7 +203,7 @@ def resolve_name(text: str) -> Actor | None:
     >>> resolve_name("Hungarian officials")
     Actor(name='Hungarian officials', code='HUN', sector='GOV')
     """
-    text = text.strip()
+    text = _CURRENCY.sub("", text).strip()
     if not text:
         return None
     toks = _tokens(text)
