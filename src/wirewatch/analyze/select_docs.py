@@ -17,7 +17,6 @@ from spacy.attrs import (
     ENT_KB_ID,
     ENT_TYPE,
     HEAD,
-    IDX,
     LEMMA,
     MORPH,
     POS,
@@ -136,35 +135,28 @@ _COPIED = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_
 
 def _stitch(text: str, runs: list[Run], full: Iterator[Doc], light: Iterator[Doc],
             nlp: Language) -> Doc:
-    """The runs' docs as one Doc of ``text``: the whole text tokenised once, the runs'
-    annotations copied in (``Doc.from_docs`` does the same with a Python loop per token)."""
+    """The runs' docs as one Doc of ``text``: their tokens joined (each run's doc reproduces
+    its run's text, and the runs tile the text), their annotations copied in as arrays
+    (``Doc.from_docs`` does the same with a Python loop per token)."""
     if not runs:
         return nlp.make_doc(text)
     docs = [next(full) if run.selected else next(light) for run in runs]
     if len(docs) == 1 and runs[0].selected:
         return docs[0]
-    whole = nlp.make_doc(text)
-    offsets = whole.to_array([IDX]).astype("int64").reshape(-1)
-    sent = whole.to_array([SENT_START]).astype("int64").reshape(-1)
+    words = [t.text for doc in docs for t in doc]
+    spaces = [bool(t.whitespace_) for doc in docs for t in doc]
+    whole = Doc(nlp.vocab, words=words, spaces=spaces)
+    sent = numpy.empty(len(whole), dtype="int64")
     arrays = []
+    first = 0
     for run, doc in zip(runs, docs, strict=True):
-        first = int(numpy.searchsorted(offsets, run.start))
-        local = doc.to_array([IDX]).astype("int64").reshape(-1) + run.start
-        if first + len(doc) > len(offsets) or not numpy.array_equal(
-            offsets[first : first + len(doc)], local
-        ):
-            return _join(text, runs, docs)  # tokenised differently at a run's edge
         arrays.append(doc.to_array(_COPIED))
-        if not run.selected:
-            _light_starts(text, run, doc, sent[first : first + len(doc)])
-    if sum(len(d) for d in docs) != len(whole):
-        return _join(text, runs, docs)
-    whole.from_array(_COPIED, cast(Any, numpy.vstack(arrays)))
-    full_sent = whole.to_array([SENT_START]).astype("int64").reshape(-1)
-    for run, doc in zip(runs, docs, strict=True):
         if run.selected:
-            first = int(numpy.searchsorted(offsets, run.start))
-            sent[first : first + len(doc)] = full_sent[first : first + len(doc)]
+            sent[first : first + len(doc)] = doc.to_array([SENT_START]).astype("int64")
+        else:
+            _light_starts(text, run, doc, sent[first : first + len(doc)])
+        first += len(doc)
+    whole.from_array(_COPIED, cast(Any, numpy.vstack(arrays)))
     whole.from_array([SENT_START], cast(Any, sent.astype("uint64")))
     return whole
 
@@ -179,18 +171,3 @@ def _light_starts(text: str, run: Run, doc: Doc, out: Any) -> None:
             out[token.i] = 1
     if len(doc):
         out[0] = 1
-
-
-def _join(text: str, runs: list[Run], docs: list[Doc]) -> Doc:
-    """The slow, always-aligned way: ``Doc.from_docs``, then the skipped runs' starts."""
-    for doc in docs:
-        doc.tensor = numpy.empty((len(doc), 0), dtype="float32")
-    joined = Doc.from_docs(docs, ensure_whitespace=False)
-    sent = joined.to_array([SENT_START]).astype("int64").reshape(-1)
-    first = 0
-    for run, doc in zip(runs, docs, strict=True):
-        if not run.selected:
-            _light_starts(text, run, doc, sent[first : first + len(doc)])
-        first += len(doc)
-    joined.from_array([SENT_START], cast(Any, sent.astype("uint64")))
-    return joined
