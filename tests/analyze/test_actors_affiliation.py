@@ -31,3 +31,10 @@ def test_a_country_name_before_a_currency_is_no_actor() -> None:
     index = ArticleActors.from_doc(doc)
     assert all(index.actor_for_token(t) is None or index.actor_for_token(t).code != "USA"
                for t in doc)
+
+
+def test_armed_groups_and_regional_bodies_are_known() -> None:
+    boko = resolve_name("Boko Haram")
+    assert boko is not None and boko.code == "NGA"
+    ecowas = resolve_name("ECOWAS")
+    assert ecowas is not None and ecowas.code == "ECOWAS"
