@@ -19,6 +19,8 @@ _BULLET = re.compile(r"^\s*(?:[*+\-•·▪●◦‣–]|(\d{1,3})[.)])(?:\s+|$)
 _TOKEN = re.compile(r"[^\W_]+")
 _BULLET_FIRST = frozenset("*+-•·▪●◦‣–")
 _DIGIT = re.compile(r"\d")
+# bytes -> themselves for ASCII letters and digits, newlines and non-ASCII; a space otherwise
+_ASCII_SPACED = bytes(b if chr(b).isalnum() or b == 10 or b >= 128 else 32 for b in range(256))
 _NORM_DROP = re.compile(r"[\W_]+", re.UNICODE)
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -227,15 +229,23 @@ def build_lines(numbered: list[tuple[int, str]]) -> tuple[list[Line], list[list[
     joined = "\n".join(raw for _, raw in numbered)
     if not unicodedata.is_normalized("NFC", joined):
         joined = unicodedata.normalize("NFC", joined)
-    lows = joined.lower().split("\n")
+    lowered = joined.lower()
+    lows = lowered.split("\n")
     raws = joined.split("\n")
     tokens_of = _TOKEN.findall
+    # ASCII punctuation turned to spaces in one bytes pass (other bytes kept): a line left with
+    # only letters, digits and spaces splits into its tokens, any other goes through the regex
+    spaced = lowered.encode("utf-8", "surrogatepass").translate(_ASCII_SPACED)
+    spaced_lows = spaced.decode("utf-8", "surrogatepass").split("\n")
     bullet_match = _BULLET.match
     sent_marks = _SENT_MARK.findall
     out = []
     all_tokens = []
-    for (index, _), raw, low in zip(numbered, raws, lows, strict=True):
-        tokens = tokens_of(low)
+    for (index, _), raw, low, plain in zip(numbered, raws, lows, spaced_lows, strict=True):
+        if plain.isascii() or plain.replace(" ", "").isalnum():
+            tokens = plain.split()
+        else:
+            tokens = tokens_of(low)
         first = raw[:1]
         marker = (
             bullet_match(raw)

@@ -37,7 +37,7 @@ def window_means(values: Array, radius: int) -> Array:
     prefix = np.zeros(n + width)
     np.cumsum(values, out=prefix[radius + 1 : n + radius + 1])
     prefix[n + radius + 1 :] = prefix[n + radius]
-    sums = prefix[width:] - prefix[: n] - values  # window sums, the value itself left out
+    sums = prefix[width:] - prefix[:n] - values  # window sums, the value itself left out
     out: Array = sums / _window_sizes(n, radius)
     return out
 
