@@ -19,6 +19,7 @@ from wirewatch.analyze.events_roles import (
     dangling_object,
     dedupe,
     is_stative_passive,
+    own_phrase,
     shares_passive_subject,
     state_subject,
 )
@@ -239,8 +240,8 @@ def verb_arguments(
     target_heads += [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")]
     target_heads += _prep_objects(verb, TARGET_PREPS)
     if embedded is not None:
-        target_heads += [c for c in embedded.children if c.dep_ in ("dobj", "nsubj",
-                                                                     "nsubjpass")]
+        target_heads += [c for c in embedded.children if c.dep_ == "dobj" or (
+            c.dep_ in ("nsubj", "nsubjpass") and not own_phrase(verb, c))]  # not "its troops"
         target_heads += _prep_objects(embedded, TARGET_PREPS)
         for obj in [c for c in embedded.children if c.dep_ == "dobj"]:
             target_heads += [m for m in obj.children if m.dep_ in _MOD_DEPS

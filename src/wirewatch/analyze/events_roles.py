@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from wirewatch.analyze.actors_tables import tables
 from wirewatch.analyze.events_country import place_code
-from wirewatch.analyze.events_lexicon import word_sets
+from wirewatch.analyze.events_lexicon import modality_cues, word_sets
 from wirewatch.records import Actor
 
 
@@ -83,6 +83,16 @@ def state_subject(noun: Token) -> Token | None:
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in word_sets()["state_verbs"]:
         return None
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+_OWNER_PRONOUNS = frozenset(("its", "their", "his", "her", "our", "my"))
+
+
+def own_phrase(verb: Token, head: Token) -> bool:
+    """"denied that its troops ...": the subject of a denied clause owned by a pronoun
+    (module doc)."""
+    return verb.lemma_.lower() in modality_cues()["denying_verbs"] and any(
+        c.dep_ == "poss" and c.lower_ in _OWNER_PRONOUNS for c in head.children)
 
 
 # Domestic events whose recipient is the country's own side when the sentence names none
