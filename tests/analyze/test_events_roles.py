@@ -83,3 +83,16 @@ def test_a_state_verb_gives_a_noun_event_its_actor() -> None:
 def test_a_noun_event_in_a_victims_phrase_takes_no_actor_from_it() -> None:
     event = of_type("Two Kenyan soldiers were killed in an attack by al-Shabaab.", "ASSAULT")
     assert "KEN" not in codes(event.source)
+
+
+def test_a_denied_clause_about_the_deniers_own_forces_has_no_recipient() -> None:
+    event = of_type("Ethiopia denied that its troops had entered Somalia.", "REJECT")
+    assert codes(event.source) == {"ETH"}
+    assert "ETH" not in codes(event.target)
+
+
+def test_an_outage_with_no_agent_is_no_event_but_a_cut_by_someone_is_coerce() -> None:
+    assert not [e for e in events("Power was cut to several villages overnight.")
+                if e.type in ("SANCTION", "COERCE")]
+    event = of_type("The Malian army cut power to the northern towns.", "COERCE")
+    assert event.mode == "withhold"

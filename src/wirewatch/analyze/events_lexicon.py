@@ -28,8 +28,9 @@ NONE = "NONE"  # an exclusion row: the word is no event in that frame
 
 @dataclass(frozen=True, slots=True)
 class Condition:
-    """One condition of a trigger rule: ``kind`` is obj, prep, prt, mod, subj, xcomp, ccomp
-    or xevent (a control complement that is itself a trigger: "helped *negotiate*")."""
+    """One condition of a trigger rule: ``kind`` is obj, prep, prt, mod, subj, xcomp, ccomp,
+    xevent (a control complement that is itself a trigger: "helped *negotiate*") or agentless
+    (a passive with no agent: "power was cut")."""
 
     kind: str
     words: frozenset[str] = frozenset()
@@ -117,7 +118,7 @@ def _parse_conditions(spec: str) -> tuple[Condition, ...]:
     conds = []
     for part in spec.split(";"):
         part = part.strip()
-        if part in ("xcomp", "ccomp", "xevent"):
+        if part in ("xcomp", "ccomp", "xevent", "agentless"):
             conds.append(Condition(part))
             continue
         kind, _, words = part.partition("=")

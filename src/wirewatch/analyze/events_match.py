@@ -98,6 +98,9 @@ def _holds(cond: Condition, token: Token) -> bool:
         return any(c.dep_ == "ccomp" for c in token.children)
     if cond.kind == "obj":
         return bool(_object_words(token) & cond.words)
+    if cond.kind == "agentless":  # "power was cut": an outage, no one's act
+        return any(c.dep_ == "nsubjpass" for c in token.children) and not any(
+            c.dep_ == "agent" for c in token.children)
     if cond.kind == "prep":
         return any(c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ in cond.words
                    for c in token.children) or any(
