@@ -96,3 +96,10 @@ def test_an_outage_with_no_agent_is_no_event_but_a_cut_by_someone_is_coerce() ->
                 if e.type in ("SANCTION", "COERCE")]
     event = of_type("The Malian army cut power to the northern towns.", "COERCE")
     assert event.mode == "withhold"
+
+
+def test_a_preposition_on_a_conjoined_object_names_the_target() -> None:
+    event = of_type("Ethiopian forces launched artillery, mortar and rocket fire against "
+                    "Eritrean positions.", "ASSAULT")
+    assert codes(event.source) == {"ETH"}
+    assert "ERI" in codes(event.target)

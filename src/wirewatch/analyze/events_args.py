@@ -251,8 +251,8 @@ def verb_arguments(
         # "aid for Romania", "a curfew in Montenegro", "arrived in Amman": only when nothing
         # else names anyone. Objects of the object count too ("70 million dollars of aid for").
         fallback = _prep_objects(verb, FALLBACK_TARGET_PREPS)
-        for head in target_heads:
-            fallback += _prep_objects(head, FALLBACK_TARGET_PREPS | TARGET_PREPS)
+        for head in (h for t in target_heads for h in (t, *t.conjuncts)):  # "artillery and
+            fallback += _prep_objects(head, FALLBACK_TARGET_PREPS | TARGET_PREPS)  # fire on X"
         if embedded is not None:
             fallback += _prep_objects(embedded, FALLBACK_TARGET_PREPS)
         # One level further: "dispatched inspectors to the plant in central Iran", "in
