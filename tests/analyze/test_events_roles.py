@@ -103,3 +103,9 @@ def test_a_preposition_on_a_conjoined_object_names_the_target() -> None:
                     "Eritrean positions.", "ASSAULT")
     assert codes(event.source) == {"ETH"}
     assert "ERI" in codes(event.target)
+
+
+def test_the_thing_given_is_not_the_recipient() -> None:
+    event = of_type("Kenya will contribute 500 Kenyan police officers to a UN force in Haiti.",
+                    "AGREE")
+    assert codes(event.target) == {"UN"}

@@ -19,6 +19,7 @@ from wirewatch.analyze.events_roles import (
     dangling_object,
     dedupe,
     is_stative_passive,
+    is_theme,
     own_phrase,
     shares_passive_subject,
     state_subject,
@@ -246,6 +247,7 @@ def verb_arguments(
         for obj in [c for c in embedded.children if c.dep_ == "dobj"]:
             target_heads += [m for m in obj.children if m.dep_ in _MOD_DEPS
                              and (m.pos_ != "ADJ" or m.ent_type_)]  # not "a general strike"
+    target_heads = [h for h in target_heads if not is_theme(h)]  # "sent troops to X"
     target = _actors_of(target_heads, index)
     if not _minus(target, source):
         # "aid for Romania", "a curfew in Montenegro", "arrived in Amman": only when nothing

@@ -85,6 +85,15 @@ def state_subject(noun: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
+def is_theme(obj: Token) -> bool:
+    """Is ``obj`` the direct object of a transfer verb that names a recipient (module doc)?"""
+    verb = obj.head
+    if obj.dep_ != "dobj" or verb.lemma_.lower() not in word_sets()["transfer_verbs"]:
+        return False
+    return any(c.dep_ in ("dative", "iobj") or (c.dep_ == "prep" and c.lower_ == "to" and any(
+        g.dep_ == "pobj" for g in c.children)) for c in verb.children)
+
+
 _OWNER_PRONOUNS = frozenset(("its", "their", "his", "her", "our", "my"))
 
 
