@@ -6,7 +6,7 @@ import pytest
 
 from wirewatch.analyze.actors import ArticleActors
 from wirewatch.analyze.events import code_doc
-from wirewatch.analyze.events_country import place_code, sentence_countries
+from wirewatch.analyze.events_country import phrase_place, place_code, sentence_countries
 from wirewatch.analyze.nlp import pipe_texts
 from wirewatch.records import Event
 
@@ -153,3 +153,13 @@ def test_a_place_on_the_direct_object_locates_the_event() -> None:
              if e.type == "PROTEST"]
     assert found and found[0].location == "Kenya"
     assert {a.code for a in found[0].source} == {"KEN"}
+
+
+def test_a_capital_labelled_org_is_still_a_place() -> None:
+    from spacy.tokens import Span
+
+    doc = next(pipe_texts(["Protesters in Nairobi blocked a road."], disable=()))
+    doc.ents = [Span(doc, 2, 3, label="ORG")]  # "Nairobi", as a tagger of seats may label it
+    sent = next(iter(doc.sents))
+    assert sentence_countries(sent) == ("KEN",)
+    assert phrase_place(doc[0]) == "KEN"

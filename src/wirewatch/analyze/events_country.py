@@ -46,6 +46,21 @@ def is_ethnic(head: Token) -> bool:
     return any(t.lower_ in markers for t in head.subtree if t.i <= head.i)
 
 
+def _ent_of(tok: Token) -> Span | None:
+    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+
+
+def _placeish(tok: Token, labels: frozenset[str]) -> bool:
+    """A place entity; also a capital or country labelled ORG ("Baghdad" tagged ORG as the
+    seat of a government): the tables, not the label, say it is a place."""
+    if tok.ent_type_ in labels:
+        return True
+    if tok.ent_type_ != "ORG":
+        return False
+    ent = _ent_of(tok)
+    return place_code(ent.text if ent is not None else tok.text) is not None
+
+
 def place_code(text: str) -> str | None:
     """The country code of a country, demonym, capital or seat-of-power name, else None."""
     entry = lookup_proper(text)
@@ -58,7 +73,7 @@ def _token_place(token: Token) -> str | None:
     """The country of the named place a token belongs to, or of its modifiers
     ("southern Serbia", "the Syrian Golan Heights")."""
     for tok in (token, *(c for c in token.children if c.dep_ in ("compound", "amod", "nmod"))):
-        if tok.ent_type_ in _PLACE_ENTS:
+        if _placeish(tok, _PLACE_ENTS):
             ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
             code = place_code(ent.text if ent is not None else tok.text)
             if code is not None:
@@ -98,7 +113,7 @@ def location_of(trigger: Token) -> str | None:
     for tok in holders:
         for pobj in _place_objects(tok):
             for place in (pobj, *_place_objects(pobj)):
-                if place.ent_type_ in _PLACE_LABELS:
+                if _placeish(place, _PLACE_LABELS):
                     ent = next((e for e in place.doc.ents if e.start <= place.i < e.end), None)
                     return ent.text if ent is not None else place.text
     return None
@@ -126,7 +141,9 @@ def sentence_countries(sent: Span) -> tuple[str, ...]:
     "US-backed")."""
     seen: dict[str, None] = {}
     for ent in sent.ents:
-        if ent.label_ in _PLACE_ENTS and not _modifier_only(ent):
+        if (ent.label_ in _PLACE_ENTS or (ent.label_ == "ORG" and place_code(ent.text))) and (
+            not _modifier_only(ent)
+        ):
             code = place_code(ent.text)
             if code is not None:
                 seen.setdefault(code, None)
