@@ -109,3 +109,8 @@ def test_the_thing_given_is_not_the_recipient() -> None:
     event = of_type("Kenya will contribute 500 Kenyan police officers to a UN force in Haiti.",
                     "AGREE")
     assert codes(event.target) == {"UN"}
+
+
+def test_a_gathering_verb_gives_a_protest_noun_its_actor() -> None:
+    event = of_type("Thousands of Zambian students gathered for a rally on Friday.", "PROTEST")
+    assert "ZMB" in codes(event.source)

@@ -77,7 +77,7 @@ def dangling_object(prep: Token) -> list[Token]:
 def state_subject(noun: Token) -> Token | None:
     """The subject of the state verb holding a noun event through on/in (module doc)."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in ("on", "in") or prep.dep_ != "prep":
+    if noun.dep_ != "pobj" or prep.lower_ not in ("on", "in", "for") or prep.dep_ != "prep":
         return None
     verb = prep.head
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in word_sets()["state_verbs"]:
