@@ -4,6 +4,18 @@
   subject is the one who holds the stance, the actor, not the one acted on.
 - Conjuncts of a passive verb ("the minister was indicted by the court and will resign"): an
   active conjunct shares the passive subject, not the first verb's agent.
+- A preposition the parser left without its object because a reduced relative clause
+  follows ("granted asylum to five officers holed up in ..." parsed with "officers" as the
+  subject of "holed"): the clause's subject, when it starts right after the preposition.
+- A noun event held by a state or gathering verb ("troops remained on alert", "went on
+  strike", "were engaged in ethnic cleansing", "gathered for a rally"): its subject is the
+  actor.
+- The thing given ("contributed 4,000 troops to a force in Liberia"): with a recipient named
+  (to-phrase or indirect object), the direct object of a transfer verb is the theme, not a
+  target.
+- The subject of a denied clause owned by a pronoun ("Russia denied that its troops had
+  attacked ..."): the denier's own side, not a recipient.
+- Domestic events with no named recipient (``domestic_recipient``).
 """
 
 from __future__ import annotations
