@@ -18,6 +18,7 @@ from wirewatch.analyze.events_roles import (
     against_prefix,
     dangling_object,
     dedupe,
+    event_noun_agents,
     is_stative_passive,
     is_theme,
     own_phrase,
@@ -234,6 +235,8 @@ def verb_arguments(
 ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
     """(source, target) of a verb trigger; ``embedded`` is the clause of a control verb."""
     source = subject_actors(verb, index)
+    if not source:  # "were killed in an attack by X": the agent of the act it happened in
+        source = tuple(a for g in event_noun_agents(verb) for a in phrase_actors(g, index))
     target_heads: list[Token] = []
     passive = None if is_stative_passive(verb) else _passive_subject(verb)
     if passive is not None:

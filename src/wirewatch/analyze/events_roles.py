@@ -15,6 +15,8 @@
   target.
 - The subject of a denied clause owned by a pronoun ("Russia denied that its troops had
   attacked ..."): the denier's own side, not a recipient.
+- The agent of the act a verb happened in ("were killed in an attack by al-Shabaab"): the
+  source when the verb names none (``event_noun_agents``).
 - Domestic events with no named recipient (``domestic_recipient``).
 """
 
@@ -104,6 +106,14 @@ def is_theme(obj: Token) -> bool:
         return False
     return any(c.dep_ in ("dative", "iobj") or (c.dep_ == "prep" and c.lower_ == "to" and any(
         g.dep_ == "pobj" for g in c.children)) for c in verb.children)
+
+
+def event_noun_agents(verb: Token) -> list[Token]:
+    """"killed in an attack by X", "died during a raid by X": X (module doc)."""
+    return [g for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in (
+        "in", "during") for noun in prep.children if noun.dep_ == "pobj"
+        for by in noun.children if by.dep_ in ("prep", "agent") and by.lower_ == "by"
+        for g in by.children if g.dep_ == "pobj"]
 
 
 _OWNER_PRONOUNS = frozenset(("its", "their", "his", "her", "our", "my"))
