@@ -114,3 +114,19 @@ def test_the_thing_given_is_not_the_recipient() -> None:
 def test_a_gathering_verb_gives_a_protest_noun_its_actor() -> None:
     event = of_type("Thousands of Zambian students gathered for a rally on Friday.", "PROTEST")
     assert "ZMB" in codes(event.source)
+
+
+def test_violence_with_no_named_perpetrator_has_an_unidentified_actor() -> None:
+    event = of_type("A journalist was killed by a car bomb in Mogadishu.", "ASSAULT")
+    assert [(a.sector, a.code) for a in event.source] == [("UNK", "SOM")]
+
+
+def test_the_unidentified_actor_never_takes_the_victims_country_by_default() -> None:
+    event = of_type("Three US soldiers were killed by a roadside bomb outside a base in "
+                    "Syria.", "ASSAULT")
+    assert all(a.code != "USA" for a in event.source)
+
+
+def test_the_agent_of_the_act_a_verb_happened_in_is_its_source() -> None:
+    event = of_type("Two Kenyan soldiers were killed in an attack by al-Shabaab.", "ASSAULT")
+    assert codes(event.source) == {"SOM"}

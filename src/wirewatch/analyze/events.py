@@ -30,7 +30,7 @@ from wirewatch.analyze.events_args import (
     phrase_actors,
     verb_arguments,
 )
-from wirewatch.analyze.events_country import fill_countries, location_of
+from wirewatch.analyze.events_country import UNIDENTIFIED, fill_countries, location_of
 from wirewatch.analyze.events_lexicon import (
     COOPERATIVE_TYPES,
     TriggerRule,
@@ -238,6 +238,8 @@ def _build(
     if inner is not None:
         rule += f"+{inner.rule.type.lower()}.{inner.lemma}"
     location = location_of(tok)
+    if event_type == "ASSAULT" and not source:  # codebook: "killed by a bomb" has actor UNK
+        source = (UNIDENTIFIED,)
     source, target = fill_countries(source, target, sent, location,
                                     violent=categories()[event_type].quad == "MATERIAL CONFLICT")
     kinds = (event_type,) if inner is None else (event_type, inner.rule.type)

@@ -27,6 +27,9 @@ from wirewatch.analyze.actors_tables import lookup_proper, normalise_key, tables
 from wirewatch.records import Actor
 
 _PLACE_ENTS = frozenset(("GPE", "NORP", "LOC", "FAC"))
+# The codebook's actor for violence nobody is named for ("two civilians were killed by a
+# bomb": sector UNK); the country convention codes it by where it happened.
+UNIDENTIFIED = Actor(name="unidentified", sector="UNK")
 LOCATION_PREPS = frozenset(("in", "at", "near", "outside", "inside"))
 _PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
 _PLACE_PREPS = frozenset(("in", "of", "from", "inside", "within"))
@@ -191,6 +194,9 @@ def fill_countries(
             return side
         out: dict[Actor, None] = {}
         for actor in side:
+            if actor is UNIDENTIFIED and default is None:
+                out.setdefault(actor, None)  # never the victims' country by default
+                continue
             # In material conflict a bare name (no role) as the target may be a place the
             # tables do not know ("Russian troops shelled Mariupol"): it never takes the
             # attacker's country (the location's, yes).
