@@ -130,3 +130,8 @@ def test_the_unidentified_actor_never_takes_the_victims_country_by_default() -> 
 def test_the_agent_of_the_act_a_verb_happened_in_is_its_source() -> None:
     event = of_type("Two Kenyan soldiers were killed in an attack by al-Shabaab.", "ASSAULT")
     assert codes(event.source) == {"SOM"}
+
+
+def test_coercion_with_no_named_agent_has_an_unidentified_actor() -> None:
+    event = of_type("Three opposition leaders were arrested in Kenya on Monday.", "COERCE")
+    assert [(a.sector, a.code) for a in event.source] == [("UNK", "KEN")]

@@ -238,7 +238,7 @@ def _build(
     if inner is not None:
         rule += f"+{inner.rule.type.lower()}.{inner.lemma}"
     location = location_of(tok)
-    if event_type == "ASSAULT" and not source:  # codebook: "killed by a bomb" has actor UNK
+    if event_type in ("ASSAULT", "COERCE") and not source:  # codebook: "killed by a bomb": UNK
         source = (UNIDENTIFIED,)
     source, target = fill_countries(source, target, sent, location,
                                     violent=categories()[event_type].quad == "MATERIAL CONFLICT")
