@@ -135,3 +135,8 @@ def test_the_agent_of_the_act_a_verb_happened_in_is_its_source() -> None:
 def test_coercion_with_no_named_agent_has_an_unidentified_actor() -> None:
     event = of_type("Three opposition leaders were arrested in Kenya on Monday.", "COERCE")
     assert [(a.sector, a.code) for a in event.source] == [("UNK", "KEN")]
+
+
+def test_a_protest_with_no_named_actor_is_by_civilians_of_the_place() -> None:
+    event = of_type("A demonstration against fuel prices was held in Abuja.", "PROTEST")
+    assert [(a.sector, a.code) for a in event.source] == [("CVL", "NGA")]

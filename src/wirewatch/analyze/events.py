@@ -240,6 +240,8 @@ def _build(
     location = location_of(tok)
     if event_type in ("ASSAULT", "COERCE") and not source:  # codebook: "killed by a bomb": UNK
         source = (UNIDENTIFIED,)
+    elif event_type == "PROTEST" and not source:  # codebook: civilian demonstrations (CVL)
+        source = (Actor(name="protesters", sector="CVL"),)
     source, target = fill_countries(source, target, sent, location,
                                     violent=categories()[event_type].quad == "MATERIAL CONFLICT")
     kinds = (event_type,) if inner is None else (event_type, inner.rule.type)
