@@ -26,7 +26,6 @@ from wirewatch.extract.meta_dates import find_date
 from wirewatch.extract.text import lines_language, page_language, split_lines
 from wirewatch.extract.text_lines import (
     FAMILIES,
-    PhraseTable,
     build_lines,
     contains_table,
     data_lines,
@@ -36,6 +35,7 @@ from wirewatch.extract.text_lines import (
     stopwords,
 )
 from wirewatch.extract.text_model import _window_means, stack_features
+from wirewatch.extract.text_phrases import PhraseTable
 
 EN = stopwords()["en"]
 

@@ -57,6 +57,8 @@ _PAGES = [
             *PARAGRAPHS,
         ]
     ),
+    # mostly ASCII (the bytes pass), with non-ASCII digits and capitals in a few lines
+    "\n".join([*PARAGRAPHS, "Prices rose ٣٤ percent in Élan² city, 12 | 3", "Ölpreis 2 3", "x"]),
 ]
 
 

@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wirewatch.extract.text_lines import _BULLET, build_lines
+from wirewatch.extract.text_lines import _BULLET, _SENT_MARK, build_lines
 
 _TOKEN = re.compile(r"[^\W_]+")
 _BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # str.splitlines breaks there
@@ -33,3 +33,4 @@ def test_tokens_are_the_regex_tokens_of_the_lower_cased_line(raw: list[str]) -> 
         assert words == expected
         assert line.tokens == words
         assert line.key == " ".join(words)
+        assert line.sentences == len(_SENT_MARK.findall(line.text))

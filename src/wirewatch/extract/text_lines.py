@@ -15,6 +15,10 @@ from functools import cache
 from importlib import resources
 from itertools import repeat
 
+import numpy as np
+
+from wirewatch.extract.text_phrases import PhraseTable
+
 _BULLET = re.compile(r"^\s*(?:[*+\-•·▪●◦‣–]|(\d{1,3})[.)])(?:\s+|$)")
 _TOKEN = re.compile(r"[^\W_]+")
 _BULLET_FIRST = frozenset("*+-•·▪●◦‣–")
@@ -95,50 +99,6 @@ def exact_phrases() -> dict[str, str]:
         for phrase in data_lines(f"{family}.exact.txt"):
             out.setdefault(normalise_key(phrase), family)
     return out
-
-
-class PhraseTable:
-    """Phrases as token tuples, for whole-word lookups in a line's tokens.
-
-    ``find`` gives what a regex ``(?:^| )(?:p1|p2|...)(?: |$)`` over the key would: the
-    leftmost match, and there the phrase listed first (the lowest rank). A line holds a phrase
-    only if it holds the phrase's longest word (its anchor, usually its rarest): lines with
-    no anchor at all are settled by one set test.
-    """
-
-    def __init__(self, ranked: list[tuple[str, int]]) -> None:
-        self.rank: dict[tuple[str, ...], int] = {}
-        self.sizes: dict[str, list[int]] = {}
-        anchors: set[str] = set()
-        for phrase, rank in ranked:
-            tokens = tuple(phrase.split())
-            if not tokens:
-                continue
-            anchors.add(max(tokens, key=len))
-            self.rank.setdefault(tokens, rank)
-            sizes = self.sizes.setdefault(tokens[0], [])
-            if len(tokens) not in sizes:
-                sizes.append(len(tokens))
-        self.firsts = frozenset(self.sizes)
-        self.anchors = frozenset(anchors)
-
-    def find(self, tokens: list[str]) -> int | None:
-        """The rank of the leftmost phrase among ``tokens`` (lowest rank there), or None."""
-        if self.anchors.isdisjoint(tokens):
-            return None
-        sizes_of = self.sizes.get
-        for start, token in enumerate(tokens):
-            sizes = sizes_of(token)
-            if sizes is None:
-                continue
-            found = [
-                rank
-                for size in sizes
-                if (rank := self.rank.get(tuple(tokens[start : start + size]))) is not None
-            ]
-            if found:
-                return min(found)
-        return None
 
 
 @cache
@@ -238,10 +198,10 @@ def build_lines(numbered: list[tuple[int, str]]) -> tuple[list[Line], list[list[
     spaced = lowered.encode("utf-8", "surrogatepass").translate(_ASCII_SPACED)
     spaced_lows = spaced.decode("utf-8", "surrogatepass").split("\n")
     bullet_match = _BULLET.match
-    sent_marks = _SENT_MARK.findall
-    out = []
+    texts: list[str] = []
+    bullets: list[bool] = []
     all_tokens = []
-    for (index, _), raw, low, plain in zip(numbered, raws, lows, spaced_lows, strict=True):
+    for raw, low, plain in zip(raws, lows, spaced_lows, strict=True):
         if plain.isascii() or plain.replace(" ", "").isalnum():
             tokens = plain.split()
         else:
@@ -260,24 +220,48 @@ def build_lines(numbered: list[tuple[int, str]]) -> tuple[list[Line], list[list[
             text = raw  # no whitespace to collapse: only single ASCII spaces inside
         else:
             text = " ".join(raw.split())
-        cjk = 0 if text.isascii() else len(_CJK.findall(text))
+        texts.append(text)
+        bullets.append(marker is not None)
         all_tokens.append(tokens)
+    sentences = _sentence_counts(texts)
+    out = []
+    for (index, _), raw, text, tokens, bullet, marks in zip(
+        numbered, raws, texts, all_tokens, bullets, sentences, strict=True
+    ):
+        cjk = 0 if text.isascii() else len(_CJK.findall(text))
         out.append(
             Line(
                 index,
                 raw,
                 text,
                 " ".join(tokens),
-                marker is not None,
+                bullet,
                 len(tokens) + cjk // 2,
                 len(text) + 2 * cjk,
                 0.0,
                 text[-1:] in _END_CHARS,
-                len(sent_marks(text)) if any(map(text.__contains__, _SENT_CHARS)) else 0,
+                marks,
                 tokens=tokens,
             )
         )
     return out, all_tokens
+
+
+def _sentence_counts(texts: list[str]) -> list[int]:
+    """How many sentence marks (``_SENT_MARK``) each text has, from one pass over them all.
+
+    The texts are joined by newlines: a mark at a line's end is followed by the newline, which
+    the lookahead's ``\\s`` takes as the ``$`` it is in the line alone.
+    """
+    joined = "\n".join(texts)
+    found = [match.start() for match in _SENT_MARK.finditer(joined)]
+    if not found:
+        return [0] * len(texts)
+    sizes = np.fromiter(map(len, texts), np.int64, len(texts))
+    starts = np.cumsum(sizes + 1) - sizes - 1
+    owners = np.searchsorted(starts, found, side="right") - 1
+    counts: list[int] = np.bincount(owners, minlength=len(texts)).tolist()
+    return counts
 
 
 def set_stop_ratios(lines: list[Line], tokens: list[list[str]], stop: frozenset[str]) -> None:

@@ -25,6 +25,20 @@ from wirewatch.extract.text_model import FEATURES, LineModel, _relative_date
 Array = npt.NDArray[np.float64]
 _DIGIT = re.compile(r"\d")
 _GLUED_CAPS = re.compile(r"[A-Z](?<=[a-z0-9?!'’.][A-Z])[a-z]")  # text_model._GLUED, capital first
+# byte classes for _byte_counts: A-Z -> U, 0-9 -> D, a non-ASCII character's first byte -> ?,
+# newline, space and pipe kept, anything else -> x
+_BYTE_CLASSES = bytes(
+    85
+    if 65 <= b <= 90
+    else 68
+    if 48 <= b <= 57
+    else 63
+    if b >= 0xC0
+    else b
+    if b in (10, 32, 124)
+    else 120
+    for b in range(256)
+)
 _INDEX = {name: i for i, name in enumerate(FEATURES)}
 
 
@@ -62,6 +76,41 @@ def _counts(found: list[int], starts: Array, n: int) -> Array:
     return np.bincount(owners, minlength=n).astype(np.float64)
 
 
+def _byte_counts(texts: list[str], joined: str, sizes: Array) -> tuple[Array, ...] | None:
+    """Capitalised-word share, digits and pipes of each text from one bytes pass, or None.
+
+    Only for a mostly-ASCII page (None otherwise). Each byte is mapped to a class (A-Z -> U,
+    0-9 -> D, the first byte of a non-ASCII character -> ?, space, newline and pipe kept), then
+    counted per line with numpy. Texts are single-spaced, so a line's words are its spaces + 1.
+    A line with a non-ASCII character gets its digits from ``_DIGIT``, and one with a word
+    that starts with a non-ASCII character its share from ``_caps``.
+    """
+    data = joined.encode("utf-8", "surrogatepass")
+    if len(data) - len(joined) > len(joined) // 8:
+        return None
+    m = len(texts)
+    arr = np.frombuffer(data.translate(_BYTE_CLASSES), dtype=np.uint8)
+    newline = arr == 10
+    line_of = np.cumsum(newline)  # a newline counts for the line after it (never used)
+    space = arr == 32
+    word_start = np.empty(len(arr), dtype=bool)
+    word_start[0] = True
+    word_start[1:] = space[:-1] | newline[:-1]
+    lead = arr == 63
+
+    def per_line(mask: npt.NDArray[np.bool_]) -> Array:
+        return np.bincount(line_of[mask], minlength=m).astype(np.float64)
+
+    words = np.where(sizes > 0, per_line(space) + 1.0, 0.0)
+    caps = np.divide(per_line(word_start & (arr == 85)), words, out=np.zeros(m), where=words > 0)
+    for pos in np.flatnonzero(per_line(word_start & lead)).tolist():
+        caps[pos] = _caps(texts[pos])
+    digits = per_line(arr == 68)
+    for pos in np.flatnonzero(per_line(lead)).tolist():
+        digits[pos] = len(_DIGIT.findall(texts[pos]))
+    return caps, digits, per_line(arr == 124)
+
+
 def _glued_at(joined: str) -> list[int]:
     """Where ``_GLUED.findall`` of each line would match (its capitals' offsets).
 
@@ -94,12 +143,17 @@ def _text_columns(lines: list[Line], chrome: npt.NDArray[np.bool_]) -> tuple[Arr
     sizes = np.fromiter(map(len, texts), np.float64, m)
     starts = np.cumsum(sizes + 1) - sizes - 1  # each line's offset in ``joined``
     joined = "\n".join(texts)
-    caps[where] = list(map(_caps, texts))
-    digit_counts = _counts([m.start() for m in _DIGIT.finditer(joined)], starts, m)
-    digits[where] = np.divide(digit_counts, sizes, out=np.zeros(m), where=sizes > 0)
-    if "|" in joined:
-        bars = np.fromiter(map(methodcaller("count", "|"), texts), np.float64, m)
+    counted = _byte_counts(texts, joined, sizes)
+    if counted is not None:
+        caps[where], digit_counts, bars = counted
         pipes[where] = np.minimum(bars / 3.0, 1.0)
+    else:
+        caps[where] = list(map(_caps, texts))
+        digit_counts = _counts([m.start() for m in _DIGIT.finditer(joined)], starts, m)
+        if "|" in joined:
+            bars = np.fromiter(map(methodcaller("count", "|"), texts), np.float64, m)
+            pipes[where] = np.minimum(bars / 3.0, 1.0)
+    digits[where] = np.divide(digit_counts, sizes, out=np.zeros(m), where=sizes > 0)
     glued[where] = np.minimum(_counts(_glued_at(joined), starts, m) / 3.0, 1.0)
     return caps, digits, pipes, glued
 
