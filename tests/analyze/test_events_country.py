@@ -23,7 +23,8 @@ def codes(event: Event) -> tuple[set[str | None], set[str | None]]:
 @pytest.mark.parametrize(
     ("text", "code"),
     [("Serbia", "SRB"), ("Sudanese", "SDN"), ("Kremlin", "RUS"), ("NATO", None),
-     ("Tuesday", None)],
+     ("Tuesday", None), ("Kandahar", "AFG"), ("Lagos", "NGA"), ("Punjab", None),
+     ("Central", None)],
 )
 def test_place_code_names_countries_only(text: str, code: str | None) -> None:
     assert place_code(text) == code

@@ -18,8 +18,10 @@ Organisations' own codes (NATO, UN, ...) are never countries of a sentence.
 from __future__ import annotations
 
 import functools
+import unicodedata
 from importlib import resources
 
+import pycountry
 from spacy.tokens import Span, Token
 
 from wirewatch.analyze.actors_resolve import agent_suffixes, stance_prefixes
@@ -65,11 +67,42 @@ def _placeish(tok: Token, labels: frozenset[str]) -> bool:
 
 
 def place_code(text: str) -> str | None:
-    """The country code of a country, demonym, capital or seat-of-power name, else None."""
+    """The country code of a country, demonym, capital or seat-of-power name, or of a
+    province or state that names one country only (pycountry's subdivisions), else None."""
     entry = lookup_proper(text)
     if entry is None or entry.kind not in ("country", "metonym"):
-        return None
+        return subdivisions().get(_fold(normalise_key(text)).lower())
     return entry.code
+
+
+_GENERIC_SUFFIXES = (" oblast'", " oblast", " kray", " respublika", " province",
+                     " governorate", " region", " state", " district", " avtonomnyy okrug")
+_GENERIC_WORDS = frozenset(("central", "north", "south", "east", "west", "northern",
+                            "southern", "eastern", "western", "capital", "coast", "islands",
+                            "lakes", "centre", "center", "upper", "lower", "city"))
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text)
+                   if not unicodedata.combining(c)).replace("'", "").replace("’", "")
+
+
+@functools.cache
+def subdivisions() -> dict[str, str]:
+    """Lower-case province/state name (diacritics folded, "Al " and "oblast" dropped) ->
+    alpha-3 code, for names that belong to one country only."""
+    found: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        country = pycountry.countries.get(alpha_2=sub.country_code)
+        if country is None:
+            continue
+        name = _fold(str(sub.name)).lower()
+        variants = {name, name.removeprefix("al ").removeprefix("al-")}
+        variants |= {v.removesuffix(sfx) for v in list(variants) for sfx in _GENERIC_SUFFIXES}
+        for variant in variants:
+            if len(variant) >= 4 and variant not in _GENERIC_WORDS:
+                found.setdefault(variant, set()).add(str(country.alpha_3))
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
 
 
 def _token_place(token: Token) -> str | None:
