@@ -164,3 +164,10 @@ def test_a_capital_labelled_org_is_still_a_place() -> None:
     sent = next(iter(doc.sents))
     assert sentence_countries(sent) == ("KEN",)
     assert phrase_place(doc[0]) == "KEN"
+
+
+def test_a_proper_noun_no_tagger_named_is_placed_by_the_tables() -> None:
+    doc = next(pipe_texts(["Protesters in Kandahar blocked a road."], disable=()))
+    doc.ents = []  # as when names come from a tagger that does not know the city
+    assert sentence_countries(next(iter(doc.sents))) == ("AFG",)
+    assert phrase_place(doc[0]) == "AFG"

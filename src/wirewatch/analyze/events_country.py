@@ -60,6 +60,8 @@ def _placeish(tok: Token, labels: frozenset[str]) -> bool:
     seat of a government): the tables, not the label, say it is a place."""
     if tok.ent_type_ in labels:
         return True
+    if not tok.ent_type_:  # a proper noun no tagger named ("Lagos") that the tables place
+        return tok.pos_ == "PROPN" and place_code(tok.text) is not None
     if tok.ent_type_ != "ORG":
         return False
     ent = _ent_of(tok)
@@ -181,6 +183,13 @@ def sentence_countries(sent: Span) -> tuple[str, ...]:
             not _modifier_only(ent)
         ):
             code = place_code(ent.text)
+            if code is not None:
+                seen.setdefault(code, None)
+    for tok in sent:  # proper nouns no tagger named, placed by the tables ("Lagos")
+        if not tok.ent_type_ and tok.pos_ == "PROPN" and (
+            not _modifier_only(tok.doc[tok.i : tok.i + 1])
+        ):
+            code = place_code(tok.text)
             if code is not None:
                 seen.setdefault(code, None)
     return tuple(seen)
