@@ -140,3 +140,9 @@ def test_coercion_with_no_named_agent_has_an_unidentified_actor() -> None:
 def test_a_protest_with_no_named_actor_is_by_civilians_of_the_place() -> None:
     event = of_type("A demonstration against fuel prices was held in Abuja.", "PROTEST")
     assert [(a.sector, a.code) for a in event.source] == [("CVL", "NGA")]
+
+
+def test_the_object_after_an_as_phrase_is_the_target() -> None:
+    event = of_type("Ghana on Monday condemned as a grave crime Togo's closure of the border.",
+                    "ACCUSE")
+    assert "TGO" in codes(event.target)

@@ -243,6 +243,10 @@ def verb_arguments(
         target_heads.append(passive)
     target_heads += [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")]
     target_heads += _prep_objects(verb, TARGET_PREPS)
+    # "denounced as an ugly crime Serbia's suppression of ...": the object after an "as"
+    # phrase, parsed as that phrase's apposition.
+    target_heads += [a for o in _prep_objects(verb, frozenset(("as",))) for a in o.children
+                     if a.dep_ == "appos"]
     if embedded is not None:
         target_heads += [c for c in embedded.children if c.dep_ == "dobj" or (
             c.dep_ in ("nsubj", "nsubjpass") and not own_phrase(verb, c))]  # not "its troops"
