@@ -38,3 +38,8 @@ def test_armed_groups_and_regional_bodies_are_known() -> None:
     assert boko is not None and boko.code == "NGA"
     ecowas = resolve_name("ECOWAS")
     assert ecowas is not None and ecowas.code == "ECOWAS"
+
+
+def test_people_nouns_are_civilian_groups() -> None:
+    actor = resolve_name("the Albanian population")
+    assert actor is not None and actor.code == "ALB" and actor.sector == "CVL"
