@@ -15,6 +15,7 @@ Three steps, after jusText's idea but for text without tags:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import groupby
 
 from wirewatch.extract.text_lines import Line
 from wirewatch.extract.text_model import LineModel, load_model
@@ -68,75 +69,60 @@ def classify(line: Line, has_stopwords: bool, opts: BodyOptions) -> str:
     return "near" if line.sentences >= 2 else "bad"
 
 
-def _nearest(labels: list[str], skip: tuple[str, ...]) -> tuple[list[str], list[str]]:
-    """For each position, the nearest label before and after it that is not in ``skip``."""
-    n = len(labels)
-    before, after = ["bad"] * n, ["bad"] * n
-    last = "bad"
-    for i in range(n):
-        before[i] = last
-        if labels[i] not in skip:
-            last = labels[i]
-    last = "bad"
-    for i in range(n - 1, -1, -1):
-        after[i] = last
-        if labels[i] not in skip:
-            last = labels[i]
-    return before, after
-
-
-def _short_runs(labels: list[str]) -> list[int]:
-    """For each position, the length of the run of ``short`` labels it belongs to."""
-    runs = [0] * len(labels)
-    i = 0
-    while i < len(labels):
-        if labels[i] != "short":
-            i += 1
-            continue
-        j = i
-        while j < len(labels) and labels[j] == "short":
-            j += 1
-        for k in range(i, j):
-            runs[k] = j - i
-        i = j
-    return runs
+def _runs(labels: list[str]) -> list[tuple[str, int, int]]:
+    """Runs of equal labels as (label, start, end)."""
+    out = []
+    start = 0
+    for label, group in groupby(labels):
+        end = start + len(list(group))
+        out.append((label, start, end))
+        start = end
+    return out
 
 
 def resolve_context(lines: list[Line]) -> None:
-    """Give short and near lines the class their decided neighbours suggest (in place)."""
+    """Give short and near lines the class their decided neighbours suggest (in place).
+
+    Works run by run: every line of a run of ``short`` (or ``near``) labels has the same
+    nearest decided labels before and after it (``bad`` at the page's ends).
+    """
     first = [ln.label for ln in lines]
     # short lines: between two good (or near) lines they are article text
     second = list(first)
-    before, after = _nearest(first, ("short",))
-    runs = _short_runs(first)
-    for pos, label in enumerate(first):
+    runs = _runs(first)
+    for k, (label, start, end) in enumerate(runs):
         if label != "short":
             continue
-        prev, nxt = before[pos], after[pos]
-        line = lines[pos]
-        if runs[pos] > MAX_SHORT_RUN:
-            second[pos] = "bad"  # a menu or a list of links, not a subheading
-        elif prev == "bad" and nxt == "bad":
-            second[pos] = "bad"
-        elif prev in ("good", "near") and nxt in ("good", "near") and not line.bullet:
-            second[pos] = "good" if "good" in (prev, nxt) else "near"
-        elif line.bullet and line.length < 40:
-            second[pos] = "bad"
-        else:
-            second[pos] = "near"
+        prev = runs[k - 1][0] if k > 0 else "bad"
+        nxt = runs[k + 1][0] if k + 1 < len(runs) else "bad"
+        if end - start > MAX_SHORT_RUN or (prev == "bad" and nxt == "bad"):
+            second[start:end] = ["bad"] * (end - start)  # a menu or a list of links
+            continue
+        between = prev in ("good", "near") and nxt in ("good", "near")
+        inner = "good" if "good" in (prev, nxt) else "near"
+        for pos in range(start, end):
+            line = lines[pos]
+            if between and not line.bullet:
+                second[pos] = inner
+            elif line.bullet and line.length < 40:
+                second[pos] = "bad"
+            else:
+                second[pos] = "near"
     # near lines: good when a good line is close on either side
     third = list(second)
-    before, after = _nearest(second, ("near",))
-    for pos, label in enumerate(second):
+    runs = _runs(second)
+    for k, (label, start, end) in enumerate(runs):
         if label != "near":
             continue
-        if "good" in (before[pos], after[pos]):
-            third[pos] = "good"
+        prev = runs[k - 1][0] if k > 0 else "bad"
+        nxt = runs[k + 1][0] if k + 1 < len(runs) else "bad"
+        if "good" in (prev, nxt):
+            third[start:end] = ["good"] * (end - start)
+        elif end - start == 1:
+            third[start] = "bad"
         else:
-            near_run = (pos > 0 and second[pos - 1] == "near") or (
-                pos + 1 < len(second) and second[pos + 1] == "near"
-            )
-            third[pos] = "good" if near_run and lines[pos].length >= 100 else "bad"
+            for pos in range(start, end):
+                third[pos] = "good" if lines[pos].length >= 100 else "bad"
     for line, label in zip(lines, third, strict=True):
         line.label = label
 
