@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from wirewatch.analyze.nlp_memo import install_memos
+from wirewatch.analyze.nlp_ops import use_matmul
 from wirewatch.errors import ModelError
 
 ENV_MODEL = "WIREWATCH_MODEL"
@@ -60,7 +61,8 @@ def load_nlp(model: str | None = None, *, memo: bool = True) -> Language:
     """The spaCy pipeline for ``model`` (see the module docstring), loaded once per process.
 
     ``memo``: the attribute ruler and lemmatizer memoised (``nlp_memo``: the same output,
-    faster); False gives the model's own components (a separate instance, for comparison).
+    faster) and numpy's matrix product in the dense layers (``nlp_ops``); False gives the
+    model's own components and operations (a separate instance, for comparison).
     Raises ModelError with a one-line message when the model cannot be loaded.
     """
     return _load(model_name(model), memo)
@@ -78,6 +80,7 @@ def _load(name: str, memo: bool = True) -> Language:
         nlp.add_pipe(PARAGRAPHS, **where)
     if memo:
         install_memos(nlp)  # same output as the attribute ruler and lemmatizer, ~5x cheaper
+        use_matmul(nlp)  # numpy's matmul instead of BLIS in the dense layers, ~1.5x faster
     return nlp
 
 

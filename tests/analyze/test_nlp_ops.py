@@ -1,0 +1,45 @@
+"""numpy's matmul in thinc's dense layers (``nlp_ops``): same products, same parses."""
+
+from __future__ import annotations
+
+import numpy
+import pytest
+from thinc.api import NumpyOps
+
+from wirewatch.analyze.nlp import load_nlp
+from wirewatch.analyze.nlp_ops import MatmulOps
+
+SENTENCES = [
+    "Russian Foreign Minister Sergey Lavrov accused NATO of rejecting constructive discussion.",
+    "“We are ready to respond,” NATO Secretary-General Jens Stoltenberg said in Riga.",
+    "The Kremlin denied the allegation on Thursday, calling it a provocation.",
+]
+
+
+@pytest.mark.parametrize(("trans1", "trans2"), [(False, False), (True, False), (False, True),
+                                                (True, True)])
+def test_gemm_matches_thinc(trans1: bool, trans2: bool) -> None:
+    rng = numpy.random.default_rng(3)
+    x = rng.random((7, 5), dtype="float32")
+    y = rng.random((5, 7), dtype="float32")
+    x = x.T.copy() if trans1 else x
+    y = y.T.copy() if trans2 else y
+    want = NumpyOps().gemm(x, y, trans1=trans1, trans2=trans2)
+    got = MatmulOps().gemm(x, y, trans1=trans1, trans2=trans2)
+    assert numpy.allclose(got, want, rtol=1e-5)
+    out = numpy.zeros_like(want)
+    assert MatmulOps().gemm(x, y, out=out, trans1=trans1, trans2=trans2) is out
+    assert numpy.allclose(out, want, rtol=1e-5)
+
+
+def test_default_pipeline_uses_matmul_and_the_plain_one_does_not() -> None:
+    fast = load_nlp()
+    plain = load_nlp(memo=False)
+    assert any(isinstance(n.ops, MatmulOps) for n in fast.get_pipe("tok2vec").model.walk())
+    assert not any(isinstance(n.ops, MatmulOps) for n in plain.get_pipe("tok2vec").model.walk())
+
+
+def test_parses_agree_with_the_plain_pipeline() -> None:
+    fast, plain = load_nlp(), load_nlp(memo=False)
+    for a, b in zip(fast.pipe(SENTENCES), plain.pipe(SENTENCES), strict=True):
+        assert [(t.tag_, t.dep_, t.head.i) for t in a] == [(t.tag_, t.dep_, t.head.i) for t in b]
