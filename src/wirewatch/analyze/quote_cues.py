@@ -61,6 +61,8 @@ def cue_text(token: Token) -> str | None:
     """The cue a token starts ("said", "according to"), or None when it is not one."""
     table = cue_table()
     lower = token.lower_
+    if lower not in table.single and lower not in table.phrasal:
+        return None
     if (
         token.i > 0
         and token.doc[token.i - 1].text == "-"
