@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import multiprocessing
+import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -267,10 +268,16 @@ def _run_pages(items: Iterable[Page | Skip], store: Store, chosen: Executor, sta
     return summary
 
 
+_BLAS_THREADS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+
+
 def _run_pool(runner: _Runner, batches: Iterator[list[tuple[Page, str]]], analyze: bool,
               workers: int) -> None:
     # forkserver, not fork: the parent has threads (the progress bar) and open database
     # connections, which a forked child must not inherit.
+    # One worker per core: each worker's BLAS single-threaded (the server inherits this).
+    for name in _BLAS_THREADS:
+        os.environ.setdefault(name, "1")
     context = multiprocessing.get_context("forkserver")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         pending: set[Future[list[InputResult]]] = set()
