@@ -171,3 +171,12 @@ def test_a_proper_noun_no_tagger_named_is_placed_by_the_tables() -> None:
     doc.ents = []  # as when names come from a tagger that does not know the city
     assert sentence_countries(next(iter(doc.sents))) == ("AFG",)
     assert phrase_place(doc[0]) == "AFG"
+
+
+def test_victims_of_an_attack_take_the_other_country_named_not_the_attackers() -> None:
+    found = [e for e in events("Two Ethiopian gunmen killed 12 people when they opened fire "
+                               "in Nairobi.") if e.type == "ASSAULT"]
+    assert found
+    source, target = codes(found[0])
+    assert source == {"ETH"}
+    assert target == {"KEN"}

@@ -243,7 +243,8 @@ def _build(
     elif event_type == "PROTEST" and not source:  # codebook: civilian demonstrations (CVL)
         source = (Actor(name="protesters", sector="CVL"),)
     source, target = fill_countries(source, target, sent, location,
-                                    violent=categories()[event_type].quad == "MATERIAL CONFLICT")
+                                    violent=categories()[event_type].quad == "MATERIAL CONFLICT",
+                                    assault=event_type == "ASSAULT")
     kinds = (event_type,) if inner is None else (event_type, inner.rule.type)
     target = domestic_recipient(kinds, source, target, location)
     return Event(

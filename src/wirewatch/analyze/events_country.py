@@ -215,10 +215,13 @@ def fill_countries(
     location: str | None,
     *,
     violent: bool = False,
+    assault: bool = False,
 ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
     """Source and target with uncoded actors given the sentence's country (module doc).
     ``violent``: material conflict, where a bare name as the target is not given the
-    source's country ("Russian troops shelled Mariupol")."""
+    source's country ("Russian troops shelled Mariupol"). ``assault``: an uncoded victim
+    takes the one country the sentence names besides the attacker's ("Palestinian bombers
+    killed 23 people in Tel Aviv" -> ISR), not the attacker's."""
     if all(a.code for a in (*source, *target)):
         return source, target
     named = sentence_countries(sent)
@@ -232,6 +235,9 @@ def fill_countries(
              ) -> tuple[Actor, ...]:
         others = _countries(other)
         code = default or (next(iter(others)) if len(others) == 1 else None)
+        rest = [c for c in named if c not in others]
+        if attacked and assault and default is None and len(rest) == 1:
+            code = rest[0]  # "Palestinian bombers killed 23 people in Tel Aviv": victims of ISR
         if code is None:
             return side
         out: dict[Actor, None] = {}
