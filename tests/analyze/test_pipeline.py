@@ -133,3 +133,28 @@ def test_any_body_analyses_with_valid_offsets(paragraphs: list[str]) -> None:
         assert body[event.start : event.end] == event.sentence
     for quote in result.quotes:
         assert body[quote.start : quote.end] == quote.text
+
+
+@pytest.mark.parametrize("select", [True, False])
+@pytest.mark.parametrize("ner", [True, False])
+def test_names_from_either_source_give_the_same_speakers(ner: bool, select: bool) -> None:
+    art = article(
+        "Foreign Minister Sergey Lavrov accused NATO of rejecting Russia's proposals.",
+        "“We are ready to respond,” NATO Secretary-General Jens Stoltenberg said in Riga. "
+        "He asked Russia to be transparent about its military activities.",
+    )
+    (result,) = analyze_articles([art], ner=ner, select=select)
+    speakers = {(q.speaker.name, q.speaker.code) for q in result.quotes if q.speaker}
+    assert ("Jens Stoltenberg", "NATO") in speakers
+    accuse = [e for e in result.events if e.type == "ACCUSE"]
+    assert accuse and accuse[0].source[0].code == "RUS"
+    request = [e for e in result.events if e.type == "REQUEST"]
+    assert request and request[0].source[0].name == "Jens Stoltenberg"
+
+
+def test_code_texts_with_either_names() -> None:
+    items = [("1", "Turkish police arrested twelve protesters in Ankara.", None)]
+    for ner in (True, False):
+        ((item_id, event),) = list(code_texts(items, ner=ner))
+        assert item_id == "1" and event.type == "COERCE"
+        assert event.source[0].code == "TUR"
