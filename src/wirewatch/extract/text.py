@@ -55,28 +55,25 @@ def lines_language(
     The sample is the same: the first 6000 characters of the lines of 80 or more characters
     (blank ones aside); a line's tokens are split further where they hold digits.
     """
+    long_lines = [pos for pos, (_, raw) in enumerate(numbered) if len(raw) >= _PROSE_LINE]
+    if not long_lines:
+        return page_language(content)
     sample: list[str] = []
-    offset = 0
-    found = False
-    for (_, raw), words in zip(numbered, tokens, strict=True):
-        size = len(raw)
-        if size < _PROSE_LINE:
-            continue
-        if found:
-            offset += 1  # the newline joining it to the previous one
-        found = True
+    offset = -1  # no newline before the first line
+    for pos in long_lines:
+        raw = numbered[pos][1]
+        offset += 1  # the newline joining it to the previous one
         if offset >= _SAMPLE_CHARS:
             break
-        if offset + size > _SAMPLE_CHARS:
+        if offset + len(raw) > _SAMPLE_CHARS:
             sample.extend(_WORD.findall(raw[: _SAMPLE_CHARS - offset].lower()))
             break
-        offset += size
-        if all(map(str.isalpha, words)):
+        offset += len(raw)
+        words = tokens[pos]
+        if not words or "".join(words).isalpha():  # no digits: the tokens are the words
             sample.extend(words)
         else:
             sample.extend(_WORD.findall(" ".join(words)))
-    if not found:
-        return page_language(content)
     return guess_language(sample)
 
 
