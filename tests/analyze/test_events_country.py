@@ -180,3 +180,11 @@ def test_victims_of_an_attack_take_the_other_country_named_not_the_attackers() -
     source, target = codes(found[0])
     assert source == {"ETH"}
     assert target == {"KEN"}
+
+
+def test_a_quantity_of_an_ethnic_group_takes_the_place_where_it_acts() -> None:
+    found = [e for e in events("Half of the ethnic Somali fighters operating in Kenya have "
+                               "been disarmed.") if e.type == "RETREAT"]
+    assert found
+    assert "KEN" in codes(found[0])[1]
+    assert "SOM" not in codes(found[0])[1]

@@ -92,7 +92,7 @@ def phrase_actors(head: Token, index: ActorIndex) -> tuple[Actor, ...]:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
-                            inner = index.actor_for_token(pobj)
+                            inner = _where_acting(pobj, index.actor_for_token(pobj))
                             if inner is not None and inner.code is not None:
                                 # "workers of a Tehran company": the group, coded by its owner
                                 actor = inner if actor is None or actor.sector is None else (
