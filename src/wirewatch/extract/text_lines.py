@@ -224,26 +224,34 @@ def build_lines(numbered: list[tuple[int, str]]) -> tuple[list[Line], list[list[
         bullets.append(marker is not None)
         all_tokens.append(tokens)
     sentences = _sentence_counts(texts)
-    out = []
-    for (index, _), raw, text, tokens, bullet, marks in zip(
-        numbered, raws, texts, all_tokens, bullets, sentences, strict=True
-    ):
-        cjk = 0 if text.isascii() else len(_CJK.findall(text))
-        out.append(
-            Line(
-                index,
-                raw,
-                text,
-                " ".join(tokens),
-                bullet,
-                len(tokens) + cjk // 2,
-                len(text) + 2 * cjk,
-                0.0,
-                text[-1:] in _END_CHARS,
-                marks,
-                tokens=tokens,
-            )
+    words = list(map(len, all_tokens))
+    lengths = list(map(len, texts))
+    for pos, text in enumerate(texts):
+        if not text.isascii():
+            cjk = len(_CJK.findall(text))
+            words[pos] += cjk // 2
+            lengths[pos] += 2 * cjk
+    n = len(texts)
+    out = list(  # the Line constructor mapped over columns, in the order of Line's fields
+        map(
+            Line,
+            [index for index, _ in numbered],
+            raws,
+            texts,
+            map(" ".join, all_tokens),
+            bullets,
+            words,
+            lengths,
+            repeat(0.0, n),
+            [text[-1:] in _END_CHARS for text in texts],
+            sentences,
+            repeat(None, n),  # chrome
+            repeat("", n),  # label
+            repeat(-1.0, n),  # score
+            repeat(None, n),  # meta
+            all_tokens,
         )
+    )
     return out, all_tokens
 
 
