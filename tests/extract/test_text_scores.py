@@ -58,7 +58,9 @@ _PAGES = [
         ]
     ),
     # mostly ASCII (the bytes pass), with non-ASCII digits and capitals in a few lines
-    "\n".join([*PARAGRAPHS, "Prices rose ٣٤ percent in Élan² city, 12 | 3", "Ölpreis 2 3", "x"]),
+    "\n".join(
+        [*PARAGRAPHS, "Prices rose ٣٤ percent in Élan² city, 12 | 3", "Ölpreis 2 3 𝐀lpha 𝟑", "x"]
+    ),
 ]
 
 

@@ -24,6 +24,7 @@ from wirewatch.extract.text_model import FEATURES, LineModel, _relative_date
 
 Array = npt.NDArray[np.float64]
 _DIGIT = re.compile(r"\d")
+_NON_ASCII_DIGIT = re.compile(r"[^\x00-\x7f](?<=\d)")  # a \d outside 0-9 (Arabic-Indic, ...)
 _GLUED_CAPS = re.compile(r"[A-Z](?<=[a-z0-9?!'’.][A-Z])[a-z]")  # text_model._GLUED, capital first
 # byte classes for _byte_counts: A-Z -> U, 0-9 -> D, a non-ASCII character's first byte -> ?,
 # newline, space and pipe kept, anything else -> x
@@ -82,8 +83,8 @@ def _byte_counts(texts: list[str], joined: str, sizes: Array) -> tuple[Array, ..
     Only for a mostly-ASCII page (None otherwise). Each byte is mapped to a class (A-Z -> U,
     0-9 -> D, the first byte of a non-ASCII character -> ?, space, newline and pipe kept), then
     counted per line with numpy. Texts are single-spaced, so a line's words are its spaces + 1.
-    A line with a non-ASCII character gets its digits from ``_DIGIT``, and one with a word
-    that starts with a non-ASCII character its share from ``_caps``.
+    A word that starts with a non-ASCII character has that character decoded and tested with
+    ``str.isupper``; non-ASCII digits (rare) send their lines to ``_DIGIT``.
     """
     data = joined.encode("utf-8", "surrogatepass")
     if len(data) - len(joined) > len(joined) // 8:
@@ -91,24 +92,35 @@ def _byte_counts(texts: list[str], joined: str, sizes: Array) -> tuple[Array, ..
     m = len(texts)
     arr = np.frombuffer(data.translate(_BYTE_CLASSES), dtype=np.uint8)
     newline = arr == 10
-    line_of = np.cumsum(newline)  # a newline counts for the line after it (never used)
+    newlines = np.flatnonzero(newline)
     space = arr == 32
     word_start = np.empty(len(arr), dtype=bool)
     word_start[0] = True
     word_start[1:] = space[:-1] | newline[:-1]
-    lead = arr == 63
 
-    def per_line(mask: npt.NDArray[np.bool_]) -> Array:
-        return np.bincount(line_of[mask], minlength=m).astype(np.float64)
+    def per_line(offsets: npt.NDArray[np.intp]) -> Array:
+        """How many of the byte ``offsets`` each line has (its newlines before them)."""
+        return np.bincount(np.searchsorted(newlines, offsets), minlength=m).astype(np.float64)
 
-    words = np.where(sizes > 0, per_line(space) + 1.0, 0.0)
-    caps = np.divide(per_line(word_start & (arr == 85)), words, out=np.zeros(m), where=words > 0)
-    for pos in np.flatnonzero(per_line(word_start & lead)).tolist():
-        caps[pos] = _caps(texts[pos])
-    digits = per_line(arr == 68)
-    for pos in np.flatnonzero(per_line(lead)).tolist():
-        digits[pos] = len(_DIGIT.findall(texts[pos]))
-    return caps, digits, per_line(arr == 124)
+    words = np.where(sizes > 0, per_line(np.flatnonzero(space)) + 1.0, 0.0)
+    upper = per_line(np.flatnonzero(word_start & (arr == 85)))
+    odd = np.flatnonzero(word_start & (arr == 63)).tolist()  # non-ASCII first characters
+    if odd:
+        capital = [at for at in odd if _char_at(data, at).isupper()]
+        upper += per_line(np.array(capital, dtype=np.intp))
+    caps = np.divide(upper, words, out=np.zeros(m), where=words > 0)
+    digits = per_line(np.flatnonzero(arr == 68))
+    if _NON_ASCII_DIGIT.search(joined) is not None:
+        for pos in np.flatnonzero(per_line(np.flatnonzero(arr == 63))).tolist():
+            digits[pos] = len(_DIGIT.findall(texts[pos]))
+    return caps, digits, per_line(np.flatnonzero(arr == 124))
+
+
+def _char_at(data: bytes, at: int) -> str:
+    """The character whose UTF-8 encoding starts at byte ``at`` (a lead byte, >= 0xC0)."""
+    lead = data[at]
+    size = 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
+    return data[at : at + size].decode("utf-8", "surrogatepass")
 
 
 def _glued_at(joined: str) -> list[int]:
