@@ -146,3 +146,10 @@ def test_the_object_after_an_as_phrase_is_the_target() -> None:
     event = of_type("Ghana on Monday condemned as a grave crime Togo's closure of the border.",
                     "ACCUSE")
     assert "TGO" in codes(event.target)
+
+
+def test_withdrawn_troops_are_the_actor_of_their_withdrawal() -> None:
+    event = of_type("Two thousand Ethiopian troops were withdrawn from Somalia last week.",
+                    "RETREAT")
+    assert codes(event.source) == {"ETH"}
+    assert codes(event.target) == {"SOM"}

@@ -65,9 +65,12 @@ def against_prefix(token: Token) -> bool:
 
 
 def is_stative_passive(verb: Token) -> bool:
-    """"X is opposed to Y": a passive form of a stance verb with no agent."""
-    return (verb.lemma_.lower() in word_sets()["stative_passives"] and verb.tag_ == "VBN"
-            and _has(verb, ("nsubjpass",)) and not _has(verb, ("agent",)))
+    """"X is opposed to Y" (a stance verb), "troops were withdrawn from X" (a withdrawal
+    verb): a passive with no agent whose subject is the actor."""
+    sets = word_sets()
+    lemma = verb.lemma_.lower()
+    return (lemma in sets["stative_passives"] or lemma in sets["withdrawal_verbs"]) and (
+        verb.tag_ == "VBN" and _has(verb, ("nsubjpass",)) and not _has(verb, ("agent",)))
 
 
 def shares_passive_subject(verb: Token, head: Token) -> bool:
