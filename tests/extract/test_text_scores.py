@@ -52,6 +52,7 @@ _PAGES = [
             "Breaking NewsDetroitHoodline xMcDonaldTheBig end.The (12)",
             "3 hours ago",
             "The xAbCd story and aBcDe",
+            "the end’Next story, kolęDa and tęSt",
             "Posted 2 Dec, 2021 11:07",
             "“Quoted” Élan Ünter straße 12 | 13 | 14 | 15",
             *PARAGRAPHS,

@@ -26,20 +26,30 @@ Array = npt.NDArray[np.float64]
 _DIGIT = re.compile(r"\d")
 _NON_ASCII_DIGIT = re.compile(r"[^\x00-\x7f](?<=\d)")  # a \d outside 0-9 (Arabic-Indic, ...)
 _GLUED_CAPS = re.compile(r"[A-Z](?<=[a-z0-9?!'’.][A-Z])[a-z]")  # text_model._GLUED, capital first
-# byte classes for _byte_counts: A-Z -> U, 0-9 -> D, a non-ASCII character's first byte -> ?,
-# newline, space and pipe kept, anything else -> x
+# byte classes for _byte_counts: A-Z -> U, a-z -> l, 0-9 -> D, ? ! ' . -> p, a non-ASCII
+# character's first byte -> ?, 0x99 (the last byte of ’) -> q, newline, space and pipe kept,
+# anything else -> x
 _BYTE_CLASSES = bytes(
-    85
-    if 65 <= b <= 90
-    else 68
-    if 48 <= b <= 57
-    else 63
-    if b >= 0xC0
-    else b
-    if b in (10, 32, 124)
-    else 120
+    ord(
+        "U"
+        if chr(b).isupper() and b < 128
+        else "l"
+        if chr(b).islower() and b < 128
+        else "D"
+        if chr(b).isdigit() and b < 128
+        else "p"
+        if chr(b) in "?!'."
+        else "?"
+        if b >= 0xC0
+        else "q"
+        if b == 0x99
+        else chr(b)
+        if chr(b) in "\n |"
+        else "x"
+    )
     for b in range(256)
 )
+_RIGHT_QUOTE = "’".encode()
 _INDEX = {name: i for i, name in enumerate(FEATURES)}
 
 
@@ -78,7 +88,7 @@ def _counts(found: list[int], starts: Array, n: int) -> Array:
 
 
 def _byte_counts(texts: list[str], joined: str, sizes: Array) -> tuple[Array, ...] | None:
-    """Capitalised-word share, digits and pipes of each text from one bytes pass, or None.
+    """Capitalised-word share, digits, pipes and glued titles of each text from bytes, or None.
 
     Only for a mostly-ASCII page (None otherwise). Each byte is mapped to a class (A-Z -> U,
     0-9 -> D, the first byte of a non-ASCII character -> ?, space, newline and pipe kept), then
@@ -103,17 +113,36 @@ def _byte_counts(texts: list[str], joined: str, sizes: Array) -> tuple[Array, ..
         return np.bincount(np.searchsorted(newlines, offsets), minlength=m).astype(np.float64)
 
     words = np.where(sizes > 0, per_line(np.flatnonzero(space)) + 1.0, 0.0)
-    upper = per_line(np.flatnonzero(word_start & (arr == 85)))
-    odd = np.flatnonzero(word_start & (arr == 63)).tolist()  # non-ASCII first characters
+    upper = per_line(np.flatnonzero(word_start & (arr == ord("U"))))
+    odd = np.flatnonzero(word_start & (arr == ord("?"))).tolist()  # non-ASCII first characters
     if odd:
         capital = [at for at in odd if _char_at(data, at).isupper()]
         upper += per_line(np.array(capital, dtype=np.intp))
     caps = np.divide(upper, words, out=np.zeros(m), where=words > 0)
-    digits = per_line(np.flatnonzero(arr == 68))
+    digits = per_line(np.flatnonzero(arr == ord("D")))
     if _NON_ASCII_DIGIT.search(joined) is not None:
-        for pos in np.flatnonzero(per_line(np.flatnonzero(arr == 63))).tolist():
+        for pos in np.flatnonzero(per_line(np.flatnonzero(arr == ord("?")))).tolist():
             digits[pos] = len(_DIGIT.findall(texts[pos]))
-    return caps, digits, per_line(np.flatnonzero(arr == 124))
+    glued = per_line(np.array(_glued_bytes(data, arr), dtype=np.intp))
+    return caps, digits, per_line(np.flatnonzero(arr == ord("|"))), glued
+
+
+def _glued_bytes(data: bytes, arr: npt.NDArray[np.uint8]) -> list[int]:
+    """``_glued_at`` on the byte classes: [a-z0-9?!'’.][A-Z][a-z], matches not overlapping."""
+    after = (arr[1:-1] == ord("U")) & (arr[2:] == ord("l"))
+    before = arr[:-2]
+    hits = after & (
+        (before == ord("l")) | (before == ord("D")) | (before == ord("p")) | (before == ord("q"))
+    )
+    found: list[int] = []
+    last = -3
+    for at in (np.flatnonzero(hits) + 1).tolist():
+        if arr[at - 1] == ord("q") and data[at - 3 : at] != _RIGHT_QUOTE:
+            continue  # another character ending in 0x99
+        if at >= last + 3:
+            found.append(at)
+            last = at
+    return found
 
 
 def _char_at(data: bytes, at: int) -> str:
@@ -142,8 +171,9 @@ def _glued_at(joined: str) -> list[int]:
 def _text_columns(lines: list[Line], chrome: npt.NDArray[np.bool_]) -> tuple[Array, ...]:
     """caps share, digit share, pipes (scaled), glued titles (scaled); 0 for chrome lines.
 
-    Digits and glued titles come from whole-page regex passes over the lines joined by
-    newlines (no match spans a newline).
+    From one bytes pass over the lines joined by newlines on a mostly-ASCII page
+    (``_byte_counts``), else from ``_caps`` per line and whole-page regex passes (no match
+    spans a newline).
     """
     n = len(lines)
     texts = [ln.text for ln in lines if ln.chrome is None]
@@ -157,7 +187,7 @@ def _text_columns(lines: list[Line], chrome: npt.NDArray[np.bool_]) -> tuple[Arr
     joined = "\n".join(texts)
     counted = _byte_counts(texts, joined, sizes)
     if counted is not None:
-        caps[where], digit_counts, bars = counted
+        caps[where], digit_counts, bars, glued_counts = counted
         pipes[where] = np.minimum(bars / 3.0, 1.0)
     else:
         caps[where] = list(map(_caps, texts))
@@ -166,7 +196,9 @@ def _text_columns(lines: list[Line], chrome: npt.NDArray[np.bool_]) -> tuple[Arr
             bars = np.fromiter(map(methodcaller("count", "|"), texts), np.float64, m)
             pipes[where] = np.minimum(bars / 3.0, 1.0)
     digits[where] = np.divide(digit_counts, sizes, out=np.zeros(m), where=sizes > 0)
-    glued[where] = np.minimum(_counts(_glued_at(joined), starts, m) / 3.0, 1.0)
+    if counted is None:
+        glued_counts = _counts(_glued_at(joined), starts, m)
+    glued[where] = np.minimum(glued_counts / 3.0, 1.0)
     return caps, digits, pipes, glued
 
 
