@@ -171,6 +171,8 @@ def _tag_piece(doc: Doc, start: int, end: int, spans: list[Span], people: set[st
     elif (before is not None and before.lower_ == "the" and before2 is not None
           and before2.lower_ in _LOCATIVE):
         label = "LOC"
+    elif before is not None and before.lower_ == "the":
+        label = "ORG"  # "the Guardian", "the Wild": a determiner does not go before a person
     elif piece.root.dep_ == "compound" and piece.root.head.tag_ in ("NN", "NNS"):
         return  # "Middle East observers": the noun phrase is the actor, not the name
     elif (piece.text.lower() in people or words[-1] in people or len(alpha) >= 2
