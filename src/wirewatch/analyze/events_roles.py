@@ -1,7 +1,8 @@
 """Argument roles the plain subject/object reading gets wrong (helpers for events_args).
 
-- Stative passives ("Israel is opposed to X", "is committed to"): the grammatical passive
-  subject is the one who holds the stance, the actor, not the one acted on.
+- Stative passives ("Israel is opposed to X", "is committed to") and agentless passives of
+  withdrawal verbs ("troops were withdrawn from X"): the grammatical passive subject is the
+  one who holds the stance or moves, the actor, not the one acted on.
 - Conjuncts of a passive verb ("the minister was indicted by the court and will resign"): an
   active conjunct shares the passive subject, not the first verb's agent.
 - A preposition the parser left without its object because a reduced relative clause
