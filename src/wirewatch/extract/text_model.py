@@ -3,8 +3,10 @@
 The heuristic classes of ``text_body`` are features here, beside each line's own length,
 stopword share and punctuation and the same for its neighbours. The weights are a data file
 (``data/chrome/line_model.json``) written by ``bench/train_text_model.py`` from silver labels
-on the trafilatura-eval-en pages (never from the AEB pages the cleaner is scored on). Pure
-Python: a page has a few hundred lines and thirty features, a dot product each.
+on the trafilatura-eval-en pages (never from the AEB pages the cleaner is scored on).
+``line_features`` and ``probabilities`` are the row-by-row definition (the training script
+uses them); the cleaner scores a whole page at once with ``text_scores.line_scores`` (numpy),
+which gives the same probabilities.
 """
 
 from __future__ import annotations
