@@ -29,7 +29,7 @@ def test_known_names_take_the_tables_kind(nlp: Language) -> None:
     found = _names(nlp, "Foreign Minister Sergey Lavrov accused NATO of ignoring Moscow.")
     assert ("Sergey Lavrov", "PERSON") in found
     assert ("NATO", "ORG") in found
-    assert ("Moscow", "ORG") in found  # a metonym: the government, not the place
+    assert ("Moscow", "GPE") in found  # a capital: a place, coded as its government
     assert not any(text.startswith("Foreign") for text, _ in found)
 
 
@@ -85,3 +85,14 @@ def test_any_text_gets_consistent_entities(text: str) -> None:
     ents = tag_names(doc).ents
     assert all(e.start < e.end for e in ents)
     assert all(a.end <= b.start for a, b in itertools.pairwise(ents))
+
+
+def test_capitals_are_places_and_seats_with_the_are_organisations(nlp: Language) -> None:
+    found = _names(nlp, "Moscow said the Kremlin would answer.")
+    assert ("Moscow", "GPE") in found
+    assert ("Kremlin", "ORG") in found or ("the Kremlin", "ORG") in found
+
+
+def test_two_demonyms_in_a_row_are_one_group(nlp: Language) -> None:
+    found = _names(nlp, "Croatian Serb refugees returned home.")
+    assert ("Croatian Serb", "NORP") in found

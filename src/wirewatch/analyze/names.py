@@ -116,6 +116,14 @@ def _tag_run(doc: Doc, start: int, end: int, spans: list[Span], people: set[str]
                 _tag_piece(doc, piece_start, i, spans, people)
                 piece_start = None
             label = KIND_LABEL[known[1]]
+            if known[1] == "metonym" and not (i > 0 and doc[i - 1].lower_ == "the"):
+                label = "GPE"  # "Moscow", "Ankara" (a capital), not "the Kremlin"
+            last = spans[-1] if spans else None
+            if known[1] == "country" and last is not None and _is_country(last, i):
+                # "Croatian Serb", "Iraqi Kurdish": one group, as the phrase resolver reads it
+                spans[-1] = Span(doc, last.start, known[0], label="NORP")
+                i = known[0]
+                continue
             spans.append(Span(doc, i, known[0], label=label))
             if label == "PERSON":
                 _remember(doc[i : known[0]].text, people)
@@ -130,6 +138,12 @@ def _tag_run(doc: Doc, start: int, end: int, spans: list[Span], people: set[str]
         i += 1
     if piece_start is not None:
         _tag_piece(doc, piece_start, end, spans, people)
+
+
+def _is_country(span: Span, end: int) -> bool:
+    """A country name or demonym ending right at token ``end``."""
+    entry = lookup_proper(span.text) if span.end == end and span.label_ == "GPE" else None
+    return entry is not None and entry.kind == "country"
 
 
 def _tag_piece(doc: Doc, start: int, end: int, spans: list[Span], people: set[str]) -> None:
