@@ -188,3 +188,17 @@ def test_a_quantity_of_an_ethnic_group_takes_the_place_where_it_acts() -> None:
     assert found
     assert "KEN" in codes(found[0])[1]
     assert "SOM" not in codes(found[0])[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [("The Thatcher government rejected the Argentine proposal.", "GBR"),
+     ("President Kohl condemned the Iranian missile test.", "DEU"),
+     ("The Reagan administration imposed sanctions on Nicaragua.", "USA")],
+)
+def test_a_past_office_holder_keeps_his_country_in_a_sentence_about_another(
+    text: str, source: str
+) -> None:
+    found = events(text)
+    assert found
+    assert source in {a.code for e in found for a in e.source}
