@@ -52,6 +52,11 @@ def test_a_curfew_is_imposed_on_the_country_where_it_is_declared() -> None:
     assert codes(event.target) == {"MLI"}
 
 
+def test_a_ceasefire_in_a_country_is_observed_toward_its_own_side() -> None:
+    event = of_type("Guerrillas in Colombia observed a ceasefire on Sunday.", "RETREAT")
+    assert codes(event.target) == {"COL"}
+
+
 def test_a_named_recipient_is_kept_and_nothing_is_added() -> None:
     event = of_type("Kenyan students protested against the French embassy.", "PROTEST")
     assert codes(event.target) == {"FRA"}

@@ -133,8 +133,9 @@ def own_phrase(verb: Token, head: Token) -> bool:
 # Domestic events whose recipient is the country's own side when the sentence names none
 # (codebook): PROTEST is "directed toward ... government authorities" (its demo/riot modes);
 # COERCE is "repression, restrictions on rights" imposed on a population (curfew, martial
-# law, restrictions); CONCEDE eases "restrictions on persons" or suspends protests.
-DOMESTIC_TYPES = frozenset(("PROTEST", "COERCE", "CONCEDE"))
+# law, restrictions); CONCEDE eases "restrictions on persons" or suspends protests; RETREAT
+# ends an active conflict (disarming, a ceasefire, releases) with the side it was fought with.
+DOMESTIC_TYPES = frozenset(("PROTEST", "COERCE", "CONCEDE", "RETREAT"))
 # The sector of that implicit recipient: protests address the authorities.
 _DOMESTIC_SECTOR = {"PROTEST": "GOV"}
 
@@ -150,8 +151,9 @@ def domestic_recipient(
     kinds: tuple[str, ...], source: tuple[Actor, ...], target: tuple[Actor, ...],
     location: str | None,
 ) -> tuple[Actor, ...]:
-    """The target, with the country where a domestic PROTEST/COERCE/CONCEDE happens added
-    when no coded target is named: the location's country, else the source's one country."""
+    """The target, with the country where a domestic PROTEST/COERCE/CONCEDE/RETREAT happens
+    added when no coded target is named: the location's country, else the source's one
+    country."""
     kind = next((k for k in kinds if k in DOMESTIC_TYPES), None)
     if kind is None or any(a.code for a in target):
         return target
