@@ -11,7 +11,9 @@ import importlib.util
 import os
 from collections.abc import Iterable, Iterator, Sequence
 
+import numpy
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -32,12 +34,15 @@ PARAGRAPHS = "wirewatch_paragraphs"
 def paragraph_starts(doc: Doc) -> Doc:
     """Start a sentence after every blank line, so no sentence spans two paragraphs.
 
-    Runs before the parser, which keeps boundaries that are already set.
+    Runs before the parser, which keeps boundaries that are already set. A word's trailing
+    white space is at most one space, so a line break is always a space token of its own:
+    only those are looked at.
     """
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n\n" in previous.text_with_ws or (previous.is_space and "\n" in previous.text):
-            token.is_sent_start = True
+    spaces = numpy.nonzero(doc.to_array([IS_SPACE]).reshape(-1))[0]
+    for i in spaces:
+        index = int(i)
+        if index + 1 < len(doc) and "\n" in doc[index].text:
+            doc[index + 1].is_sent_start = True
     return doc
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from wirewatch.analyze.actors import ArticleActors, resolve_name
-from wirewatch.analyze.quote_cues import Cue, cues_in, governing_cue
+from wirewatch.analyze.quote_cues import Cue, cue_positions, cues_in, governing_cue
 from wirewatch.analyze.quote_marks import MarkedSpan, marked_spans, paragraph_ranges
 from wirewatch.records import Actor, Quote, QuoteKind
 
@@ -56,9 +56,10 @@ def find_quotes(doc: Doc, actors: ArticleActors) -> tuple[Quote, ...]:
     quotes: list[Quote] = []
     last_speaker: Quote | None = None
     waiting: list[int] = []  # unattributed quotes left open at the end of their paragraph
+    positions = cue_positions(doc)
     for p_start, p_end in paragraph_ranges(text):
         sents = [s for s in all_sents if s.start_char < p_end and s.end_char > p_start]
-        para = _paragraph(text, p_start, p_end, sents, actors)
+        para = _paragraph(text, p_start, p_end, sents, actors, positions)
         marked = [_quote_from_marks(doc, para, span) for span in para.spans]
         found = [q for q in marked if q is not None]
         found = _fill_from_neighbours(found, para, last_speaker)
@@ -92,11 +93,13 @@ def _left_open(quote: Quote, para: _Para) -> bool:
     return any(not s.closed and s.start <= quote.start <= s.end for s in para.spans)
 
 
-def _paragraph(text: str, start: int, end: int, sents: list[Span], actors: ArticleActors) -> _Para:
+def _paragraph(text: str, start: int, end: int, sents: list[Span], actors: ArticleActors,
+               positions: tuple[int, ...] | None = None) -> _Para:
     spans = [s for s in marked_spans(text[start:end], start) if _has_words(text, s)]
     cues: list[Cue] = []
     for sent in sents:
-        cues.extend(c for c in cues_in(sent, actors) if not _inside(c.token.idx, spans))
+        cues.extend(c for c in cues_in(sent, actors, positions)
+                    if not _inside(c.token.idx, spans))
     return _Para(text, start, end, sents, cues, spans)
 
 
