@@ -57,6 +57,13 @@ def test_a_ceasefire_in_a_country_is_observed_toward_its_own_side() -> None:
     assert codes(event.target) == {"COL"}
 
 
+def test_a_noun_event_held_by_a_state_verb_takes_the_verbs_phrases() -> None:
+    assert codes(of_type("Ugandan rebels were engaged in heavy fighting against the "
+                         "Congolese army.", "ASSAULT").target) == {"COD"}
+    assert codes(of_type("Ethiopian troops remained on alert in Somalia on Tuesday.",
+                         "MOBILIZE").target) == {"SOM"}
+
+
 def test_a_named_recipient_is_kept_and_nothing_is_added() -> None:
     event = of_type("Kenyan students protested against the French embassy.", "PROTEST")
     assert codes(event.target) == {"FRA"}

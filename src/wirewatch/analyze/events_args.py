@@ -19,6 +19,7 @@ from wirewatch.analyze.events_roles import (
     dangling_object,
     dedupe,
     event_noun_agents,
+    holding_verb,
     is_stative_passive,
     is_theme,
     own_phrase,
@@ -368,10 +369,11 @@ def noun_arguments(noun: Token, index: ActorIndex) -> tuple[tuple[Actor, ...], t
         target.extend(a for c in head.children if c.dep_ == "dobj"
                       for a in phrase_actors(c, index))
     src = dedupe(source)
+    verb = holding_verb(noun)  # "staged a strike", "were engaged in ethnic cleansing"
     if not _minus(dedupe(target), src):
         heads = _prep_objects(noun, FALLBACK_TARGET_PREPS)
-        if head.pos_ == "VERB" and noun.dep_ == "dobj":
-            heads += _prep_objects(head, FALLBACK_TARGET_PREPS | TARGET_PREPS)
+        if verb is not None:  # "were engaged in ethnic cleansing in X against Y"
+            heads += _prep_objects(verb, FALLBACK_TARGET_PREPS | TARGET_PREPS)
         target = list(_actors_of(heads, index))
     if not _minus(dedupe(target), src):
         # "a hunger strike to protest X", "rallies in Gaza against X": one level deeper and
@@ -379,11 +381,11 @@ def noun_arguments(noun: Token, index: ActorIndex) -> tuple[tuple[Actor, ...], t
         deeper = [g for h in _prep_objects(noun, FALLBACK_TARGET_PREPS | TARGET_PREPS)
                   for g in _prep_objects(h, TARGET_PREPS)]
         deeper += purpose_objects(noun)
-        if head.pos_ == "VERB" and noun.dep_ == "dobj":
+        if verb is not None:
             # "staged a hunger strike in protest against violations by X"
-            deeper += [g for h in _prep_objects(head, FALLBACK_TARGET_PREPS | TARGET_PREPS)
+            deeper += [g for h in _prep_objects(verb, FALLBACK_TARGET_PREPS | TARGET_PREPS)
                        for g in _prep_objects(h, TARGET_PREPS)]
-            deeper += purpose_objects(head)
+            deeper += purpose_objects(verb)
         target = list(_actors_of(deeper, index))
     return src, _minus(dedupe(target), src)
 

@@ -10,7 +10,7 @@
   subject of "holed"): the clause's subject, when it starts right after the preposition.
 - A noun event held by a state or gathering verb ("troops remained on alert", "went on
   strike", "were engaged in ethnic cleansing", "gathered for a rally"): its subject is the
-  actor.
+  actor, and the verb's place and target phrases are the event's (``holding_verb``).
 - The thing given ("contributed 4,000 troops to a force in Liberia"): with a recipient named
   (to-phrase or indirect object), the direct object of a transfer verb is the theme, not a
   target.
@@ -101,6 +101,15 @@ def state_subject(noun: Token) -> Token | None:
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in word_sets()["state_verbs"]:
         return None
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def holding_verb(noun: Token) -> Token | None:
+    """The verb holding a noun event, whose place and target phrases are the event's too:
+    the verb of a direct object ("staged a strike in X") or a state verb ("were engaged in
+    ethnic cleansing in X against Y", "remained on alert in X")."""
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        return noun.head
+    return noun.head.head if state_subject(noun) is not None else None
 
 
 def is_theme(obj: Token) -> bool:
