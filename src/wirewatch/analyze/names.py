@@ -22,7 +22,9 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from importlib import resources
+from typing import cast
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from wirewatch.analyze.actors_tables import lookup_proper, tables
@@ -85,19 +87,41 @@ def tag_names(doc: Doc) -> Doc:
     """
     spans: list[Span] = []
     people: set[str] = set()  # lower-case full names and surnames of persons found so far
+    caps = _capital_flags(doc)
     n = len(doc)
     i = 0
     while i < n:
-        if not _capitalised(doc[i]):
+        if not caps[i]:
             i += 1
             continue
         j = i
-        while j < n and (_capitalised(doc[j]) or _joined(doc, j, _capitalised)):
+        while j < n and (caps[j] or (j + 1 < n and caps[j + 1]
+                                     and _joined(doc, j, _capitalised))):
             j += 1
         _tag_run(doc, i, j, spans, people)
         i = j
     doc.set_ents(spans, default="outside")
     return doc
+
+
+_CAPITALISED: dict[int, bool] = {}  # ORTH id -> starts with a capital and has a letter
+
+
+def _capital_flags(doc: Doc) -> list[bool]:
+    """``_capitalised`` of every token, from one array of ORTH ids and a per-process cache."""
+    if len(_CAPITALISED) > 1_000_000:
+        _CAPITALISED.clear()
+    strings = doc.vocab.strings
+    flags: list[bool] = []
+    orths = cast(list[int], doc.to_array([ORTH]).reshape(-1).tolist())
+    for orth in orths:
+        flag = _CAPITALISED.get(orth)
+        if flag is None:
+            text = strings[orth]
+            flag = _CAPITALISED[orth] = (bool(text) and text[0].isupper()
+                                         and any(ch.isalpha() for ch in text))
+        flags.append(flag)
+    return flags
 
 
 def _tag_run(doc: Doc, start: int, end: int, spans: list[Span], people: set[str]) -> None:
