@@ -165,3 +165,9 @@ def test_withdrawn_troops_are_the_actor_of_their_withdrawal() -> None:
                     "RETREAT")
     assert codes(event.source) == {"ETH"}
     assert codes(event.target) == {"SOM"}
+
+
+def test_a_protest_against_acts_by_someone_targets_the_agent() -> None:
+    event = of_type("Somali students held demonstrations against abuses by the Ethiopian army.",
+                    "PROTEST")
+    assert codes(event.target) == {"ETH"}

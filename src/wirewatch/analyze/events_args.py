@@ -371,7 +371,7 @@ def noun_arguments(noun: Token, index: ActorIndex) -> tuple[tuple[Actor, ...], t
     src = dedupe(source)
     verb = holding_verb(noun)  # "staged a strike", "were engaged in ethnic cleansing"
     if not _minus(dedupe(target), src):
-        heads = _prep_objects(noun, FALLBACK_TARGET_PREPS)
+        heads = _prep_objects(noun, FALLBACK_TARGET_PREPS | TARGET_PREPS)  # "by X" owners too
         if verb is not None:  # "were engaged in ethnic cleansing in X against Y"
             heads += _prep_objects(verb, FALLBACK_TARGET_PREPS | TARGET_PREPS)
         target = list(_actors_of(heads, index))
