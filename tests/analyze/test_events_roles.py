@@ -171,3 +171,10 @@ def test_a_protest_against_acts_by_someone_targets_the_agent() -> None:
     event = of_type("Somali students held demonstrations against abuses by the Ethiopian army.",
                     "PROTEST")
     assert codes(event.target) == {"ETH"}
+
+
+def test_out_of_a_place_reads_as_from_it() -> None:
+    event = of_type("Ethiopian troops were withdrawn out of the northern Somali town of Baidoa.",
+                    "RETREAT")
+    assert codes(event.source) == {"ETH"}
+    assert codes(event.target) == {"SOM"}

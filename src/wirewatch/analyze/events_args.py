@@ -1,10 +1,9 @@
 """Who did it and to whom: source, target and location of an event trigger from the parse.
 
-Actors come from the actor stage (``ArticleActors.actor_for_token``); this module only decides
-which noun phrases around a trigger are the source (subject, passive agent, possessor,
-nationality adjective) and which the target (object, "to/with/against/on/toward ..." objects,
-objects of the embedded clause of a control verb).
-"""
+Actors come from the actor stage (``ArticleActors.actor_for_token``); this module decides which
+noun phrases around a trigger are the source (subject, passive agent, possessor, nationality
+adjective) and which the target (object, "to/with/against/on/from ..." objects, objects of the
+embedded clause of a control verb)."""
 
 from __future__ import annotations
 
@@ -16,13 +15,13 @@ from wirewatch.analyze.actors_tables import lookup_proper
 from wirewatch.analyze.events_country import is_ethnic, phrase_place, sentence_countries
 from wirewatch.analyze.events_roles import (
     against_prefix,
-    dangling_object,
     dedupe,
     event_noun_agents,
     holding_verb,
     is_stative_passive,
     is_theme,
     own_phrase,
+    prep_objects,
     shares_passive_subject,
     state_subject,
 )
@@ -220,17 +219,6 @@ def _passive_subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
-def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
-    out: list[Token] = []
-    for child in token.children:
-        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
-            objects = [g for g in child.children if g.dep_ == "pobj"]
-            out.extend(objects or dangling_object(child))
-        elif child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN", "PRON"):
-            out.append(child)
-    return out
-
-
 def verb_arguments(
     verb: Token, index: ActorIndex, *, embedded: Token | None = None
 ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
@@ -243,15 +231,15 @@ def verb_arguments(
     if passive is not None:
         target_heads.append(passive)
     target_heads += [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")]
-    target_heads += _prep_objects(verb, TARGET_PREPS)
+    target_heads += prep_objects(verb, TARGET_PREPS)
     # "denounced as an ugly crime Serbia's suppression of ...": the object after an "as"
     # phrase, parsed as that phrase's apposition.
-    target_heads += [a for o in _prep_objects(verb, frozenset(("as",))) for a in o.children
+    target_heads += [a for o in prep_objects(verb, frozenset(("as",))) for a in o.children
                      if a.dep_ == "appos"]
     if embedded is not None:
         target_heads += [c for c in embedded.children if c.dep_ == "dobj" or (
             c.dep_ in ("nsubj", "nsubjpass") and not own_phrase(verb, c))]  # not "its troops"
-        target_heads += _prep_objects(embedded, TARGET_PREPS)
+        target_heads += prep_objects(embedded, TARGET_PREPS)
         for obj in [c for c in embedded.children if c.dep_ == "dobj"]:
             target_heads += [m for m in obj.children if m.dep_ in _MOD_DEPS
                              and (m.pos_ != "ADJ" or m.ent_type_)]  # not "a general strike"
@@ -260,15 +248,15 @@ def verb_arguments(
     if not _minus(target, source):
         # "aid for Romania", "a curfew in Montenegro", "arrived in Amman": only when nothing
         # else names anyone. Objects of the object count too ("70 million dollars of aid for").
-        fallback = _prep_objects(verb, FALLBACK_TARGET_PREPS)
+        fallback = prep_objects(verb, FALLBACK_TARGET_PREPS)
         for head in (h for t in target_heads for h in (t, *t.conjuncts)):  # "artillery and
-            fallback += _prep_objects(head, FALLBACK_TARGET_PREPS | TARGET_PREPS)  # fire on X"
+            fallback += prep_objects(head, FALLBACK_TARGET_PREPS | TARGET_PREPS)  # fire on X"
         if embedded is not None:
-            fallback += _prep_objects(embedded, FALLBACK_TARGET_PREPS)
+            fallback += prep_objects(embedded, FALLBACK_TARGET_PREPS)
         # One level further: "dispatched inspectors to the plant in central Iran", "in
         # protest against the government".
         fallback += [g for h in list(fallback)
-                     for g in _prep_objects(h, FALLBACK_TARGET_PREPS | TARGET_PREPS)]
+                     for g in prep_objects(h, FALLBACK_TARGET_PREPS | TARGET_PREPS)]
         target = _actors_of(fallback, index)
     if not _minus(target, source):
         # "began a strike to protest the government's decision": the purpose clause's objects.
@@ -283,7 +271,7 @@ def verb_arguments(
 def grievance_actors(verb: Token, index: ActorIndex) -> tuple[Actor, ...]:
     """Whoever an "over/about" phrase of a complaint names ("complained to the UN over
     Israeli air raids" -> Israel)."""
-    return _actors_of(_prep_objects(verb, GRIEVANCE_PREPS), index)
+    return _actors_of(prep_objects(verb, GRIEVANCE_PREPS), index)
 
 
 def purpose_objects(token: Token) -> list[Token]:
@@ -295,9 +283,9 @@ def purpose_objects(token: Token) -> list[Token]:
         if not any(c.dep_ in ("aux", "mark") and c.lower_ == "to" for c in clause.children):
             continue
         objects = [c for c in clause.children if c.dep_ in ("dobj", "dative")]
-        objects += _prep_objects(clause, TARGET_PREPS)
+        objects += prep_objects(clause, TARGET_PREPS)
         # "to show their disapproval for US policies": the object's own objects too.
-        out += objects + [g for o in objects for g in _prep_objects(o, TARGET_PREPS | {"for"})]
+        out += objects + [g for o in objects for g in prep_objects(o, TARGET_PREPS | {"for"})]
     return out
 
 
@@ -347,13 +335,13 @@ def noun_arguments(noun: Token, index: ActorIndex) -> tuple[tuple[Actor, ...], t
     if noun.dep_ == "pobj" and noun.head.lower_ == "under" and carrier.pos_ in ("VERB", "AUX"):
         # "positions came under attack (from X)": the subject is the one attacked.
         target.extend(subject_actors(carrier, index))
-    for pobj in _prep_objects(noun, TARGET_PREPS):
+    for pobj in prep_objects(noun, TARGET_PREPS):
         if pobj.lemma_.lower() in PLACE_NOUNS or pobj.lower_ in PLACE_NOUNS:
             # "on the Russian border with Ukraine": the adjective is the source side.
             for mod in pobj.children:
                 if mod.dep_ in _MOD_DEPS:
                     source.extend(phrase_actors(mod, index))
-            target.extend(a for inner in _prep_objects(pobj, TARGET_PREPS)
+            target.extend(a for inner in prep_objects(pobj, TARGET_PREPS)
                           for a in phrase_actors(inner, index))
             continue
         target.extend(phrase_actors(pobj, index))
@@ -371,20 +359,20 @@ def noun_arguments(noun: Token, index: ActorIndex) -> tuple[tuple[Actor, ...], t
     src = dedupe(source)
     verb = holding_verb(noun)  # "staged a strike", "were engaged in ethnic cleansing"
     if not _minus(dedupe(target), src):
-        heads = _prep_objects(noun, FALLBACK_TARGET_PREPS | TARGET_PREPS)  # "by X" owners too
+        heads = prep_objects(noun, FALLBACK_TARGET_PREPS | TARGET_PREPS)  # "by X" owners too
         if verb is not None:  # "were engaged in ethnic cleansing in X against Y"
-            heads += _prep_objects(verb, FALLBACK_TARGET_PREPS | TARGET_PREPS)
+            heads += prep_objects(verb, FALLBACK_TARGET_PREPS | TARGET_PREPS)
         target = list(_actors_of(heads, index))
     if not _minus(dedupe(target), src):
         # "a hunger strike to protest X", "rallies in Gaza against X": one level deeper and
         # the purpose clause of the noun or of its carrier verb.
-        deeper = [g for h in _prep_objects(noun, FALLBACK_TARGET_PREPS | TARGET_PREPS)
-                  for g in _prep_objects(h, TARGET_PREPS)]
+        deeper = [g for h in prep_objects(noun, FALLBACK_TARGET_PREPS | TARGET_PREPS)
+                  for g in prep_objects(h, TARGET_PREPS)]
         deeper += purpose_objects(noun)
         if verb is not None:
             # "staged a hunger strike in protest against violations by X"
-            deeper += [g for h in _prep_objects(verb, FALLBACK_TARGET_PREPS | TARGET_PREPS)
-                       for g in _prep_objects(h, TARGET_PREPS)]
+            deeper += [g for h in prep_objects(verb, FALLBACK_TARGET_PREPS | TARGET_PREPS)
+                       for g in prep_objects(h, TARGET_PREPS)]
             deeper += purpose_objects(verb)
         target = list(_actors_of(deeper, index))
     return src, _minus(dedupe(target), src)

@@ -103,6 +103,29 @@ def state_subject(noun: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
+def prep_word(prep: Token) -> tuple[str, Token]:
+    """A preposition's word and the token holding its object: "out of X" reads as "from X"
+    ("peacekeepers were shipped out of the enclave"), its object under the inner "of"."""
+    if prep.lower_ == "out":
+        inner = next((c for c in prep.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if inner is not None:
+            return "from", inner
+    return prep.lower_, prep
+
+
+def prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    """Objects of the token's prepositions in ``preps`` (and its noun datives)."""
+    out: list[Token] = []
+    for child in token.children:
+        word, prep = prep_word(child)
+        if child.dep_ in ("prep", "dative") and word in preps:
+            objects = [g for g in prep.children if g.dep_ == "pobj"]
+            out.extend(objects or dangling_object(prep))
+        elif child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            out.append(child)
+    return out
+
+
 def holding_verb(noun: Token) -> Token | None:
     """The verb holding a noun event, whose place and target phrases are the event's too:
     the verb of a direct object ("staged a strike in X") or a state verb ("were engaged in
