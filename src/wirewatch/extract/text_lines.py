@@ -25,6 +25,8 @@ _BULLET_FIRST = frozenset("*+-•·▪●◦‣–")
 _DIGIT = re.compile(r"\d")
 # bytes -> themselves for ASCII letters and digits, newlines and non-ASCII; a space otherwise
 _ASCII_SPACED = bytes(b if chr(b).isalnum() or b == 10 or b >= 128 else 32 for b in range(256))
+# frequent non-word characters (quotes, dashes, ©, »): token separators like ASCII punctuation
+_NON_WORD_MARKS = "’”“—–‘©…»›‹•«×−®·"
 _NORM_DROP = re.compile(r"[\W_]+", re.UNICODE)
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -195,42 +197,49 @@ def build_lines(numbered: list[tuple[int, str]]) -> tuple[list[Line], list[list[
     tokens_of = _TOKEN.findall
     # ASCII punctuation turned to spaces in one bytes pass (other bytes kept): a line left with
     # only letters, digits and spaces splits into its tokens, any other goes through the regex
-    spaced = lowered.encode("utf-8", "surrogatepass").translate(_ASCII_SPACED)
+    marked = lowered
+    if not marked.isascii():  # the common non-ASCII marks too, so fewer lines need the regex
+        for mark in _NON_WORD_MARKS:
+            if mark in marked:
+                marked = marked.replace(mark, " ")
+    spaced = marked.encode("utf-8", "surrogatepass").translate(_ASCII_SPACED)
     spaced_lows = spaced.decode("utf-8", "surrogatepass").split("\n")
     bullet_match = _BULLET.match
-    texts: list[str] = []
-    bullets: list[bool] = []
-    all_tokens = []
-    for raw, low, plain in zip(raws, lows, spaced_lows, strict=True):
-        if plain.isascii() or plain.replace(" ", "").isalnum():
-            tokens = plain.split()
-        else:
-            tokens = tokens_of(low)
-        first = raw[:1]
-        marker = (
-            bullet_match(raw)
-            if first in _BULLET_FIRST or first.isspace() or first.isdecimal()
-            else None
-        )
-        if marker is not None:
-            text = " ".join(raw[marker.end() :].split())
-            if marker.group(1) and tokens:  # a numbered item: its number is not part of the text
-                del tokens[0]
-        elif raw.isprintable() and "  " not in raw and raw[:1] != " " and raw[-1:] != " ":
-            text = raw  # no whitespace to collapse: only single ASCII spaces inside
-        else:
-            text = " ".join(raw.split())
-        texts.append(text)
-        bullets.append(marker is not None)
-        all_tokens.append(tokens)
+    # one comprehension per column: a line left with only letters, digits and spaces by the
+    # bytes pass splits into its tokens, any other goes through the regex
+    all_tokens = [
+        plain.split() if plain.isascii() or plain.replace(" ", "").isalnum() else tokens_of(low)
+        for low, plain in zip(lows, spaced_lows, strict=True)
+    ]
+    markers = [
+        bullet_match(raw)
+        if (first := raw[:1]) in _BULLET_FIRST or first.isspace() or first.isdecimal()
+        else None
+        for raw in raws
+    ]
+    rests = [
+        raw if marker is None else raw[marker.end() :]
+        for raw, marker in zip(raws, markers, strict=True)
+    ]
+    texts = [
+        rest  # no whitespace to collapse: only single ASCII spaces inside
+        if rest.isprintable() and "  " not in rest and rest[:1] != " " and rest[-1:] != " "
+        else " ".join(rest.split())
+        for rest in rests
+    ]
+    bullets = [marker is not None for marker in markers]
+    for pos in [
+        pos for pos, marker in enumerate(markers) if marker is not None and marker.lastindex
+    ]:
+        if all_tokens[pos]:  # a numbered item: its number is not part of the text
+            del all_tokens[pos][0]
     sentences = _sentence_counts(texts)
     words = list(map(len, all_tokens))
     lengths = list(map(len, texts))
-    for pos, text in enumerate(texts):
-        if not text.isascii():
-            cjk = len(_CJK.findall(text))
-            words[pos] += cjk // 2
-            lengths[pos] += 2 * cjk
+    for pos in [pos for pos, text in enumerate(texts) if not text.isascii()]:
+        cjk = len(_CJK.findall(texts[pos]))
+        words[pos] += cjk // 2
+        lengths[pos] += 2 * cjk
     n = len(texts)
     out = list(  # the Line constructor mapped over columns, in the order of Line's fields
         map(

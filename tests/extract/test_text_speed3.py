@@ -1,0 +1,37 @@
+"""Fast paths of the third speed round against their plain definitions."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from wirewatch.extract.text_lines import _BULLET, _NON_WORD_MARKS, build_lines
+
+_TOKEN = re.compile(r"[^\W_]+")
+_MARKED_LINE = st.text(
+    alphabet=st.sampled_from(f"aZ09 _-.,'é²٣ßİ*•1\u00a0\t|{_NON_WORD_MARKS}"),
+    min_size=1,
+    max_size=40,
+)
+
+
+def test_the_marks_are_separators() -> None:
+    assert not any(ch.isalnum() or ch == "_" for ch in _NON_WORD_MARKS)
+    assert _NON_WORD_MARKS.lower() == _NON_WORD_MARKS
+
+
+@given(st.lists(_MARKED_LINE, min_size=1, max_size=8))
+def test_marks_replaced_before_splitting_give_the_regex_tokens(raw: list[str]) -> None:
+    numbered = [(i, r) for i, r in enumerate(raw) if r.strip()]
+    lines, tokens = build_lines(numbered)
+    for line, words in zip(lines, tokens, strict=True):
+        expected = _TOKEN.findall(line.raw.lower())
+        marker = _BULLET.match(line.raw)
+        if marker and marker.group(1) and expected:
+            expected = expected[1:]  # a numbered item's number is left out
+        assert words == expected
+        rest = line.raw[marker.end() :] if marker else line.raw
+        assert line.text == " ".join(rest.split())
+        assert line.bullet == (marker is not None)
