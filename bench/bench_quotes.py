@@ -3,7 +3,8 @@
 Input: the seed article's body (through wirewatch's scraped-text cleaner) and the 181 AEB
 ground-truth article bodies (``articleBody``, paragraphs joined by a blank line), so that
 extraction quality does not interfere. Both tools read the same spaCy Doc (the full pipeline,
-lemmatizer included, because textacy's cue test reads lemmas).
+lemmatizer included, because textacy's cue test reads lemmas); wirewatch then takes its names
+as its analysis does by default (``names.tag_names``, not the NER, unless $WIREWATCH_NER=1).
 
 There is no gold quote annotation for these pages, so the table reports counts, agreement
 (a textacy quote and a wirewatch direct quote agree when their character spans overlap;
@@ -29,7 +30,9 @@ from spacy.tokens import Doc
 from textacy.extract.triples import direct_quotations
 
 from wirewatch.analyze.actors import ArticleActors
+from wirewatch.analyze.names import tag_names
 from wirewatch.analyze.nlp import load_nlp, model_version, pipe_texts
+from wirewatch.analyze.pipeline import NER
 from wirewatch.analyze.quotes import find_quotes
 from wirewatch.extract.text import clean_text_page
 from wirewatch.records import BODY_SEPARATOR, Page, Quote
@@ -115,7 +118,10 @@ def run_textacy(doc: Doc) -> list[Span]:
 
 
 def run_wirewatch(doc: Doc) -> tuple[Quote, ...]:
-    return find_quotes(doc, ArticleActors.from_doc(doc))
+    # names as the analysis takes them by default (the tagger and the actor tables, unless
+    # $WIREWATCH_NER=1); textacy has already read this doc
+    named = doc if NER else tag_names(doc)
+    return find_quotes(named, ArticleActors.from_doc(named))
 
 
 def timed(fn: Callable[[Doc], T], doc: Doc, tally: Tally) -> T | None:
