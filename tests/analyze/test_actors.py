@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wirewatch.analyze.actors import ArticleActors, resolve_name
+from wirewatch.analyze.actors_tables import lookup_person_variant
 from wirewatch.analyze.nlp import parse
 from wirewatch.records import Actor
 
@@ -155,3 +156,22 @@ def test_organisations_have_own_codes_and_a_plover_class(text: str, own: str, ge
 def test_own_organisation_codes_are_distinct() -> None:
     codes = [resolve_name(n) for n in ("NATO", "World Health Organization", "OSCE", "IAEA")]
     assert len({a.code for a in codes if a is not None}) == 4
+
+
+@pytest.mark.parametrize(
+    ("name", "known"),
+    [("Francois Mitterand", "Francois Mitterrand"), ("François Mitterrand", "Francois Mitterrand"),
+     ("Helmut Khol", "Helmut Kohl"), ("Moammar Gadafi", "Muammar Gaddafi"),
+     ("Helmut Schmitt", "Helmut Schmidt"), ("Jim Carter", None), ("John Smith", None)],
+)
+def test_a_spelling_variant_of_a_known_person_is_that_person(name: str, known: str | None) -> None:
+    entry = lookup_person_variant(name)
+    assert (entry.name if entry is not None else None) == known
+
+
+def test_a_misspelt_office_holder_keeps_his_country_in_context() -> None:
+    text = "President Helmut Khol welcomed the Polish leader on Thursday."
+    article = ArticleActors.from_doc(parse(text))
+    start = text.index("Helmut")
+    actor = article.actor_for_span(start, start + len("Helmut Khol"))
+    assert actor is not None and actor.code == "DEU"

@@ -28,7 +28,12 @@ from wirewatch.analyze.actors_resolve import (
     resolve_name,
     stance_prefixes,
 )
-from wirewatch.analyze.actors_tables import lookup_proper, normalise_key, tables
+from wirewatch.analyze.actors_tables import (
+    lookup_person_variant,
+    lookup_proper,
+    normalise_key,
+    tables,
+)
 from wirewatch.records import Actor
 
 __all__ = ["ArticleActors", "Mention", "resolve_name"]
@@ -274,6 +279,8 @@ def _known_person(name: str) -> Actor | None:
     entry = lookup_proper(name)
     if entry is None and " " not in name:
         entry = tables().surnames.get(name.lower())
+    elif entry is None:  # "Francois Mitterand": a spelling variant of a known name
+        entry = lookup_person_variant(name)
     if entry is None or entry.kind != "person":
         return None
     return Actor(name=entry.name, code=entry.code, sector=entry.sector)

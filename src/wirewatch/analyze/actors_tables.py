@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -173,6 +174,44 @@ def plover_code(code: str | None) -> str | None:
     if code is None:
         return None
     return plover_classes().get(code, code)
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents ("François" -> "francois")."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@functools.cache
+def _person_keys() -> tuple[tuple[str, Entry], ...]:
+    return tuple((_fold(key), entry) for key, (entry, _) in tables().folded.items()
+                 if entry.kind == "person" and " " in key)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Do ``a`` and ``b`` differ by at most one inserted, deleted or replaced letter, or two
+    neighbours swapped ("Khol", "Kohl")?"""
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) - len(a) > 1:
+        return False
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b) and i + 1 < len(a) and (a[i], a[i + 1]) == (b[i + 1], b[i]):
+        return a[i + 2:] == b[i + 2:]
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
+
+
+def lookup_person_variant(name: str) -> Entry | None:
+    """The one person of people.csv whose full name is ``name`` up to accents and one letter
+    (a spelling variant: "Francois Mitterand", "Moammar Khadafi" is two letters: no). Only
+    names of two words and 10 letters or more, so short names never meet by accident."""
+    key = _fold(normalise_key(name))
+    if len(key) < 10 or " " not in key:
+        return None
+    hits = {entry for other, entry in _person_keys() if _one_edit(other, key)}
+    return hits.pop() if len(hits) == 1 else None
 
 
 def lookup_role(phrase: str) -> str | None:
