@@ -96,3 +96,8 @@ def test_capitals_are_places_and_seats_with_the_are_organisations(nlp: Language)
 def test_two_demonyms_in_a_row_are_one_group(nlp: Language) -> None:
     found = _names(nlp, "Croatian Serb refugees returned home.")
     assert ("Croatian Serb", "NORP") in found
+
+
+def test_provinces_are_places_not_people(nlp: Language) -> None:
+    found = _names(nlp, "Kandahar is calm, officials said.")
+    assert ("Kandahar", "GPE") in found

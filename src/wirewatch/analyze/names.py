@@ -8,12 +8,14 @@ layer with the parser, already marks proper nouns. ``tag_names(doc)`` sets ``doc
 tagged, parsed doc:
 
 1. the longest stretch of a capitalised run that the actor tables know ("NATO", "the Kremlin",
-   "Sergey Lavrov", "Russian") takes the table's kind;
-2. the rest of each run of proper nouns (tags NNP, NNPS), after leading titles ("President",
-   "Mr", "Foreign Minister"), is typed: an institution noun in it (``data/names/org_words.txt``)
-   or all capitals -> ORG; after "in", "at", "near" ... -> GPE (LOC after "the"); a title
-   before it, an earlier person's name or surname, or two or more capitalised words ->
-   PERSON; plural proper nouns ("Democrats") -> NORP; a lone word that is a subject -> PERSON;
+   "Sergey Lavrov", "Russian") takes the table's kind (a capital is GPE, a seat after "the"
+   ORG; two country words in a row are one NORP group, "Croatian Serb");
+2. the rest of each run of proper nouns (tags NNP, NNPS), less calendar words, is typed:
+   plural -> NORP ("House Democrats"); titles split off an affiliation and a person ("SoftBank
+   CEO Masayoshi Son" -> ORG, PERSON); an institution noun (``data/names/org_words.txt``) or
+   all capitals -> ORG; after "in", "at", "near" ... -> GPE (LOC after "in the"); a province
+   or state of one country -> GPE; after "the" -> ORG; a modifier of a common noun -> nothing;
+   an earlier person's name or surname, two or more words, or a lone subject -> PERSON;
    anything else stays unlabelled.
 """
 
@@ -28,6 +30,7 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from wirewatch.analyze.actors_tables import lookup_proper, tables
+from wirewatch.analyze.events_country import place_code
 
 __all__ = ["not_names", "org_words", "person_titles", "tag_names"]
 
@@ -209,6 +212,8 @@ def _tag_piece(doc: Doc, start: int, end: int, spans: list[Span], people: set[st
     elif (before is not None and before.lower_ == "the" and before2 is not None
           and before2.lower_ in _LOCATIVE):
         label = "LOC"
+    elif _province(piece.text) and piece.text.lower() not in people:
+        label = "GPE"  # "Lagos", "Kandahar", "Kentucky": a province or state of one country
     elif before is not None and before.lower_ == "the":
         label = "ORG"  # "the Guardian", "the Wild": a determiner does not go before a person
     elif piece.root.dep_ == "compound" and piece.root.head.tag_ in ("NN", "NNS"):
@@ -219,6 +224,10 @@ def _tag_piece(doc: Doc, start: int, end: int, spans: list[Span], people: set[st
     else:
         return
     _add(doc, start, end, label, spans, people)
+
+
+def _province(text: str) -> bool:
+    return place_code(text) is not None
 
 
 def _add(doc: Doc, start: int, end: int, label: str, spans: list[Span],
