@@ -232,3 +232,21 @@ def test_announced_own_concession_is_agree_but_outlet_future_stays() -> None:
 )
 def test_second_wave_frames(text: str, expected: list[str]) -> None:
     assert types(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "target"),
+    [("The Norwegian envoy began a mediation mission between Sri Lanka and the rebels.",
+      "CONSULT", "LKA"),
+     ("Russia launched a bombing campaign in Syria.", "ASSAULT", "SYR")],
+)
+def test_an_activity_noun_stands_for_the_event_its_modifier_names(
+    text: str, kind: str, target: str
+) -> None:
+    found = [e for e in events(text) if e.type == kind]
+    assert found
+    assert target in {a.code for a in found[0].target}
+
+
+def test_an_activity_noun_with_no_event_modifier_is_no_event() -> None:
+    assert not events("The election campaign in Kenya ended on Monday.")

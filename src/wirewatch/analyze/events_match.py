@@ -22,6 +22,7 @@ from wirewatch.analyze.events_lexicon import (
     modality_cues,
     mode_cues,
     trigger_rules,
+    word_sets,
 )
 
 # Dependencies that join independent events rather than embed one in another.
@@ -119,15 +120,25 @@ def _holds(cond: Condition, token: Token) -> bool:
 
 def match_token(token: Token) -> Match | None:
     """The most specific trigger rule the token satisfies, or None."""
+    if token.lower_ in word_sets()["activity_heads"] and _pos(token) == "N":
+        # "undertook a mediation mission", "a bombing campaign": the activity noun stands for
+        # the event its noun modifier names (a modifier reports no event of its own).
+        for inner in (c for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"):
+            found = _match_rules(token, token_lemma(inner), "N")
+            if found is not None:
+                return found
     pos = _pos(token)
     if pos is None:
         return None
-    table = trigger_rules()
     lemma = token_lemma(token)
-    rules = table.get((lemma, pos))
-    if rules is None:
+    if (lemma, pos) not in trigger_rules():
         lemma = (token.lemma_ or token.lower_).lower()
-        rules = table.get((lemma, pos))
+    return _match_rules(token, lemma, pos)
+
+
+def _match_rules(token: Token, lemma: str, pos: str) -> Match | None:
+    """The first rule of (lemma, pos) whose conditions the token satisfies (None for NONE)."""
+    rules = trigger_rules().get((lemma, pos))
     if rules is None:
         return None
     for rule in rules:
