@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from wirewatch.extract.text import new_drops
 from wirewatch.extract.text_lines import _BULLET, _NON_WORD_MARKS, build_lines
+from wirewatch.records import Drop
 
 _TOKEN = re.compile(r"[^\W_]+")
 _MARKED_LINE = st.text(
@@ -35,3 +38,17 @@ def test_marks_replaced_before_splitting_give_the_regex_tokens(raw: list[str]) -
         rest = line.raw[marker.end() :] if marker else line.raw
         assert line.text == " ".join(rest.split())
         assert line.bullet == (marker is not None)
+
+
+def test_drop_is_still_three_plain_fields() -> None:
+    assert [f.name for f in fields(Drop)] == ["reason", "text", "line"]
+    assert not hasattr(Drop, "__post_init__")
+
+
+@given(
+    st.lists(st.tuples(st.text(max_size=12), st.text(max_size=20), st.integers(-1, 10**6)))
+)
+def test_drops_built_by_columns_equal_constructed_drops(rows: list[tuple[str, str, int]]) -> None:
+    built = new_drops([r for r, _, _ in rows], [t for _, t, _ in rows], [n for _, _, n in rows])
+    assert built == [Drop(r, t, n) for r, t, n in rows]
+    assert all(type(d) is Drop and hash(d) == hash(Drop(d.reason, d.text, d.line)) for d in built)
