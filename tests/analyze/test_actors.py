@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wirewatch.analyze.actors import ArticleActors, resolve_name
-from wirewatch.analyze.actors_tables import lookup_person_variant
+from wirewatch.analyze.actors_tables import lookup_country_variant, lookup_person_variant
 from wirewatch.analyze.nlp import parse
 from wirewatch.records import Actor
 
@@ -175,3 +175,20 @@ def test_a_misspelt_office_holder_keeps_his_country_in_context() -> None:
     start = text.index("Helmut")
     actor = article.actor_for_span(start, start + len("Helmut Khol"))
     assert actor is not None and actor.code == "DEU"
+
+
+@pytest.mark.parametrize(
+    ("word", "code"),
+    [("Afganistan", "AFG"), ("Indonesain", "IDN"), ("Kazakstan", "KAZ"),
+     ("Dominican", None), ("Nigerien", None), ("Washington", None)],
+)
+def test_a_spelling_variant_of_a_long_country_name_is_that_country(
+    word: str, code: str | None
+) -> None:
+    entry = lookup_country_variant(word)
+    assert (entry.code if entry is not None else None) == code
+
+
+def test_resolve_name_reads_a_misspelt_country() -> None:
+    actor = resolve_name("Afganistan")
+    assert actor is not None and actor.code == "AFG"

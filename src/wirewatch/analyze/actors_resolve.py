@@ -14,6 +14,7 @@ from importlib import resources
 
 from wirewatch.analyze.actors_tables import (
     Entry,
+    lookup_country_variant,
     lookup_proper,
     lookup_role,
     normalise_key,
@@ -211,4 +212,7 @@ def resolve_name(text: str) -> Actor | None:
         known = tables().surnames.get(normalise_key(toks[0]).lower())
         if known is not None and lookup_proper(toks[0]) is None:
             return Actor(name=known.name, code=known.code, sector=known.sector)
+        variant = None if lookup_proper(toks[0]) else lookup_country_variant(toks[0])
+        if variant is not None:  # "Afganistan": a spelling variant of a country's name
+            return Actor(name=variant.name, code=variant.code)
     return actor_from_parsed(parse_phrase(text), text)

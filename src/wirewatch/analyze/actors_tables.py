@@ -214,6 +214,23 @@ def lookup_person_variant(name: str) -> Entry | None:
     return hits.pop() if len(hits) == 1 else None
 
 
+@functools.cache
+def _country_keys() -> tuple[tuple[str, Entry], ...]:
+    return tuple((_fold(key), entry) for key, (entry, _) in tables().folded.items()
+                 if entry.kind == "country" and " " not in key and len(key) >= 9)
+
+
+def lookup_country_variant(word: str) -> Entry | None:
+    """The one country whose one-word name or demonym is ``word`` up to one letter or one
+    swap ("Afganistan", "Indonesain"); names of 9 letters or more on both sides only, so
+    short names ("Niger", "Nigeria"; "Dominica", "Dominican") never meet by accident."""
+    key = _fold(normalise_key(word))
+    if len(key) < 9 or " " in key:
+        return None
+    hits = {(e.code, e.name): e for other, e in _country_keys() if _one_edit(other, key)}
+    return next(iter(hits.values())) if len(hits) == 1 else None
+
+
 def lookup_role(phrase: str) -> str | None:
     """The PLOVER sector of a role phrase ("Foreign Minister" -> GOV), or None."""
     return tables().roles.get(normalise_key(phrase).lower())
