@@ -99,13 +99,16 @@ def test_pair_chart_draws_and_clicking_a_day_shows_its_events(page: Any) -> None
     assert max(heights) > 20  # the escalation day towers over the quiet days
     assert page.locator("#chart circle.alert-dot").count() == 1
     page.locator("g.day[data-day='2024-03-03']").click()
-    page.wait_for_function("document.querySelector('#day-title').textContent.includes('03-03')")
+    # locator assertions poll without evaluating strings in the page (its CSP forbids eval)
+    from playwright.sync_api import expect
+
+    expect(page.locator("#day-title")).to_contain_text("03-03")
     page.wait_for_selector("#day-events .merged-event")
     text = page.locator("#day-events").inner_text()
     assert "ACCUSE" in text and "statement number 2 said" in text
     page.locator("g.day[data-day='2024-03-14']").click()
-    page.wait_for_function("document.querySelector('#day-title').textContent.includes('03-14')")
-    page.wait_for_function("document.querySelectorAll('#day-events .merged-event').length == 3")
+    expect(page.locator("#day-title")).to_contain_text("03-14")
+    expect(page.locator("#day-events .merged-event")).to_have_count(3)
     assert "missile strikes" in page.locator("#day-events").inner_text()
 
 
