@@ -140,7 +140,8 @@ def test_a_stance_prefix_is_no_affiliation() -> None:
     ("text", "expected"),
     [("An anti-Syria journalist was killed in Beirut.", ("LBN",)),
      ("US-backed rebels attacked a town in Somalia.", ("SOM",)),
-     ("Nigerian-led troops entered Monrovia.", ("NGA", "LBR"))],
+     ("Nigerian-led troops entered Monrovia.", ("NGA", "LBR")),
+     ("The Kenyan minister was accused of stealing US $50 million.", ("KEN",))],
 )
 def test_a_stance_or_a_backer_is_not_a_country_of_the_sentence(
     text: str, expected: tuple[str, ...]

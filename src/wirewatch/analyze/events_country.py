@@ -158,8 +158,8 @@ def location_of(trigger: Token) -> str | None:
 
 
 def _modifier_only(ent: Span) -> bool:
-    """A name used as a stance or a backer, not as a party: "anti-Syria", "pro-Russian",
-    "US-backed" (but "Vietnamese-led" names the one in charge)."""
+    """A name used as a stance, a backer or a currency, not as a party: "anti-Syria",
+    "pro-Russian", "US-backed" (but "Vietnamese-led" names the one in charge), "US $5"."""
     doc = ent.doc
     if ent.start >= 2 and doc[ent.start - 1].text == "-" and (
         doc[ent.start - 2].lower_ in stance_prefixes()
@@ -171,7 +171,8 @@ def _modifier_only(ent: Span) -> bool:
         return True
     if ent.end + 1 < len(doc) and doc[ent.end].text == "-":
         return doc[ent.end + 1].lower_ not in agent_suffixes()
-    return False
+    # "US $50 million", "Hong Kong dollars": a currency, not a party
+    return ent.end < len(doc) and doc[ent.end].lower_ in ("$", "dollar", "dollars")
 
 
 def sentence_countries(sent: Span) -> tuple[str, ...]:
