@@ -18,6 +18,7 @@ Organisations' own codes (NATO, UN, ...) are never countries of a sentence.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from importlib import resources
 
@@ -77,8 +78,13 @@ def place_code(text: str) -> str | None:
     return entry.code
 
 
-_GENERIC_SUFFIXES = (" oblast'", " oblast", " kray", " respublika", " province",
-                     " governorate", " region", " state", " district", " avtonomnyy okrug")
+_GENERIC_SUFFIXES = (" oblast'", " oblast", " kray", " respublika", ", respublika", " province",
+                     " governorate", " region", " state", " district", " avtonomnyy okrug",
+                     " avtonomnaya oblast", " oblysy", " voblasc")
+# Slavic adjectival region names and the English names of their centres: "Novosibirskaya" ->
+# "Novosibirsk", "Donetska" -> "Donetsk", "Tyumenskaya" -> "Tyumen", "Kharkivska" -> "Kharkiv".
+_SLAVIC_ENDINGS = re.compile(r"(sk)(aya|aja|iy|ij|yy|a)$")
+_PERSONAL_ENDINGS = ("ov", "ev", "av", "in", "ir")  # Ivanov, Yaroslav, Vladimir
 _GENERIC_WORDS = frozenset(("central", "north", "south", "east", "west", "northern",
                             "southern", "eastern", "western", "capital", "coast", "islands",
                             "lakes", "centre", "center", "upper", "lower", "city"))
@@ -101,6 +107,11 @@ def subdivisions() -> dict[str, str]:
         name = _fold(str(sub.name)).lower()
         variants = {name, name.removeprefix("al ").removeprefix("al-")}
         variants |= {v.removesuffix(sfx) for v in list(variants) for sfx in _GENERIC_SUFFIXES}
+        for v in [v for v in variants if " " not in v and _SLAVIC_ENDINGS.search(v)]:
+            variants.add(_SLAVIC_ENDINGS.sub(r"\1", v))
+            bare = _SLAVIC_ENDINGS.sub("", v)  # not a surname or first name ("Ivanov")
+            if not bare.endswith(_PERSONAL_ENDINGS):
+                variants.add(bare)
         for variant in variants:
             if len(variant) >= 4 and variant not in _GENERIC_WORDS:
                 found.setdefault(variant, set()).add(str(country.alpha_3))
