@@ -52,6 +52,13 @@ def test_selection_by_marks_cues_and_triggers() -> None:
     assert not needs_parse("The crane lifted the box.")
 
 
+def test_apostrophes_are_not_quotation_marks() -> None:
+    assert not needs_parse("Russia’s economy grew by two percent.")
+    assert not needs_parse("The country's wheat harvest was poor.")
+    assert needs_parse("It was a ‘nightmare’ for the town.")
+    assert needs_parse("“The harvest was poor.")
+
+
 def test_trigger_inflections_are_known() -> None:
     forms = selection_forms()
     for form in ("attacked", "attacking", "rallies", "agreed", "banned", "met", "said"):

@@ -44,6 +44,8 @@ _NO_END = re.compile(
     r"|Mt|No|Vol|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Co|Corp|Ltd|vs|etc|al"
     r"|approx|e\.g|i\.e)|(?:[A-Z]\.){2,}|\b[a-z]\.[a-z])\.$"
 )
+# An apostrophe is not a quotation mark: "Russia’s", "don't", "the leaders’ talks".
+_APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])|(?<=s)['’](?=\s)")
 _WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
 
 
@@ -165,7 +167,7 @@ def needs_parse(sentence: str) -> bool:
     """Whether a sentence could yield a quote or an event: a quotation mark, a cue form, a
     must/should, or a trigger form (with one of its condition words where every rule of the
     trigger has some)."""
-    if any(ch in QUOTE_CHARS for ch in sentence):
+    if any(ch in QUOTE_CHARS for ch in _APOSTROPHE.sub("", sentence)):
         return True
     table = selection_table()
     words = _sentence_words(sentence)
