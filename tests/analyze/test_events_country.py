@@ -25,7 +25,8 @@ def codes(event: Event) -> tuple[set[str | None], set[str | None]]:
     [("Serbia", "SRB"), ("Sudanese", "SDN"), ("Kremlin", "RUS"), ("NATO", None),
      ("Tuesday", None), ("Kandahar", "AFG"), ("Lagos", "NGA"), ("Punjab", None),
      ("Central", None), ("Donetsk", "UKR"), ("Kharkiv", "UKR"), ("Novosibirsk", "RUS"),
-     ("Belgorod", "RUS"), ("Dagestan", "RUS"), ("Vladimir", None), ("Ivanov", None)],
+     ("Belgorod", "RUS"), ("Dagestan", "RUS"), ("Vladimir", None), ("Ivanov", None),
+     ("Basra", "IRQ"), ("Crimea", "UKR"), ("the Golan Heights", "SYR"), ("Aleppo", "SYR")],
 )
 def test_place_code_names_countries_only(text: str, code: str | None) -> None:
     assert place_code(text) == code

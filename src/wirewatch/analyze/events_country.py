@@ -17,6 +17,7 @@ Organisations' own codes (NATO, UN, ...) are never countries of a sentence.
 
 from __future__ import annotations
 
+import csv
 import functools
 import re
 import unicodedata
@@ -74,8 +75,18 @@ def place_code(text: str) -> str | None:
     province or state that names one country only (pycountry's subdivisions), else None."""
     entry = lookup_proper(text)
     if entry is None or entry.kind not in ("country", "metonym"):
-        return subdivisions().get(_fold(normalise_key(text)).lower())
+        key = _fold(normalise_key(text)).lower()
+        return subdivisions().get(key) or known_places().get(key.removeprefix("the "))
     return entry.code
+
+
+@functools.cache
+def known_places() -> dict[str, str]:
+    """Lower-case city or region name -> country code (data/actors/places.csv)."""
+    path = resources.files("wirewatch").joinpath("data", "actors", "places.csv")
+    with path.open(encoding="utf-8") as handle:
+        lines = (line for line in handle if line.strip() and not line.startswith("#"))
+        return {_fold(normalise_key(r["name"])).lower(): r["code"] for r in csv.DictReader(lines)}
 
 
 _GENERIC_SUFFIXES = (" oblast'", " oblast", " kray", " respublika", ", respublika", " province",
