@@ -150,7 +150,7 @@ def trigger_words_pattern() -> re.Pattern[str]:
     stems = {(lemma[:-1] if lemma.endswith("y") else lemma)[:5] for lemma, _ in trigger_rules()}
     # Stems of 5 letters catch regular inflections ("attacked", "negotiations"); irregular
     # forms ("fought", "met") are listed.
-    stems |= {line.strip().lower() for line in _read_text("irregular_forms.txt").splitlines()
+    stems |= {line.split()[0].lower() for line in _read_text("irregular_forms.txt").splitlines()
               if line.strip() and not line.startswith("#")}
     ordered = sorted(stems, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(s) for s in ordered) + r")", re.IGNORECASE)

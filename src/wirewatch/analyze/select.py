@@ -119,6 +119,7 @@ def selection_table() -> Forms:
     """Word forms that make a sentence worth the full parse, from the lexicon and cue list."""
     free: set[str] = set()
     needs: dict[str, list[tuple[frozenset[str], ...]]] = {}
+    verbs: dict[str, list[tuple[frozenset[str], ...]] | None] = {}  # None: selects alone
     for (lemma, pos), rules in trigger_rules().items():
         active = [r for r in rules if r.type != NONE]
         if not active:
@@ -133,6 +134,10 @@ def selection_table() -> Forms:
         else:
             for form in forms:
                 needs.setdefault(form, []).extend(alternatives)
+        if pos == "V" and " " not in lemma:
+            known = verbs.get(lemma, [])
+            verbs[lemma] = None if known is None or any(not a for a in alternatives) else [
+                *known, *alternatives]
     table = cue_table()
     free |= table.single | set(table.phrasal)
     irregular = resources.files("wirewatch").joinpath("data", "plover", "irregular_forms.txt")
@@ -140,7 +145,15 @@ def selection_table() -> Forms:
         lines = irregular.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
         raise ConfigError(f"cannot read the PLOVER data file irregular_forms.txt: {exc}") from exc
-    free |= {line.strip().lower() for line in lines if line.strip() and not line.startswith("#")}
+    for line in lines:
+        if not line.strip() or line.startswith("#"):
+            continue
+        form, _, lemma = line.strip().lower().partition(" ")
+        lemma_alternatives = verbs.get(lemma.strip())
+        if lemma_alternatives is None:
+            free.add(form)  # a lemma that selects alone, or a cue or modal verb's form
+        else:
+            needs.setdefault(form, []).extend(lemma_alternatives)
     conditional = {form: tuple(alts) for form, alts in needs.items() if form not in free}
     return Forms(frozenset(free), conditional, frozenset(modality_cues()["obligation_modals"]))
 
