@@ -6,7 +6,12 @@ import pytest
 
 from wirewatch.analyze.actors import ArticleActors
 from wirewatch.analyze.events import code_doc
-from wirewatch.analyze.events_country import phrase_place, place_code, sentence_countries
+from wirewatch.analyze.events_country import (
+    location_of,
+    phrase_place,
+    place_code,
+    sentence_countries,
+)
 from wirewatch.analyze.nlp import pipe_texts
 from wirewatch.records import Event
 
@@ -205,3 +210,14 @@ def test_a_past_office_holder_keeps_his_country_in_a_sentence_about_another(
     found = events(text)
     assert found
     assert source in {a.code for e in found for a in e.source}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "place"),
+    [("A bomb killed three soldiers outside of Basra.", "killed", "Basra"),
+     ("Three soldiers were killed outside of the city of Mosul.", "killed", "Mosul"),
+     ("Police arrested ten men in the town of Mostar.", "arrested", "Mostar")],
+)
+def test_outside_of_and_the_city_of_locate_the_event(text: str, word: str, place: str) -> None:
+    doc = next(pipe_texts([text], disable=()))
+    assert location_of(next(t for t in doc if t.text == word)) == place

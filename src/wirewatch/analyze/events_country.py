@@ -159,20 +159,28 @@ def phrase_place(head: Token) -> str | None:
 
 
 def _place_objects(token: Token) -> list[Token]:
-    return [g for c in token.children if c.dep_ == "prep" and c.lower_ in LOCATION_PREPS
+    """Objects of the token's in/at/near/... phrases ("outside of X" included)."""
+    preps = [c for c in token.children if c.dep_ in ("prep", "advmod")
+             and c.lower_ in LOCATION_PREPS]
+    preps += [g for c in preps for g in c.children if g.dep_ == "prep" and g.lower_ == "of"]
+    return [g for c in preps for g in c.children if g.dep_ == "pobj"]
+
+
+def _of_objects(token: Token) -> list[Token]:
+    return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
             for g in c.children if g.dep_ == "pobj"]
 
 
 def location_of(trigger: Token) -> str | None:
     """A place named by an "in/at/near X" phrase of the trigger (or, for a noun, of its
     governing word) or of its direct object, also one level down ("near a police station in
-    Baghdad")."""
+    Baghdad", "outside of the city of Basra")."""
     holders = [trigger] if trigger.pos_ == "VERB" else [trigger, trigger.head]
     # "blocked streets in Hong Kong": a place on the direct object places the act too.
     holders += [c for c in holders[0].children if c.dep_ == "dobj"]
     for tok in holders:
         for pobj in _place_objects(tok):
-            for place in (pobj, *_place_objects(pobj)):
+            for place in (pobj, *_place_objects(pobj), *_of_objects(pobj)):
                 if _placeish(place, _PLACE_LABELS):
                     ent = next((e for e in place.doc.ents if e.start <= place.i < e.end), None)
                     return ent.text if ent is not None else place.text
