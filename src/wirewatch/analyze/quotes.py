@@ -20,8 +20,10 @@ direct quote. Marks never raise: see ``quote_marks``.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
@@ -31,6 +33,8 @@ from wirewatch.analyze.quote_marks import MarkedSpan, marked_spans, paragraph_ra
 from wirewatch.records import Actor, Quote, QuoteKind
 
 _DIRECT_MIN_WORDS = 3
+_TITLE_MAX_WORDS = 10
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _INDIRECT_MIN_WORDS = 3
 _LEAD_IN = frozenset(":,—–-")
 _DASH_AUTHOR = re.compile(
@@ -152,14 +156,14 @@ def _quote_from_marks(doc: Doc, para: _Para, span: MarkedSpan) -> Quote | None:
     cue: Cue | None = None
     sents = [s for s in para.sents if s.start_char < end and s.end_char > start]
     sent_cues = [c for c in para.cues if any(s.start <= c.token.i < s.end for s in sents)]
+    token = _first_token(doc, start, end)
+    governing = governing_cue(token, sent_cues) if token is not None else None
+    if governing is None and looks_like_title(para.text[start:end], kind):
+        return None  # “Mary Poppins”, “Master Builder Series”: a name or title, not a quote
     if kind == "direct":
         cue = _nearest(sent_cues, start, end)
     else:
-        token = _first_token(doc, start, end)
-        if token is not None:
-            cue = governing_cue(token, sent_cues)
-        if cue is None:
-            cue = _nearest(sent_cues, start, end)
+        cue = governing or _nearest(sent_cues, start, end)
     speaker = cue.speaker if cue else None
     if speaker is None and kind == "direct" and span.closed:
         speaker = _dash_author(para, span.end + 1)
@@ -171,6 +175,24 @@ def _quote_from_marks(doc: Doc, para: _Para, span: MarkedSpan) -> Quote | None:
         start=start,
         end=end,
     )
+
+
+def looks_like_title(content: str, kind: str) -> bool:
+    """A marked stretch that names something: every word capitalised but short function words
+    ("Return of the Jedi", "Caja Magica"), a partial quote or a direct one of a few words."""
+    words = _TITLE_WORD.findall(content)
+    if not words or len(words) > _TITLE_MAX_WORDS or (kind == "direct" and len(words) > 4):
+        return False
+    small = title_small_words()
+    return words[0][0].isupper() and all(w[0].isupper() or w.lower() in small for w in words)
+
+
+@functools.cache
+def title_small_words() -> frozenset[str]:
+    """Words a title leaves in lower case (``data/quotes/title_small_words.txt``)."""
+    path = resources.files("wirewatch").joinpath("data", "quotes", "title_small_words.txt")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
 
 
 def _dash_author(para: _Para, after: int) -> Actor | None:
