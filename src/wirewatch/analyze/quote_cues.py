@@ -119,11 +119,26 @@ def speaker_of(token: Token | None, actors: ArticleActors) -> Actor | None:
         return found
     if token.tag_ in _PRONOUN_TAGS or token.pos_ == "PRON":
         return None
-    left = token.left_edge
-    words = actors.text[left.idx : token.idx + len(token.text)].split()
+    words = _phrase(token, actors.text).split()
     while words and words[0].lower() in determiners():
         words = words[1:]  # "the coach" -> "coach"
     return Actor(name=" ".join(words)) if words else None
+
+
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "punct", "cc", "conj"})
+
+
+def _phrase(token: Token, text: str) -> str:
+    """The noun phrase a subject heads, with its modifiers on both sides but not a clause or
+    apposition after a comma ("two people familiar with the matter", "the study's co-author")."""
+    start = token.left_edge.i
+    end = token.i
+    for child in token.rights:
+        if child.dep_ in _CLAUSE_DEPS or child.is_punct:
+            break
+        end = child.right_edge.i
+    doc = token.doc
+    return text[doc[start].idx : doc[end].idx + len(doc[end].text)]
 
 
 def cue_positions(doc: Doc) -> tuple[int, ...]:
