@@ -178,3 +178,10 @@ def test_out_of_a_place_reads_as_from_it() -> None:
                     "RETREAT")
     assert codes(event.source) == {"ETH"}
     assert codes(event.target) == {"SOM"}
+
+
+def test_the_subject_of_a_death_verb_is_the_victim_of_the_noun_event() -> None:
+    event = of_type("Three Kenyan soldiers died in a suicide bombing in Somalia.", "ASSAULT")
+    assert codes(event.target) == {"KEN"}
+    event = of_type("Two Afghan policemen were wounded in a rocket attack.", "ASSAULT")
+    assert codes(event.target) == {"AFG"}

@@ -48,7 +48,7 @@ from wirewatch.analyze.events_match import (
     resolve_type,
 )
 from wirewatch.analyze.events_roles import domestic_recipient
-from wirewatch.analyze.events_targets import extra_targets
+from wirewatch.analyze.events_targets import extra_targets, harmed_subjects
 from wirewatch.analyze.modality import modality_of
 from wirewatch.records import Actor, Drop, Event, Quote
 
@@ -210,6 +210,9 @@ def _build(
                 target = tuple(a for a in grievance if a not in source)
         target = extra_targets(event_type, tok if tok.pos_ in ("VERB", "AUX") else tok.head,
                                match.embedded, source, target, index)
+        if tok.pos_ != "VERB" and event_type in ("ASSAULT", "COERCE"):  # "died in a bombing"
+            target = tuple(a for h in harmed_subjects(tok) for a in phrase_actors(h, index)
+                           if a not in source) or target
         if not target and inner is not None:  # "ready to help defend Saudi Arabia"
             _, target = _arguments(inner, index)
             target = tuple(a for a in target if a not in source)

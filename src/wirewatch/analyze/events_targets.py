@@ -4,6 +4,9 @@
   its annexation", "will retaliate if Iran attacks"): the one who must comply.
 - REQUEST: the subject of a demand's content clause when the verb names no one ("insisted
   on its demands that the government grant ...", "repeated its call that Kenya withdraw").
+- A violent noun event with no target, inside a phrase of a death or injury verb: that
+  verb's subject is the victim ("three people died in a bombing", "a prisoner died as a
+  result of torture", "were wounded in an attack"; word set ``harm_verbs``).
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from wirewatch.analyze.events_args import ActorIndex, phrase_actors
+from wirewatch.analyze.events_lexicon import word_sets
 from wirewatch.records import Actor
 
 _CONDITION_MARKS = frozenset(("unless", "if"))
@@ -56,3 +60,17 @@ def extra_targets(
     found = [a for h in heads for a in phrase_actors(h, index)
              if a not in source and a not in target]
     return (*found, *target) if found else target
+
+
+def harmed_subjects(noun: Token) -> list[Token]:
+    """Subjects of the death or injury verb whose phrase holds the noun (module doc)."""
+    tok = noun
+    for _ in range(3):  # "died in a bombing", "died as a result of torture"
+        if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+            return []
+        tok = tok.head.head
+        if tok.pos_ == "VERB":
+            if tok.lemma_.lower() not in word_sets()["harm_verbs"]:
+                return []
+            return [c for c in tok.children if c.dep_ in _SUBJECTS]
+    return []
