@@ -264,3 +264,22 @@ def test_quote_running_into_the_next_paragraph_takes_its_speaker() -> None:
     assert directs[0].text.startswith("We will not accept")
     assert directs[0].speaker is not None
     assert directs[0].speaker == directs[1].speaker
+
+
+def _quotes(text: str) -> tuple[Quote, ...]:
+    doc = parse(text)
+    return find_quotes(doc, ArticleActors.from_doc(doc))
+
+
+def test_titles_and_names_in_marks_are_not_quotes() -> None:
+    quotes = _quotes("Disney+ offers “Mary Poppins” and the “Master Builder Series” to viewers, "
+                     "and critics called the launch “rather messy”.")
+    texts = {q.text for q in quotes}
+    assert "Mary Poppins" not in texts and "Master Builder Series" not in texts
+    assert "rather messy" in texts  # a lower-case fragment stays a (scare) quote
+
+
+def test_unnamed_speaker_keeps_its_whole_noun_phrase() -> None:
+    quotes = _quotes("Forecasters at the weather service said rain was likely.")
+    speakers = {q.speaker.name for q in quotes if q.speaker is not None}
+    assert speakers == {"Forecasters at the weather service"}

@@ -158,7 +158,7 @@ def _quote_from_marks(doc: Doc, para: _Para, span: MarkedSpan) -> Quote | None:
     sent_cues = [c for c in para.cues if any(s.start <= c.token.i < s.end for s in sents)]
     token = _first_token(doc, start, end)
     governing = governing_cue(token, sent_cues) if token is not None else None
-    if governing is None and looks_like_title(para.text[start:end], kind):
+    if looks_like_title(para.text[start:end], kind, spoken=governing is not None):
         return None  # “Mary Poppins”, “Master Builder Series”: a name or title, not a quote
     if kind == "direct":
         cue = _nearest(sent_cues, start, end)
@@ -177,11 +177,14 @@ def _quote_from_marks(doc: Doc, para: _Para, span: MarkedSpan) -> Quote | None:
     )
 
 
-def looks_like_title(content: str, kind: str) -> bool:
+def looks_like_title(content: str, kind: str, *, spoken: bool = False) -> bool:
     """A marked stretch that names something: every word capitalised but short function words
-    ("Return of the Jedi", "Caja Magica"), a partial quote or a direct one of a few words."""
+    ("Return of the Jedi", "Caja Magica"), a partial quote or a direct one of a few words.
+    ``spoken`` (a speech verb governs it): only a title of two words or more counts."""
     words = _TITLE_WORD.findall(content)
     if not words or len(words) > _TITLE_MAX_WORDS or (kind == "direct" and len(words) > 4):
+        return False
+    if spoken and (kind == "direct" or len(words) < 2):
         return False
     small = title_small_words()
     return words[0][0].isupper() and all(w[0].isupper() or w.lower() in small for w in words)
