@@ -36,6 +36,10 @@ def types(text: str) -> list[str]:
         ("Police arrested three opposition leaders.", ["COERCE"]),
         ("Warplanes bombed the village overnight.", ["ASSAULT"]),
         ("Japan pledged $50 million in aid to Haiti.", ["AGREE"]),
+        ("Japan stopped aid to Myanmar after the coup.", ["SANCTION"]),
+        ("The rebels broke off talks with the government.", ["SANCTION"]),
+        ("Russia ended trade with Georgia.", ["SANCTION"]),
+        ("The match ended in a draw.", []),
     ],
 )
 def test_plain_triggers_give_their_type(text: str, expected: list[str]) -> None:
