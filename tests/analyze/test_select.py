@@ -59,6 +59,11 @@ def test_apostrophes_are_not_quotation_marks() -> None:
     assert needs_parse("“The harvest was poor.")
 
 
+def test_a_phrasal_cue_selects_only_with_its_particle() -> None:
+    assert not needs_parse("He scored 30 points in the second half.")
+    assert needs_parse("He points out that the season is long.")
+
+
 def test_trigger_inflections_are_known() -> None:
     forms = selection_forms()
     for form in ("attacked", "attacking", "rallies", "agreed", "banned", "met", "said"):

@@ -139,7 +139,10 @@ def selection_table() -> Forms:
             verbs[lemma] = None if known is None or any(not a for a in alternatives) else [
                 *known, *alternatives]
     table = cue_table()
-    free |= table.single | set(table.phrasal)
+    free |= table.single
+    for form, particles in table.phrasal.items():  # "points" selects only with "out"
+        if form not in table.single:
+            needs.setdefault(form, []).append((particles,))
     irregular = resources.files("wirewatch").joinpath("data", "plover", "irregular_forms.txt")
     try:
         lines = irregular.read_text(encoding="utf-8").splitlines()
