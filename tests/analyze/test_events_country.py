@@ -221,3 +221,11 @@ def test_a_past_office_holder_keeps_his_country_in_a_sentence_about_another(
 def test_outside_of_and_the_city_of_locate_the_event(text: str, word: str, place: str) -> None:
     doc = next(pipe_texts([text], disable=()))
     assert location_of(next(t for t in doc if t.text == word)) == place
+
+
+def test_implicit_protesters_are_not_coded_by_the_country_they_protest_against() -> None:
+    found = [e for e in events("Angry demonstrations against the Israeli army erupted, "
+                               "Palestinian officials said.") if e.type == "PROTEST"]
+    assert found
+    assert {a.code for a in found[0].source} == {"PSE"}
+    assert {a.code for a in found[0].target} == {"ISR"}

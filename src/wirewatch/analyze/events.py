@@ -30,7 +30,12 @@ from wirewatch.analyze.events_args import (
     phrase_actors,
     verb_arguments,
 )
-from wirewatch.analyze.events_country import UNIDENTIFIED, fill_countries, location_of
+from wirewatch.analyze.events_country import (
+    PROTESTERS,
+    UNIDENTIFIED,
+    fill_countries,
+    location_of,
+)
 from wirewatch.analyze.events_lexicon import (
     COOPERATIVE_TYPES,
     TriggerRule,
@@ -244,7 +249,7 @@ def _build(
     if event_type in ("ASSAULT", "COERCE") and not source:  # codebook: "killed by a bomb": UNK
         source = (UNIDENTIFIED,)
     elif event_type == "PROTEST" and not source:  # codebook: civilian demonstrations (CVL)
-        source = (Actor(name="protesters", sector="CVL"),)
+        source = (PROTESTERS,)
     source, target = fill_countries(source, target, sent, location,
                                     violent=categories()[event_type].quad == "MATERIAL CONFLICT",
                                     assault=event_type == "ASSAULT")

@@ -34,6 +34,7 @@ _PLACE_ENTS = frozenset(("GPE", "NORP", "LOC", "FAC"))
 # The codebook's actor for violence nobody is named for ("two civilians were killed by a
 # bomb": sector UNK); the country convention codes it by where it happened.
 UNIDENTIFIED = Actor(name="unidentified", sector="UNK")
+PROTESTERS = Actor(name="protesters", sector="CVL")  # PROTEST with no named actor
 LOCATION_PREPS = frozenset(("in", "at", "near", "outside", "inside"))
 _PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
 _PLACE_PREPS = frozenset(("in", "of", "from", "inside", "within"))
@@ -252,7 +253,9 @@ def fill_countries(
     ``violent``: material conflict, where a bare name as the target is not given the
     source's country ("Russian troops shelled Mariupol"). ``assault``: an uncoded victim
     takes the one country the sentence names besides the attacker's ("Palestinian bombers
-    killed 23 people in Tel Aviv" -> ISR), not the attacker's."""
+    killed 23 people in Tel Aviv" -> ISR), not the attacker's; so do the codebook's implicit
+    protesters ("stones were thrown during demonstrations against the Israeli military": not
+    ISR when the sentence names one other country)."""
     if all(a.code for a in (*source, *target)):
         return source, target
     named = sentence_countries(sent)
@@ -269,6 +272,8 @@ def fill_countries(
         rest = [c for c in named if c not in others]
         if attacked and assault and default is None and len(rest) == 1:
             code = rest[0]  # "Palestinian bombers killed 23 people in Tel Aviv": victims of ISR
+        elif side == (PROTESTERS,) and default is None and len(rest) == 1:
+            code = rest[0]  # implicit protesters: not the country they protest against
         if code is None:
             return side
         out: dict[Actor, None] = {}
