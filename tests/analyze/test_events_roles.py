@@ -185,3 +185,18 @@ def test_the_subject_of_a_death_verb_is_the_victim_of_the_noun_event() -> None:
     assert codes(event.target) == {"KEN"}
     event = of_type("Two Afghan policemen were wounded in a rocket attack.", "ASSAULT")
     assert codes(event.target) == {"AFG"}
+
+
+def test_the_last_resort_target_is_deeper_in_the_clause() -> None:
+    event = of_type("The Japanese government approved a plan to build a new base for American "
+                    "troops.", "SUPPORT")
+    assert codes(event.target) == {"USA"}
+    event = of_type("The Kenyan parliament approved a law recognizing the land claims of Somali "
+                    "refugees.", "SUPPORT")
+    assert codes(event.target) == {"SOM"}
+
+
+def test_the_last_resort_target_is_never_the_subject_or_a_date() -> None:
+    event = of_type("Rebels of the Kenyan army have been disarmed since the August 13 accord.",
+                    "RETREAT")
+    assert "August" not in {a.name for a in event.target}

@@ -50,6 +50,7 @@ _PRONOUNS = frozenset(("it", "they", "we", "he", "she"))
 REPORTING_FOR_INTENT = frozenset(("say", "announce", "declare", "state", "confirm", "tell",
                                   "promise", "pledge", "vow", "indicate", "signal"))
 _MOD_DEPS = frozenset(("amod", "compound", "poss", "nmod"))
+_NOT_ACTORS = frozenset(("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"))
 
 
 class ActorIndex(Protocol):
@@ -261,10 +262,14 @@ def verb_arguments(
     if not _minus(target, source):
         # "began a strike to protest the government's decision": the purpose clause's objects.
         target = _actors_of(purpose_objects(verb), index)
-    if not _minus(target, source) and embedded is not None:
-        # "willing to send material to help defend Saudi Arabia": deeper in the clause.
-        deep = [t for t in embedded.subtree if t.dep_ in ("dobj", "pobj") and t.i != embedded.i]
-        target = _actors_of(deep, index)
+    if not _minus(target, source):
+        # Last resort, deeper in the clause ("willing to send material to help defend Saudi
+        # Arabia", "delivered goods to Baghdad University"), never in the subject or a date.
+        top = embedded if embedded is not None else verb
+        subj = {t.i for c in top.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        deep = [t for t in top.subtree if t.dep_ in ("dobj", "pobj") and t.i != top.i
+                and t.i not in subj and t.ent_type_ not in _NOT_ACTORS]
+        target = tuple(a for a in _actors_of(deep, index) if a.code or a.sector)
     return source, _minus(target, source)
 
 
