@@ -254,3 +254,15 @@ def test_an_activity_noun_stands_for_the_event_its_modifier_names(
 
 def test_an_activity_noun_with_no_event_modifier_is_no_event() -> None:
     assert not events("The election campaign in Kenya ended on Monday.")
+
+
+def test_trigger_candidates_cover_every_matched_token() -> None:
+    from wirewatch.analyze.events_match import match_token, trigger_candidates
+    from wirewatch.analyze.nlp import parse
+
+    doc = parse("Russia attacked the port, and the envoys undertook a mediation mission. "
+                "The build-up continued, officials said Iraq must comply.")
+    candidates = set(trigger_candidates(doc))
+    matched = {t.i for t in doc if match_token(t) is not None}
+    assert matched and matched <= candidates
+    assert len(candidates) < len(doc)  # most tokens are skipped

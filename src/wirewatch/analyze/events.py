@@ -14,7 +14,8 @@ actor stage), modality, attribution, intensity and quad from the codebook, locat
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -51,6 +52,7 @@ from wirewatch.analyze.events_match import (
     is_embedded,
     match_token,
     resolve_type,
+    trigger_candidates,
 )
 from wirewatch.analyze.events_roles import domestic_recipient
 from wirewatch.analyze.events_targets import extra_targets, harmed_subjects
@@ -283,10 +285,18 @@ def code_sentence(
     published: date | None = None,
     quotes: Sequence[Quote] = (),
     require_actor: bool = True,
+    candidates: tuple[int, ...] | None = None,
 ) -> CodedDoc:
-    """The events of one parsed sentence (see ``code_doc``)."""
+    """The events of one parsed sentence (see ``code_doc``). ``candidates``
+    (``trigger_candidates(doc)``) lets the sentence skip every other token."""
     matches: dict[int, Match] = {}
-    for tok in sent:
+    if candidates is None:
+        tokens: Iterable[Token] = sent
+    else:
+        first = bisect.bisect_left(candidates, sent.start)
+        tokens = [sent.doc[i] for i in candidates[first : bisect.bisect_left(
+            candidates, sent.end, first)]]
+    for tok in tokens:
         if _must_clause(tok):
             matches[tok.i] = Match(token=tok, rule=MUST_RULE, lemma=tok.lemma_.lower(),
                                    embedded=tok)
@@ -361,9 +371,10 @@ def code_doc(
     """
     events: list[Event] = []
     drops: list[Drop] = []
+    candidates = trigger_candidates(doc)
     for sent in doc.sents:
         coded = code_sentence(sent, index, base=base, published=published, quotes=quotes,
-                              require_actor=require_actor)
+                              require_actor=require_actor, candidates=candidates)
         events.extend(coded.events)
         drops.extend(coded.drops)
     return CodedDoc(events=tuple(events), drops=tuple(drops))

@@ -8,9 +8,12 @@ is, and the inner one gives it its mode.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
+from typing import cast
 
-from spacy.tokens import Token
+from spacy.attrs import DEP, LEMMA, LOWER, ORTH
+from spacy.tokens import Doc, Token
 
 from wirewatch.analyze.events_lexicon import (
     COOPERATIVE_TYPES,
@@ -323,3 +326,38 @@ def choose_mode(event_type: str, match: Match, inner: Match | None) -> str | Non
         if words & cue_words and mode in modes:
             return mode
     return None
+
+
+@functools.cache
+def trigger_lemmas() -> frozenset[str]:
+    """Every lemma some trigger rule is keyed on, and the activity nouns that stand for
+    their modifier's event ("a mediation mission")."""
+    return frozenset(lemma for lemma, _ in trigger_rules()) | frozenset(
+        word_sets()["activity_heads"])
+
+
+def trigger_candidates(doc: Doc) -> tuple[int, ...]:
+    """Indices, in order, of the tokens ``match_token`` or the demand rule could take: a
+    trigger lemma (or its lower-case form), the word after a hyphen ("build-up"), or a
+    clausal complement ("said Iraq must comply"), or an activity noun. One pass over arrays,
+    no Token objects."""
+    lemmas = trigger_lemmas()
+    strings = doc.vocab.strings
+    clausal = {strings.add("ccomp"), strings.add("acl")}
+    hyphen = strings.add("-")
+    known: dict[int, bool] = {}
+    out: list[int] = []
+    rows = cast(list[list[int]], doc.to_array([LEMMA, LOWER, DEP, ORTH]).tolist())
+    previous = 0
+    for i, (lemma, lower, dep, orth) in enumerate(rows):
+        hit = False
+        for key in (lemma or lower, lower):
+            found = known.get(key)
+            if found is None:
+                found = known[key] = strings[key].lower() in lemmas
+            hit = hit or found
+        if hit or dep in clausal or previous == hyphen:
+            out.append(i)
+        previous = orth
+    return tuple(out)
+
