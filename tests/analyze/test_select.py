@@ -14,7 +14,6 @@ from wirewatch.analyze.pipeline import analyze_articles
 from wirewatch.analyze.select import (
     needs_parse,
     plan,
-    refers_back,
     selection_forms,
     sentence_starts,
 )
@@ -82,24 +81,6 @@ def test_runs_tile_the_text_and_keep_quotes_whole() -> None:
     assert any(not r.selected and r.start <= weather < r.end for r in runs)
     with_context = plan(BODY, context=1)
     assert any(r.selected and r.start <= weather < r.end for r in with_context)
-
-
-def test_refers_back_on_pronouns_and_definite_roles() -> None:
-    assert refers_back("He said the talks had failed.")
-    assert refers_back("They rejected the offer.")
-    assert refers_back("The minister told reporters the talks had failed.")
-    assert refers_back("The alliance will deploy more troops.")
-    assert not refers_back("Russia attacked the port of Odesa.")
-    assert not refers_back("Jens Stoltenberg said the talks had failed.")
-
-
-def test_context_only_before_sentences_that_refer_back() -> None:
-    body = ("The sky was grey over Vilnius. Jens Stoltenberg said NATO was ready.\n\n"
-            "The streets were quiet. He said the alliance would respond.")
-    runs = plan(body, context=1)
-    grey, quiet = body.index("The sky"), body.index("The streets")
-    assert any(not r.selected and r.start <= grey < r.end for r in runs)  # named speaker
-    assert any(r.selected and r.start <= quiet < r.end for r in runs)  # before "He said"
 
 
 @settings(max_examples=40, deadline=None)

@@ -12,13 +12,10 @@ per run and joined keep every offset into the body (``select_docs.pipe_selected`
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from dataclasses import dataclass
 from importlib import resources
 
-from wirewatch.analyze.actors_resolve import determiners
-from wirewatch.analyze.actors_tables import tables
 from wirewatch.analyze.events_lexicon import NONE, modality_cues, trigger_rules
 from wirewatch.analyze.quote_cues import cue_table
 from wirewatch.analyze.quote_marks import marked_spans, paragraph_ranges
@@ -28,7 +25,6 @@ __all__ = [
     "Run",
     "needs_parse",
     "plan",
-    "refers_back",
     "selection_forms",
     "selection_table",
     "sentence_starts",
@@ -196,31 +192,6 @@ def needs_parse(sentence: str) -> bool:
     return False
 
 
-@functools.cache
-def _anaphors() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    table = tables()
-    heads = set(table.role_heads)
-    for entry in table.exact.values():
-        heads.update(entry.nouns)
-    for entry, _ in table.folded.values():
-        heads.update(entry.nouns)
-    return table.pronouns | table.group_pronouns, frozenset(determiners()), frozenset(heads)
-
-
-_TOKENS = re.compile(r"[A-Za-z]+")
-
-
-def refers_back(sentence: str) -> bool:
-    """Whether a sentence has a word the actor stage resolves against earlier mentions: a
-    pronoun ("he", "they") or a definite role or organisation noun ("the minister", "the
-    alliance")."""
-    pronouns, dets, heads = _anaphors()
-    words = [w.lower() for w in _TOKENS.findall(sentence)]
-    if any(w in pronouns for w in words):
-        return True
-    return any(a in dets and b in heads for a, b in itertools.pairwise(words))
-
-
 def sentence_starts(text: str) -> list[int]:
     """Start offsets of the sentences of ``text`` (paragraphs never share one); 0 first."""
     starts = [0]
@@ -245,9 +216,8 @@ def _quoted_ranges(text: str) -> list[tuple[int, int]]:
 def plan(text: str, *, context: int = 0) -> list[Run]:
     """Runs of selected and skipped sentences that tile ``text``.
 
-    ``context``: also select this many sentences before each selected one that refers back
-    (``refers_back``: a pronoun, "the minister"), same paragraph or not, for the mentions
-    those words resolve to.
+    ``context``: also select this many sentences before each selected one (same paragraph or
+    not), for the mentions that later pronouns and titles refer to.
     """
     if not text:
         return []
@@ -259,8 +229,7 @@ def plan(text: str, *, context: int = 0) -> list[Run]:
         for s, e in bounds
     ]
     if context:
-        chosen = [i for i, k in enumerate(keep)
-                  if k and refers_back(text[bounds[i][0] : bounds[i][1]])]
+        chosen = [i for i, k in enumerate(keep) if k]
         for i in chosen:
             for j in range(max(0, i - context), i):
                 keep[j] = True
