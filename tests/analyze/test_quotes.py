@@ -283,3 +283,9 @@ def test_unnamed_speaker_keeps_its_whole_noun_phrase() -> None:
     quotes = _quotes("Forecasters at the weather service said rain was likely.")
     speakers = {q.speaker.name for q in quotes if q.speaker is not None}
     assert speakers == {"Forecasters at the weather service"}
+
+
+def test_a_describing_verb_lends_its_subject_to_a_partial_quote() -> None:
+    quotes = _quotes("Analyst Omar Lamrani described the idea as “certainly absurd”.")
+    (partial,) = [q for q in quotes if q.kind == "partial"]
+    assert partial.speaker is not None and partial.speaker.name == "Omar Lamrani"

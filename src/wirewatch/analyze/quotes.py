@@ -28,7 +28,14 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from wirewatch.analyze.actors import ArticleActors, resolve_name
-from wirewatch.analyze.quote_cues import Cue, cue_positions, cues_in, governing_cue
+from wirewatch.analyze.quote_cues import (
+    Cue,
+    cue_positions,
+    cues_in,
+    governing_cue,
+    speaker_of,
+    subject_of,
+)
 from wirewatch.analyze.quote_marks import MarkedSpan, marked_spans, paragraph_ranges
 from wirewatch.records import Actor, Quote, QuoteKind
 
@@ -64,7 +71,7 @@ def find_quotes(doc: Doc, actors: ArticleActors) -> tuple[Quote, ...]:
     for p_start, p_end in paragraph_ranges(text):
         sents = [s for s in all_sents if s.start_char < p_end and s.end_char > p_start]
         para = _paragraph(text, p_start, p_end, sents, actors, positions)
-        marked = [_quote_from_marks(doc, para, span) for span in para.spans]
+        marked = [_quote_from_marks(doc, para, span, actors) for span in para.spans]
         found = [q for q in marked if q is not None]
         found = _fill_from_neighbours(found, para, last_speaker)
         directs = [q for q in found if q.kind == "direct"]
@@ -148,7 +155,8 @@ def _kind(doc: Doc, para: _Para, span: MarkedSpan, start: int, end: int) -> Quot
     return "partial"
 
 
-def _quote_from_marks(doc: Doc, para: _Para, span: MarkedSpan) -> Quote | None:
+def _quote_from_marks(doc: Doc, para: _Para, span: MarkedSpan,
+                      actors: ArticleActors) -> Quote | None:
     start, end = _trim(para.text, span.start, span.end)
     if start >= end:
         return None
@@ -165,6 +173,8 @@ def _quote_from_marks(doc: Doc, para: _Para, span: MarkedSpan) -> Quote | None:
     else:
         cue = governing or _nearest(sent_cues, start, end)
     speaker = cue.speaker if cue else None
+    if speaker is None and kind == "partial" and token is not None:
+        speaker = _describer(token, actors)
     if speaker is None and kind == "direct" and span.closed:
         speaker = _dash_author(para, span.end + 1)
     return Quote(
@@ -175,6 +185,28 @@ def _quote_from_marks(doc: Doc, para: _Para, span: MarkedSpan) -> Quote | None:
         start=start,
         end=end,
     )
+
+
+def _describer(token: Token, actors: ArticleActors) -> Actor | None:
+    """The subject of a verb that gives the marked words to it without being a speech cue
+    ("Lamrani described the idea as “absurd”"): the nearest such verb governing ``token``."""
+    verbs = describe_verbs()
+    current = token
+    for _ in range(8):
+        if current.lower_ in verbs and current.pos_ == "VERB":
+            return speaker_of(subject_of(current), actors)
+        if current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+@functools.cache
+def describe_verbs() -> frozenset[str]:
+    """Verbs that lend a partial quote their subject (``data/quotes/describe_verbs.txt``)."""
+    path = resources.files("wirewatch").joinpath("data", "quotes", "describe_verbs.txt")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
 
 
 def looks_like_title(content: str, kind: str, *, spoken: bool = False) -> bool:
