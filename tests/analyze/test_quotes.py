@@ -289,3 +289,10 @@ def test_a_describing_verb_lends_its_subject_to_a_partial_quote() -> None:
     quotes = _quotes("Analyst Omar Lamrani described the idea as “certainly absurd”.")
     (partial,) = [q for q in quotes if q.kind == "partial"]
     assert partial.speaker is not None and partial.speaker.name == "Omar Lamrani"
+
+
+def test_a_name_inside_quotation_marks_is_no_antecedent_for_the_speaker() -> None:
+    body = ("Mary Steenburgen wrote songs that summer.\n\n"
+            "“He wanted to work with ‘Nellie Wall,’ but then I showed up instead,” she said.")
+    (quote,) = [q for q in _quotes(body) if q.kind == "direct"]
+    assert quote.speaker is not None and quote.speaker.name == "Mary Steenburgen"

@@ -34,6 +34,7 @@ from wirewatch.analyze.actors_tables import (
     normalise_key,
     tables,
 )
+from wirewatch.analyze.quote_marks import marked_spans, paragraph_ranges
 from wirewatch.records import Actor
 
 __all__ = ["ArticleActors", "Mention", "resolve_name"]
@@ -65,6 +66,7 @@ class ArticleActors:
     doc: Doc
     text: str = ""  # doc.text, built once (spaCy rebuilds it on every access)
     mentions: list[Mention] = field(default_factory=list)
+    quoted: list[tuple[int, int]] | None = None  # ranges inside quotation marks, on demand
 
     @classmethod
     def from_doc(cls, doc: Doc) -> ArticleActors:
@@ -115,6 +117,14 @@ class ArticleActors:
             if mention.kind != "place" and (actor.code is not None or actor.sector is not None):
                 seen.setdefault(mention.actor, None)
         return tuple(seen)
+
+    def _quoted(self) -> list[tuple[int, int]]:
+        """Character ranges inside quotation marks (computed once)."""
+        if self.quoted is None:
+            self.quoted = [(span.start, span.end)
+                           for start, end in paragraph_ranges(self.text)
+                           for span in marked_spans(self.text[start:end], start)]
+        return self.quoted
 
     # -- building -------------------------------------------------------------------------
 
@@ -237,7 +247,12 @@ class ArticleActors:
         if not words:
             return None
         if len(words) == 1 and words[0] in tables().pronouns:
-            return _latest(m for m in self.mentions if m.kind == "person" and m.end <= before)
+            # a name inside quotation marks is the speaker's word, not the narrative's
+            # referent: "“He wanted to work with ‘Nellie Wall,’ …” she said"
+            quoted = self._quoted()
+            outside = not _in_ranges(before, quoted)
+            return _latest(m for m in self.mentions if m.kind == "person" and m.end <= before
+                           and not (outside and _in_ranges(m.start, quoted)))
         if len(words) == 1 and words[0] in tables().group_pronouns:
             groups = (
                 m
@@ -304,6 +319,10 @@ def _merge(base: Actor, extra: Actor, *, keep_name: bool) -> Actor:
         code=base.code or extra.code,
         sector=base.sector or extra.sector,
     )
+
+
+def _in_ranges(offset: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in ranges)
 
 
 def _latest(mentions: Iterable[Mention]) -> Actor | None:
