@@ -9,7 +9,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from wirewatch.extract.text import new_drops
-from wirewatch.extract.text_lines import _BULLET, _NON_WORD_MARKS, build_lines
+from wirewatch.extract.text_lines import (
+    _BULLET,
+    _NON_WORD_MARKS,
+    _SENT_MARK,
+    _sentence_counts,
+    build_lines,
+)
+from wirewatch.extract.text_scores import DIGIT_LEADS
 from wirewatch.records import Drop
 
 _TOKEN = re.compile(r"[^\W_]+")
@@ -52,3 +59,25 @@ def test_drops_built_by_columns_equal_constructed_drops(rows: list[tuple[str, st
     built = new_drops([r for r, _, _ in rows], [t for _, t, _ in rows], [n for _, _, n in rows])
     assert built == [Drop(r, t, n) for r, t, n in rows]
     assert all(type(d) is Drop and hash(d) == hash(Drop(d.reason, d.text, d.line)) for d in built)
+
+
+def test_digit_leads_are_the_lead_bytes_of_every_non_ascii_digit() -> None:
+    digit = re.compile(r"\d")
+    leads = {
+        chr(c).encode("utf-8")[0]
+        for c in range(128, 0x110000)
+        if not 0xD800 <= c < 0xE000 and digit.match(chr(c))
+    }
+    assert leads == set(DIGIT_LEADS)
+
+
+_MARK_TEXT = st.text(alphabet=st.sampled_from(". !?a\"')”’»“é\u00a0\x00。"), max_size=30)
+
+
+@given(st.lists(_MARK_TEXT, min_size=1, max_size=8))
+def test_sentence_counts_from_bytes_equal_the_regex(raw: list[str]) -> None:
+    texts = [" ".join(t.split()) for t in raw]  # texts are single-spaced
+    expected = [len(_SENT_MARK.findall(t)) for t in texts]
+    assert _sentence_counts(texts) == expected
+    cjk_free = [t.replace("。", "") for t in texts]
+    assert _sentence_counts(cjk_free) == [len(_SENT_MARK.findall(t)) for t in cjk_free]

@@ -164,6 +164,7 @@ def _title(
     url_words: frozenset[str],
 ) -> int | None:
     keys = Counter(map(attrgetter("key"), lines))
+    menu_words = chrome_words()
     best, best_score = None, float("-inf")
     start = max(0, head_end - HEAD_SPAN)
     for pos in range(start, min(head_end + 1, len(lines))):
@@ -172,7 +173,7 @@ def _title(
             continue
         if BYLINE.match(line.text) or _SHARE_COUNT.match(line.key):
             continue
-        if all(t in chrome_words() for t in line.tokens):
+        if menu_words.issuperset(line.tokens):
             continue  # "Subscribe Search My Account": menu words run together
         if line.length > 250 or (find_date(line.text) is not None and line.words < 8):
             continue
@@ -191,7 +192,7 @@ def _title(
             tokens = [t for t in line.tokens if len(t) > 2]
             overlap = sum(1 for t in tokens if t in url_words) / max(1, len(tokens))
             score += 5.0 * overlap
-        caps = sum(1 for w in line.text.split() if w[:1].isupper()) / max(1, line.words)
+        caps = len([w for w in line.text.split() if w[:1].isupper()]) / max(1, line.words)
         score += caps
         if score > best_score:
             best, best_score = pos, score
@@ -259,7 +260,10 @@ def find_meta(
     head_to = min(len(lines), body_start + 4)
     anchors: set[int] = {body_start}
     # credit words and photo agencies present from the head to the body's end
-    cues = caption_cues("\n".join(line.text for line in lines[head_from:body_end]))
+    # (only lines of up to 60 words are ever tested against them, so only those are searched)
+    cues = caption_cues(
+        "\n".join([line.text for line in lines[head_from:body_end] if line.words <= 60])
+    )
     for pos in range(head_from, head_to):
         line = lines[pos]
         if line.words > 60:
@@ -323,11 +327,9 @@ def find_meta(
     if section is not None and section[1] not in meta.taken:
         meta.section = section[0]
         meta.taken[section[1]] = "meta.section"
-    for pos in range(head_from, len(lines)):
-        line = lines[pos]
-        if ":" not in line.text:
-            continue  # every inserted link has its marker's colon
-        headline = related_headline(line)
+    # every inserted link has its marker's colon
+    for pos in [pos for pos in range(head_from, len(lines)) if ":" in lines[pos].text]:
+        headline = related_headline(lines[pos])
         if headline is not None:
             meta.related.append(headline)
             meta.taken[pos] = "meta.related"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import deque
 from itertools import repeat
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from wirewatch.errors import NoArticleError
 from wirewatch.extract.meta import find_meta
@@ -34,6 +34,7 @@ EXTRACTOR = "wirewatch.text/1"
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SAMPLE_CHARS = 6000
 _PROSE_LINE = 80
+_RAW = itemgetter(1)
 # zero-width characters a renderer leaves on otherwise empty lines
 _INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]+")
@@ -57,10 +58,13 @@ def lines_language(
     The sample is the same: the first 6000 characters of the lines of 80 or more characters
     (blank ones aside); a line's tokens are split further where they hold digits.
     """
-    long_lines = [pos for pos, (_, raw) in enumerate(numbered) if len(raw) >= _PROSE_LINE]
+    long_lines = [
+        pos for pos, size in enumerate(map(len, map(_RAW, numbered))) if size >= _PROSE_LINE
+    ]
     if not long_lines:
         return page_language(content)
     sample: list[str] = []
+    mixed: list[str] = []  # tokens of lines with digits: their words come from one regex pass
     offset = -1  # no newline before the first line
     for pos in long_lines:
         raw = numbered[pos][1]
@@ -75,7 +79,9 @@ def lines_language(
         if not words or "".join(words).isalpha():  # no digits: the tokens are the words
             sample.extend(words)
         else:
-            sample.extend(_WORD.findall(" ".join(words)))
+            mixed.extend(words)
+    if mixed:  # the guess counts words, so their order in the sample does not matter
+        sample.extend(_WORD.findall(" ".join(mixed)))
     return guess_language(sample)
 
 

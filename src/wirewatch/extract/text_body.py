@@ -14,8 +14,10 @@ Three steps, after jusText's idea but for text without tags:
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 from itertools import groupby
+from operator import attrgetter
 
 from wirewatch.extract.text_lines import Line
 from wirewatch.extract.text_model import LineModel, load_model
@@ -35,6 +37,10 @@ FALLBACK_SCORE = 0.2  # when no line passes the threshold
 MIN_BEFORE_COMMENTS = 150.0
 MIN_CUT_TEXT = 300.0  # article text needed before a comment marker to end the region there
 COMMENTS_COST = 400.0  # the start of a comment section nearly ends the article
+_CHROME, _LABEL = attrgetter("chrome"), attrgetter("label")
+# Line's slot setters: a page's scores and labels set by one C-level map each
+_SET_SCORE = getattr(Line, "score").__set__  # noqa: B009
+_SET_LABEL = getattr(Line, "label").__set__  # noqa: B009
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +197,8 @@ def main_region(
 def _region(lines: list[Line], options: BodyOptions) -> tuple[int, int]:
     scores = _scores(lines, options)
     start, end = main_region(lines, options, scores)
+    if "chrome.comments" not in map(_CHROME, lines):
+        return start, end  # no comment marker on the page
     marker = _first_comment_marker(lines)
     if marker is not None and start > marker:
         before = main_region(lines[:marker], options, scores[:marker])
@@ -224,16 +232,20 @@ def select_body(
     model = (options.model or load_model()) if options.use_model else None
     if model is not None and lines:
         probs, threshold = line_scores(lines, first, region, has_stopwords, model)
-        for line, prob in zip(lines, probs, strict=True):
-            line.score = prob
-            if line.chrome is None:
-                line.label = "good" if prob >= threshold else "bad"
-        if not any(line.label == "good" for line in lines):
+        chromes = list(map(_CHROME, lines))
+        labels = [
+            label if reason is not None else "good" if prob >= threshold else "bad"
+            for prob, reason, label in zip(probs, chromes, map(_LABEL, lines), strict=True)
+        ]
+        if "good" not in labels:
             # nothing passed the threshold: trust the model's relative ranking instead
-            for line in lines:
-                if line.chrome is None and line.score >= FALLBACK_SCORE:
-                    line.label = "good"
-        if any(line.label == "good" for line in lines):
+            labels = [
+                "good" if reason is None and prob >= FALLBACK_SCORE else label
+                for prob, reason, label in zip(probs, chromes, labels, strict=True)
+            ]
+        deque(map(_SET_SCORE, lines, probs), maxlen=0)
+        deque(map(_SET_LABEL, lines, labels), maxlen=0)
+        if "good" in labels:
             region = _region(lines, options)
     if model is not None:
         region = _with_lead(lines, region)

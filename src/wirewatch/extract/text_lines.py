@@ -33,6 +33,11 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-
 _END_CHARS = frozenset(".!?…。！？:;\"'”’»)]")
 _SENT_CHARS = (".", "!", "?", "。", "！", "？")
 _SENT_MARK = re.compile(r"[.!?。！？](?=\s|$|[\"'”’»)])")
+# for _sentence_counts: bytes . ! ? -> 1 (else 0); single bytes a mark may precede; the lead
+# bytes of 。！？ (E3 80 82, EF BC 81, EF BC 9F) kept by a delete-translate
+_MARK_BYTES = bytes(1 if b in b".!?" else 0 for b in range(256))
+_FOLLOWS = np.array([b in b" \n\"')" for b in range(256)])
+_NOT_CJK_MARK_LEADS = bytes(b for b in range(256) if b not in b"\xe3\xef")
 _COMMENT_HEAD = re.compile(
     r"^(?:\d+\s+(?:comments?|responses?|replies|thoughts)\b|.{3,80}\s(?:said|says|wrote|writes):$)",
     re.IGNORECASE,
@@ -268,17 +273,37 @@ def _sentence_counts(texts: list[str]) -> list[int]:
     """How many sentence marks (``_SENT_MARK``) each text has, from one pass over them all.
 
     The texts are joined by newlines: a mark at a line's end is followed by the newline, which
-    the lookahead's ``\\s`` takes as the ``$`` it is in the line alone.
+    the lookahead's ``\\s`` takes as the ``$`` it is in the line alone. Texts hold no
+    whitespace but single ASCII spaces, so in UTF-8 a mark ``.!?`` counts when the next bytes
+    are a space, a newline, ``"')``, ``”``, ``’`` or ``»``, or it ends the page. A page with a
+    CJK mark (lead byte E3 or EF) takes the regex.
     """
     joined = "\n".join(texts)
-    found = [match.start() for match in _SENT_MARK.finditer(joined)]
-    if not found:
-        return [0] * len(texts)
-    sizes = np.fromiter(map(len, texts), np.int64, len(texts))
-    starts = np.cumsum(sizes + 1) - sizes - 1
-    owners = np.searchsorted(starts, found, side="right") - 1
-    counts: list[int] = np.bincount(owners, minlength=len(texts)).tolist()
-    return counts
+    data = joined.encode("utf-8", "surrogatepass")
+    n = len(texts)
+    if data.translate(None, _NOT_CJK_MARK_LEADS):
+        found = [match.start() for match in _SENT_MARK.finditer(joined)]
+        if not found:
+            return [0] * n
+        sizes = np.fromiter(map(len, texts), np.int64, n)
+        starts = np.cumsum(sizes + 1) - sizes - 1
+        owners = np.searchsorted(starts, found, side="right") - 1
+        return list(np.bincount(owners, minlength=n).tolist())
+    size = len(data)
+    raw = np.frombuffer(data + b"\0\0\0", dtype=np.uint8)
+    marks = np.flatnonzero(np.frombuffer(data.translate(_MARK_BYTES), dtype=np.uint8))
+    if not len(marks):
+        return [0] * n
+    nxt, second, third = raw[marks + 1], raw[marks + 2], raw[marks + 3]
+    ends = (
+        (marks + 1 == size)
+        | _FOLLOWS[nxt]
+        | ((nxt == 0xE2) & (second == 0x80) & ((third == 0x9D) | (third == 0x99)))
+        | ((nxt == 0xC2) & (second == 0xBB))
+    )
+    newlines = np.flatnonzero(raw[:size] == 10)
+    owners = np.searchsorted(newlines, marks[ends])
+    return list(np.bincount(owners, minlength=n).tolist())
 
 
 def set_stop_ratios(lines: list[Line], tokens: list[list[str]], stop: frozenset[str]) -> None:

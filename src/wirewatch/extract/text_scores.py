@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
-from operator import methodcaller
+from itertools import repeat
+from operator import attrgetter, is_not, methodcaller
 
 import numpy as np
 import numpy.typing as npt
@@ -25,6 +27,10 @@ from wirewatch.extract.text_model import FEATURES, LineModel, _relative_date
 Array = npt.NDArray[np.float64]
 _DIGIT = re.compile(r"\d")
 _NON_ASCII_DIGIT = re.compile(r"[^\x00-\x7f](?<=\d)")  # a \d outside 0-9 (Arabic-Indic, ...)
+# UTF-8 lead bytes of every non-ASCII \d (tests/extract/test_text_speed3.py derives them): a
+# page without any of them has no non-ASCII digit, so the regex need not scan it
+DIGIT_LEADS = b"\xd9\xdb\xdf\xe0\xe1\xea\xef\xf0"
+_NOT_DIGIT_LEADS = bytes(b for b in range(256) if b not in DIGIT_LEADS)
 _GLUED_CAPS = re.compile(r"[A-Z](?<=[a-z0-9?!'’.][A-Z])[a-z]")  # text_model._GLUED, capital first
 # byte classes for _byte_counts: A-Z -> U, a-z -> l, 0-9 -> D, ? ! ' . -> p, a non-ASCII
 # character's first byte -> ?, 0x99 (the last byte of ’) -> q, newline, space and pipe kept,
@@ -51,6 +57,15 @@ _BYTE_CLASSES = bytes(
 )
 _RIGHT_QUOTE = "’".encode()
 _INDEX = {name: i for i, name in enumerate(FEATURES)}
+_LENGTH, _STOP_RATIO, _SENTENCE_END = (
+    attrgetter("length"),
+    attrgetter("stop_ratio"),
+    attrgetter("sentence_end"),
+)
+_SENTENCES, _BULLET, _CHROME = attrgetter("sentences"), attrgetter("bullet"), attrgetter("chrome")
+_TEXT, _KEY, _LABEL = attrgetter("text"), attrgetter("key"), attrgetter("label")
+_GOOD = "good".__eq__
+_WORDS, _ENDS_COLON = attrgetter("words"), methodcaller("endswith", ":")
 
 
 def window_means(values: Array, radius: int) -> Array:
@@ -120,7 +135,7 @@ def _byte_counts(texts: list[str], joined: str, sizes: Array) -> tuple[Array, ..
         upper += per_line(np.array(capital, dtype=np.intp))
     caps = np.divide(upper, words, out=np.zeros(m), where=words > 0)
     digits = per_line(np.flatnonzero(arr == ord("D")))
-    if _NON_ASCII_DIGIT.search(joined) is not None:
+    if data.translate(None, _NOT_DIGIT_LEADS) and _NON_ASCII_DIGIT.search(joined) is not None:
         for pos in np.flatnonzero(per_line(np.flatnonzero(arr == ord("?")))).tolist():
             digits[pos] = len(_DIGIT.findall(texts[pos]))
     glued = per_line(np.array(_glued_bytes(data, arr), dtype=np.intp))
@@ -168,15 +183,17 @@ def _glued_at(joined: str) -> list[int]:
     return found
 
 
-def _text_columns(lines: list[Line], chrome: npt.NDArray[np.bool_]) -> tuple[Array, ...]:
+def _text_columns(
+    all_texts: list[str], chromes: list[str | None], chrome: npt.NDArray[np.bool_]
+) -> tuple[Array, ...]:
     """caps share, digit share, pipes (scaled), glued titles (scaled); 0 for chrome lines.
 
     From one bytes pass over the lines joined by newlines on a mostly-ASCII page
     (``_byte_counts``), else from ``_caps`` per line and whole-page regex passes (no match
     spans a newline).
     """
-    n = len(lines)
-    texts = [ln.text for ln in lines if ln.chrome is None]
+    n = len(all_texts)
+    texts = [text for text, reason in zip(all_texts, chromes, strict=True) if reason is None]
     m = len(texts)
     where = ~chrome
     caps, digits, pipes, glued = np.zeros(n), np.zeros(n), np.zeros(n), np.zeros(n)
@@ -214,35 +231,28 @@ def feature_matrix(
     n = len(lines)
     x = np.zeros((len(FEATURES), n))
     col = _INDEX
-    attrs = np.array(
-        [
-            (
-                ln.length,
-                ln.stop_ratio,
-                ln.sentence_end,
-                ln.sentences,
-                ln.bullet,
-                ln.chrome is not None,
-                ln.chrome == "chrome.comments",
-                ln.label == "good",
-                ln.text[-1:] == ":",
-            )
-            for ln in lines
-        ],
-        dtype=np.float64,
-    ).T
-    length, stops = attrs[0], attrs[1]
-    chrome = attrs[5] > 0
+
+    def column(values: Iterable[float]) -> Array:
+        return np.fromiter(values, np.float64, n)
+
+    # one C-level pass per attribute (a tuple per line made into an array costs twice as much)
+    length = column(map(_LENGTH, lines))
+    stops = column(map(_STOP_RATIO, lines))
+    chromes = list(map(_CHROME, lines))
+    texts = list(map(_TEXT, lines))
+    chrome = np.fromiter(map(is_not, chromes, repeat(None, n)), np.bool_, n)
+    good = column(map(_GOOD, map(_LABEL, lines)))
     logs = np.log1p(length) / 6.0
     x[col["log_length"]] = logs
     x[col["stop_ratio"]] = stops
-    x[col["sentence_end"]] = attrs[2]
-    x[col["sentences"]] = np.minimum(attrs[3] / 5.0, 1.0)
-    x[col["bullet"]] = attrs[4]
-    x[col["chrome"]] = attrs[5]
-    x[col["comments"]] = attrs[6]
+    x[col["sentence_end"]] = column(map(_SENTENCE_END, lines))
+    x[col["sentences"]] = np.minimum(column(map(_SENTENCES, lines)) / 5.0, 1.0)
+    x[col["bullet"]] = column(map(_BULLET, lines))
+    x[col["chrome"]] = chrome
+    if "chrome.comments" in chromes:
+        x[col["comments"]] = [c == "chrome.comments" for c in chromes]
     x[col["short"]] = length < 30
-    caps, digits, pipes, glued = _text_columns(lines, chrome)
+    caps, digits, pipes, glued = _text_columns(texts, chromes, chrome)
     x[col["caps_ratio"]] = caps
     x[col["digit_ratio"]] = digits
     x[col["prev_log_length"], 1:] = logs[:-1]
@@ -259,20 +269,22 @@ def feature_matrix(
     x[col["in_region"]] = inside
     gap = np.where(pos < start, start - pos, pos - end + 1)
     x[col["region_distance"]] = np.where(inside, 0.0, np.minimum(gap / 20.0, 1.0))
-    x[col["label_good"]] = attrs[7]
+    x[col["label_good"]] = good
     firsts = np.array(first_labels)
     x[col["label_near"]] = firsts == "near"
     x[col["label_short"]] = firsts == "short"
-    counts = Counter(ln.key for ln in lines)
-    x[col["duplicate"]] = [counts[ln.key] > 1 for ln in lines]
-    for i in np.flatnonzero(digits).tolist():
-        ln = lines[i]
-        if ln.words <= 10 and (find_date(ln.text) or _relative_date(ln)):
+    keys = list(map(_KEY, lines))
+    counts = Counter(keys)
+    if len(counts) < n:  # some key repeats
+        x[col["duplicate"]] = column(map(counts.__getitem__, keys)) > 1
+    short = column(map(_WORDS, lines)) <= 10
+    for i in np.flatnonzero(short & (digits > 0)).tolist():
+        if find_date(texts[i]) or _relative_date(lines[i]):
             x[col["date_line"], i] = 1.0
     x[col["pipes"]] = pipes
-    x[col["ends_colon"]] = attrs[8]
+    x[col["ends_colon"]] = np.fromiter(map(_ENDS_COLON, texts), np.bool_, n)
     x[col["has_stopwords"]] = 1.0 if has_stopwords else 0.0
-    x[col["good_share"]] = float(attrs[7].sum()) / max(1, n)
+    x[col["good_share"]] = float(good.sum()) / max(1, n)
     x[col["glued"]] = glued
     return x
 
