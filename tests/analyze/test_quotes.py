@@ -296,3 +296,10 @@ def test_a_name_inside_quotation_marks_is_no_antecedent_for_the_speaker() -> Non
             "“He wanted to work with ‘Nellie Wall,’ but then I showed up instead,” she said.")
     (quote,) = [q for q in _quotes(body) if q.kind == "direct"]
     assert quote.speaker is not None and quote.speaker.name == "Mary Steenburgen"
+
+
+def test_a_cue_subject_inside_the_quotation_gives_way_to_the_name_beside_the_cue() -> None:
+    body = ("“The script just said something like, ‘Rose-Lynn sings a song and it conveys "
+            "everything. The end,’” Harper said.")
+    (quote,) = [q for q in _quotes(body) if q.kind == "direct"]
+    assert quote.speaker is not None and quote.speaker.name == "Harper"  # the parse says "end"

@@ -20,10 +20,8 @@ direct quote. Marks never raise: see ``quote_marks``.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
@@ -34,14 +32,12 @@ from wirewatch.analyze.quote_cues import (
     cues_in,
     governing_cue,
     speaker_of,
-    subject_of,
 )
 from wirewatch.analyze.quote_marks import MarkedSpan, marked_spans, paragraph_ranges
+from wirewatch.analyze.quote_rules import describer, looks_like_title
 from wirewatch.records import Actor, Quote, QuoteKind
 
 _DIRECT_MIN_WORDS = 3
-_TITLE_MAX_WORDS = 10
-_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _INDIRECT_MIN_WORDS = 3
 _LEAD_IN = frozenset(":,—–-")
 _DASH_AUTHOR = re.compile(
@@ -109,9 +105,23 @@ def _paragraph(text: str, start: int, end: int, sents: list[Span], actors: Artic
     spans = [s for s in marked_spans(text[start:end], start) if _has_words(text, s)]
     cues: list[Cue] = []
     for sent in sents:
-        cues.extend(c for c in cues_in(sent, actors, positions)
+        cues.extend(_outside_subject(c, spans, actors) for c in cues_in(sent, actors, positions)
                     if not _inside(c.token.idx, spans))
     return _Para(text, start, end, sents, cues, spans)
+
+
+def _outside_subject(cue: Cue, spans: list[MarkedSpan], actors: ArticleActors) -> Cue:
+    """A cue whose parsed subject lies inside the quotation (“… The end,” Harper said: the
+    parser took "end") takes the name or pronoun next to it outside the marks instead."""
+    subject = cue.speaker_token
+    if subject is None or not _inside(subject.idx, spans):
+        return cue
+    doc = cue.token.doc
+    for i in (cue.token.i - 1, cue.token.i + 1):  # "Harper said", "said Harper"
+        if 0 <= i < len(doc) and doc[i].pos_ in ("PROPN", "PRON") and not _inside(
+                doc[i].idx, spans):
+            return Cue(cue.token, cue.text, speaker_of(doc[i], actors), doc[i])
+    return Cue(cue.token, cue.text, None, None)
 
 
 def _has_words(text: str, span: MarkedSpan) -> bool:
@@ -174,7 +184,7 @@ def _quote_from_marks(doc: Doc, para: _Para, span: MarkedSpan,
         cue = governing or _nearest(sent_cues, start, end)
     speaker = cue.speaker if cue else None
     if speaker is None and kind == "partial" and token is not None:
-        speaker = _describer(token, actors)
+        speaker = describer(token, actors)
     if speaker is None and kind == "direct" and span.closed:
         speaker = _dash_author(para, span.end + 1)
     return Quote(
@@ -185,49 +195,6 @@ def _quote_from_marks(doc: Doc, para: _Para, span: MarkedSpan,
         start=start,
         end=end,
     )
-
-
-def _describer(token: Token, actors: ArticleActors) -> Actor | None:
-    """The subject of a verb that gives the marked words to it without being a speech cue
-    ("Lamrani described the idea as “absurd”"): the nearest such verb governing ``token``."""
-    verbs = describe_verbs()
-    current = token
-    for _ in range(8):
-        if current.lower_ in verbs and current.pos_ == "VERB":
-            return speaker_of(subject_of(current), actors)
-        if current.head is current:
-            return None
-        current = current.head
-    return None
-
-
-@functools.cache
-def describe_verbs() -> frozenset[str]:
-    """Verbs that lend a partial quote their subject (``data/quotes/describe_verbs.txt``)."""
-    path = resources.files("wirewatch").joinpath("data", "quotes", "describe_verbs.txt")
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
-
-
-def looks_like_title(content: str, kind: str, *, spoken: bool = False) -> bool:
-    """A marked stretch that names something: every word capitalised but short function words
-    ("Return of the Jedi", "Caja Magica"), a partial quote or a direct one of a few words.
-    ``spoken`` (a speech verb governs it): only a title of two words or more counts."""
-    words = _TITLE_WORD.findall(content)
-    if not words or len(words) > _TITLE_MAX_WORDS or (kind == "direct" and len(words) > 4):
-        return False
-    if spoken and (kind == "direct" or len(words) < 2):
-        return False
-    small = title_small_words()
-    return words[0][0].isupper() and all(w[0].isupper() or w.lower() in small for w in words)
-
-
-@functools.cache
-def title_small_words() -> frozenset[str]:
-    """Words a title leaves in lower case (``data/quotes/title_small_words.txt``)."""
-    path = resources.files("wirewatch").joinpath("data", "quotes", "title_small_words.txt")
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
 
 
 def _dash_author(para: _Para, after: int) -> Actor | None:
