@@ -21,7 +21,7 @@ from wirewatch.records import Drop
 
 _TOKEN = re.compile(r"[^\W_]+")
 _MARKED_LINE = st.text(
-    alphabet=st.sampled_from(f"aZ09 _-.,'é²٣ßİ*•1\u00a0\t|{_NON_WORD_MARKS}"),
+    alphabet=st.sampled_from(f"aZ09 _-.,'é²٣ßİΣΑσ\u212a*•1\u00a0\t|{_NON_WORD_MARKS}"),
     min_size=1,
     max_size=40,
 )

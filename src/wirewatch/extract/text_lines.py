@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from itertools import repeat
+from operator import itemgetter
 
 import numpy as np
 
@@ -23,8 +24,15 @@ _BULLET = re.compile(r"^\s*(?:[*+\-•·▪●◦‣–]|(\d{1,3})[.)])(?:\s+|$)
 _TOKEN = re.compile(r"[^\W_]+")
 _BULLET_FIRST = frozenset("*+-•·▪●◦‣–")
 _DIGIT = re.compile(r"\d")
-# bytes -> themselves for ASCII letters and digits, newlines and non-ASCII; a space otherwise
-_ASCII_SPACED = bytes(b if chr(b).isalnum() or b == 10 or b >= 128 else 32 for b in range(256))
+# bytes -> themselves for ASCII letters (lowered) and digits, newlines and non-ASCII; a space
+# otherwise
+_ASCII_LOWER_SPACED = bytes(
+    (b | 32 if 65 <= b <= 90 else b) if chr(b).isalnum() or b == 10 or b >= 128 else 32
+    for b in range(256)
+)
+# UTF-8 lead bytes of the CJK ranges of _CJK (U+3040 and up: E3 to ED, EF)
+_NOT_CJK_LEADS = bytes(b for b in range(256) if not (0xE3 <= b <= 0xED or b == 0xEF))
+_INDEX, _RAW = itemgetter(0), itemgetter(1)
 # frequent non-word characters (quotes, dashes, ©, »): token separators like ASCII punctuation
 _NON_WORD_MARKS = "’”“—–‘©…»›‹•«×−®·"
 _NORM_DROP = re.compile(r"[\W_]+", re.UNICODE)
@@ -193,29 +201,30 @@ def build_lines(numbered: list[tuple[int, str]]) -> tuple[list[Line], list[list[
     """
     if not numbered:
         return [], []
-    joined = "\n".join(raw for _, raw in numbered)
-    if not unicodedata.is_normalized("NFC", joined):
+    joined = "\n".join(map(_RAW, numbered))
+    ascii_page = joined.isascii()
+    if not ascii_page and not unicodedata.is_normalized("NFC", joined):
         joined = unicodedata.normalize("NFC", joined)
-    lowered = joined.lower()
-    lows = lowered.split("\n")
     raws = joined.split("\n")
-    tokens_of = _TOKEN.findall
-    # ASCII punctuation turned to spaces in one bytes pass (other bytes kept): a line left with
-    # only letters, digits and spaces splits into its tokens, any other goes through the regex
-    marked = lowered
-    if not marked.isascii():  # the common non-ASCII marks too, so fewer lines need the regex
+    # ASCII letters lowered and ASCII punctuation turned to spaces in one bytes pass (other
+    # bytes kept), the common non-ASCII marks replaced first: a line left ASCII splits into its
+    # tokens; any other is lowered alone (``_line_tokens``)
+    if ascii_page:
+        data = joined.encode("ascii").translate(_ASCII_LOWER_SPACED)
+        all_tokens = [plain.split() for plain in data.decode("ascii").split("\n")]
+    else:
+        marked = joined
         for mark in _NON_WORD_MARKS:
             if mark in marked:
                 marked = marked.replace(mark, " ")
-    spaced = marked.encode("utf-8", "surrogatepass").translate(_ASCII_SPACED)
-    spaced_lows = spaced.decode("utf-8", "surrogatepass").split("\n")
+        data = marked.encode("utf-8", "surrogatepass").translate(_ASCII_LOWER_SPACED)
+        all_tokens = [
+            plain.split() if plain.isascii() else _line_tokens(raw)
+            for plain, raw in zip(
+                data.decode("utf-8", "surrogatepass").split("\n"), raws, strict=True
+            )
+        ]
     bullet_match = _BULLET.match
-    # one comprehension per column: a line left with only letters, digits and spaces by the
-    # bytes pass splits into its tokens, any other goes through the regex
-    all_tokens = [
-        plain.split() if plain.isascii() or plain.replace(" ", "").isalnum() else tokens_of(low)
-        for low, plain in zip(lows, spaced_lows, strict=True)
-    ]
     markers = [
         bullet_match(raw)
         if (first := raw[:1]) in _BULLET_FIRST or first.isspace() or first.isdecimal()
@@ -241,7 +250,12 @@ def build_lines(numbered: list[tuple[int, str]]) -> tuple[list[Line], list[list[
     sentences = _sentence_counts(texts)
     words = list(map(len, all_tokens))
     lengths = list(map(len, texts))
-    for pos in [pos for pos, text in enumerate(texts) if not text.isascii()]:
+    cjk_lines = (
+        []
+        if ascii_page or not data.translate(None, _NOT_CJK_LEADS)  # no CJK lead byte
+        else [pos for pos, text in enumerate(texts) if not text.isascii()]
+    )
+    for pos in cjk_lines:
         cjk = len(_CJK.findall(texts[pos]))
         words[pos] += cjk // 2
         lengths[pos] += 2 * cjk
@@ -249,7 +263,7 @@ def build_lines(numbered: list[tuple[int, str]]) -> tuple[list[Line], list[list[
     out = list(  # the Line constructor mapped over columns, in the order of Line's fields
         map(
             Line,
-            [index for index, _ in numbered],
+            list(map(_INDEX, numbered)),
             raws,
             texts,
             map(" ".join, all_tokens),
@@ -267,6 +281,24 @@ def build_lines(numbered: list[tuple[int, str]]) -> tuple[list[Line], list[list[
         )
     )
     return out, all_tokens
+
+
+def _line_tokens(raw: str) -> list[str]:
+    """The tokens of one line with non-ASCII characters: ``_TOKEN.findall(raw.lower())``.
+
+    The line lowered alone equals its part of the lower-cased page (a newline stops the final
+    sigma's look-around as the string's end does). Marks and ASCII punctuation are spaced as
+    in the page pass; a line left with only letters, digits and spaces splits.
+    """
+    low = raw.lower()
+    plain = low
+    for mark in _NON_WORD_MARKS:
+        if mark in plain:
+            plain = plain.replace(mark, " ")
+    plain = plain.encode("utf-8", "surrogatepass").translate(_ASCII_LOWER_SPACED).decode(
+        "utf-8", "surrogatepass"
+    )
+    return plain.split() if plain.replace(" ", "").isalnum() else _TOKEN.findall(low)
 
 
 def _sentence_counts(texts: list[str]) -> list[int]:
