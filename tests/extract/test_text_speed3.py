@@ -8,7 +8,8 @@ from dataclasses import fields
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wirewatch.extract.text import new_drops
+from tests.extract.text_pages import FOOTER, PARAGRAPHS
+from wirewatch.extract.text import clean_text_page, new_drops
 from wirewatch.extract.text_lines import (
     _BULLET,
     _NON_WORD_MARKS,
@@ -17,7 +18,7 @@ from wirewatch.extract.text_lines import (
     build_lines,
 )
 from wirewatch.extract.text_scores import DIGIT_LEADS
-from wirewatch.records import Drop
+from wirewatch.records import Drop, Page
 
 _TOKEN = re.compile(r"[^\W_]+")
 _MARKED_LINE = st.text(
@@ -52,9 +53,7 @@ def test_drop_is_still_three_plain_fields() -> None:
     assert not hasattr(Drop, "__post_init__")
 
 
-@given(
-    st.lists(st.tuples(st.text(max_size=12), st.text(max_size=20), st.integers(-1, 10**6)))
-)
+@given(st.lists(st.tuples(st.text(max_size=12), st.text(max_size=20), st.integers(-1, 10**6))))
 def test_drops_built_by_columns_equal_constructed_drops(rows: list[tuple[str, str, int]]) -> None:
     built = new_drops([r for r, _, _ in rows], [t for _, t, _ in rows], [n for _, _, n in rows])
     assert built == [Drop(r, t, n) for r, t, n in rows]
@@ -81,3 +80,15 @@ def test_sentence_counts_from_bytes_equal_the_regex(raw: list[str]) -> None:
     assert _sentence_counts(texts) == expected
     cjk_free = [t.replace("。", "") for t in texts]
     assert _sentence_counts(cjk_free) == [len(_SENT_MARK.findall(t)) for t in cjk_free]
+
+
+@given(
+    st.lists(
+        st.sampled_from(["", " ", "Home", "Share this", "date 2021-03-04", "x" * 90]), max_size=12
+    )
+)
+def test_drops_come_in_line_order_without_a_sort(extra: list[str]) -> None:
+    page = "\n".join(["date 2021-03-04", *extra, *PARAGRAPHS, *extra, *FOOTER])
+    article = clean_text_page(Page(source="p.txt", form="text", content=page))
+    numbers = [drop.line for drop in article.drops]
+    assert numbers == sorted(numbers)

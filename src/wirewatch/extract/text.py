@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import deque
 from itertools import repeat
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 
 from wirewatch.errors import NoArticleError
 from wirewatch.extract.meta import find_meta
@@ -97,7 +97,7 @@ def split_lines(content: str) -> tuple[list[tuple[int, str]], str | None, list[D
         if hint is not None:
             drops.append(Drop(reason="meta.date_line", text=raw_lines[0].strip(), line=0))
             raw_lines = ["", *raw_lines[1:]]
-    numbered = [(i, raw) for i, raw in enumerate(raw_lines) if raw.strip()]
+    numbered = [(i, raw) for i, raw in enumerate(raw_lines) if raw and not raw.isspace()]
     return numbered, hint, drops
 
 
@@ -153,7 +153,7 @@ def clean_text_page(page: Page, *, options: BodyOptions | None = None) -> Articl
             [line.index for _, line in dropped],
         )
     )
-    drops.sort(key=attrgetter("line"))
+    # drops are in line order already: the date line's (line 0) first, then the lines in order
     body = tuple(lines[pos].text for pos in body_pos)
     return Article(
         id=paragraphs_id(page.source, body),
