@@ -92,3 +92,8 @@ def test_drops_come_in_line_order_without_a_sort(extra: list[str]) -> None:
     article = clean_text_page(Page(source="p.txt", form="text", content=page))
     numbers = [drop.line for drop in article.drops]
     assert numbers == sorted(numbers)
+
+
+def test_no_upper_case_letter_has_lead_e2_then_80_or_81() -> None:
+    assert not [c for c in range(0x2000, 0x2080) if chr(c).isupper()]
+    assert {chr(c).encode()[:2] for c in range(0x2000, 0x2080)} == {b"\xe2\x80", b"\xe2\x81"}

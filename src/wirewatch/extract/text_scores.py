@@ -127,19 +127,32 @@ def _byte_counts(texts: list[str], joined: str, sizes: Array) -> tuple[Array, ..
         """How many of the byte ``offsets`` each line has (its newlines before them)."""
         return np.bincount(np.searchsorted(newlines, offsets), minlength=m).astype(np.float64)
 
-    words = np.where(sizes > 0, per_line(np.flatnonzero(space)) + 1.0, 0.0)
-    upper = per_line(np.flatnonzero(word_start & (arr == ord("U"))))
-    odd = np.flatnonzero(word_start & (arr == ord("?"))).tolist()  # non-ASCII first characters
-    if odd:
-        capital = [at for at in odd if _char_at(data, at).isupper()]
-        upper += per_line(np.array(capital, dtype=np.intp))
+    odd = np.flatnonzero(word_start & (arr == ord("?")))  # non-ASCII first characters
+    if len(odd):  # U+2000-U+207F (lead E2, then 80 or 81: quotes, dashes) is never upper case
+        lead = np.frombuffer(data, dtype=np.uint8)
+        odd = odd[(lead[odd] != 0xE2) | (lead[odd + 1] > 0x81)]
+    capital = [at for at in odd.tolist() if _char_at(data, at).isupper()]
+    # every count at once: offsets of spaces, capitals, digits, pipes and glued titles, each
+    # group's lines shifted by m, one search for their lines and one bincount
+    groups = (
+        np.flatnonzero(space),
+        np.flatnonzero(word_start & (arr == ord("U"))),
+        np.array(capital, dtype=np.intp),
+        np.flatnonzero(arr == ord("D")),
+        np.flatnonzero(arr == ord("|")),
+        np.array(_glued_bytes(data, arr), dtype=np.intp),
+    )
+    shift = np.repeat(np.array((0, m, m, 2 * m, 3 * m, 4 * m)), [len(g) for g in groups])
+    owners = np.searchsorted(newlines, np.concatenate(groups)) + shift
+    spaces, upper, digits, pipes, glued = (
+        np.bincount(owners, minlength=5 * m).reshape(5, m).astype(np.float64)
+    )
+    words = np.where(sizes > 0, spaces + 1.0, 0.0)
     caps = np.divide(upper, words, out=np.zeros(m), where=words > 0)
-    digits = per_line(np.flatnonzero(arr == ord("D")))
     if data.translate(None, _NOT_DIGIT_LEADS) and _NON_ASCII_DIGIT.search(joined) is not None:
         for pos in np.flatnonzero(per_line(np.flatnonzero(arr == ord("?")))).tolist():
             digits[pos] = len(_DIGIT.findall(texts[pos]))
-    glued = per_line(np.array(_glued_bytes(data, arr), dtype=np.intp))
-    return caps, digits, per_line(np.flatnonzero(arr == ord("|"))), glued
+    return caps, digits, pipes, glued
 
 
 def _glued_bytes(data: bytes, arr: npt.NDArray[np.uint8]) -> list[int]:
