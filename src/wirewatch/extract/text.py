@@ -81,7 +81,8 @@ def lines_language(
         else:
             mixed.extend(words)
     if mixed:  # the guess counts words, so their order in the sample does not matter
-        sample.extend(_WORD.findall(" ".join(mixed)))
+        sample.extend([word for word in mixed if word.isalpha()])
+        sample.extend(_WORD.findall(" ".join([word for word in mixed if not word.isalpha()])))
     return guess_language(sample)
 
 
