@@ -44,6 +44,8 @@ _LEGAL = re.compile(r"[\s,]+(?:inc|llc|ltd|plc|gmbh|s\.?a|co|corp|limited|group)
 _BREADCRUMB = re.compile(
     r"^(?:home|start|startseite|accueil|inicio|início|home page)\s*(?P<rest>.*)$", re.I
 )
+# first characters _BREADCRUMB can match (IGNORECASE also matches İ ı to i and ſ to s)
+_CRUMB_FIRSTS = frozenset("hHsSaAiIİıſ")
 _CRUMB_SEP = re.compile(r"\s*(?:>|»|›|/|\||→|::)\s*")
 _SEGMENT = re.compile(r"\s+[•·|]\s+")
 _SHARE_COUNT = re.compile(r"^\d+ (?:shares?|comments?|views?|likes?)$")
@@ -127,6 +129,8 @@ def related_headline(line: Line) -> str | None:
 
 def _section(lines: list[Line], title_pos: int | None) -> tuple[str, int] | None:
     for pos, line in enumerate(lines[: (title_pos if title_pos is not None else 10) + 1]):
+        if line.text[:1] not in _CRUMB_FIRSTS:
+            continue  # the breadcrumb regex needs a home/start/accueil/inicio word first
         match = _BREADCRUMB.match(line.text)
         if not match or line.words > 15:
             continue
@@ -270,7 +274,9 @@ def find_meta(
             continue
         if not meta.authors and line.words <= 20:
             authors: tuple[str, ...] = ()
-            for segment in _SEGMENT.split(line.text):
+            text = line.text
+            segments = _SEGMENT.split(text) if "•" in text or "·" in text or "|" in text else [text]
+            for segment in segments:
                 authors = parse_byline(segment)
                 if authors:
                     break
