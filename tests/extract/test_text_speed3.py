@@ -12,8 +12,10 @@ from tests.extract.text_pages import FOOTER, PARAGRAPHS
 from wirewatch.extract.text import clean_text_page, new_drops
 from wirewatch.extract.text_lines import (
     _BULLET,
+    _GLUED_DATELINE,
     _NON_WORD_MARKS,
     _SENT_MARK,
+    _may_be_dateline,
     _sentence_counts,
     build_lines,
 )
@@ -97,3 +99,9 @@ def test_drops_come_in_line_order_without_a_sort(extra: list[str]) -> None:
 def test_no_upper_case_letter_has_lead_e2_then_80_or_81() -> None:
     assert not [c for c in range(0x2000, 0x2080) if chr(c).isupper()]
     assert {chr(c).encode()[:2] for c in range(0x2000, 0x2080)} == {b"\xe2\x80", b"\xe2\x81"}
+
+
+@given(st.text(alphabet="aA Z.'-:\u00a0xY", max_size=40))
+def test_dateline_prefilter_never_hides_a_match(text: str) -> None:
+    if _GLUED_DATELINE.search(text) is not None:
+        assert _may_be_dateline(text)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from itertools import repeat
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 import numpy as np
 
@@ -33,6 +33,7 @@ _ASCII_LOWER_SPACED = bytes(
 # UTF-8 lead bytes of the CJK ranges of _CJK (U+3040 and up: E3 to ED, EF)
 _NOT_CJK_LEADS = bytes(b for b in range(256) if not (0xE3 <= b <= 0xED or b == 0xEF))
 _INDEX, _RAW = itemgetter(0), itemgetter(1)
+_KEY = attrgetter("key")
 # frequent non-word characters (quotes, dashes, ©, »): token separators like ASCII punctuation
 _NON_WORD_MARKS = "’”“—–‘©…»›‹•«×−®·"
 _NORM_DROP = re.compile(r"[\W_]+", re.UNICODE)
@@ -53,6 +54,7 @@ _COMMENT_HEAD = re.compile(
 _COMMENT_COUNT = re.compile(r"^(?:view |show |read )?\d+ (?:comments?|responses?|replies)$")
 _COUNT_SUFFIX = re.compile(r"\D\s\(\d{1,5}\)$")
 _GLUED_DATELINE = re.compile(r"[^\s:]\s+[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+){0,2}:\s+[A-Z]")
+_DATELINE_ENDS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ.'-")
 _COPYRIGHT = re.compile(r"(?:©|\(c\)\s*\d{4}|\bcopyright\b)", re.IGNORECASE)
 
 _CONSENT = re.compile(r"\b(?:website|browser|browsing|consent|privacy|opt out)\b")
@@ -391,10 +393,20 @@ def is_teaser(line: Line) -> bool:
     Newly-elected ...") or with its comment count ("... for the season (130)")."""
     if line.words <= 25 and line.text[-1:] == ")" and _COUNT_SUFFIX.search(line.text):
         return True
-    if ":" not in line.text:
+    if not _may_be_dateline(line.text):
         return False
     match = _GLUED_DATELINE.search(line.text)
     return match is not None and match.start() >= 15
+
+
+def _may_be_dateline(text: str) -> bool:
+    """A colon right after a capital, '.', "'" or '-' (every ``_GLUED_DATELINE`` match has one)."""
+    at = text.find(":", 1)
+    while at != -1:
+        if text[at - 1] in _DATELINE_ENDS:
+            return True
+        at = text.find(":", at + 1)
+    return False
 
 
 def _may_be_copyright(line: Line) -> bool:
@@ -452,7 +464,7 @@ def mark_chrome(lines: list[Line]) -> None:
     for line in lines:
         if line.words <= REPEAT_MAX_WORDS and not (line.words >= 4 and line.sentence_end):
             counts[line.key] = counts.get(line.key, 0) + 1
-    everything = "\n".join(line.key for line in lines)
+    everything = "\n".join(map(_KEY, lines))
     icons = any(word in everything for word in icon_words())
     for line in lines:
         reason = chrome_reason(line, icons=icons)
