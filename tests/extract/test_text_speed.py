@@ -22,16 +22,22 @@ _LINE = st.text(
 )
 
 
+def regex_tokens(raw: str) -> list[str]:
+    """The plain definition of a line's tokens: the regex words of the lower-cased line, less
+    a numbered item's number."""
+    expected = _TOKEN.findall(raw.lower())
+    marker = _BULLET.match(raw)
+    if marker and marker.group(1) and expected:
+        expected = expected[1:]
+    return expected
+
+
 @given(st.lists(_LINE, min_size=1, max_size=8))
 def test_tokens_are_the_regex_tokens_of_the_lower_cased_line(raw: list[str]) -> None:
     numbered = [(i, r) for i, r in enumerate(raw) if r.strip()]
     lines, tokens = build_lines(numbered)
     for line, words in zip(lines, tokens, strict=True):
-        expected = _TOKEN.findall(line.raw.lower())
-        marker = _BULLET.match(line.raw)
-        if line.bullet and marker and marker.group(1) and expected:
-            expected = expected[1:]  # a numbered item's number is left out
-        assert words == expected
+        assert words == regex_tokens(line.raw)
         assert line.tokens == words
         assert line.key == " ".join(words)
         assert line.sentences == len(_SENT_MARK.findall(line.text))
