@@ -23,7 +23,6 @@ from wirewatch.extract.text_lines import (
 from wirewatch.extract.text_scores import DIGIT_LEADS
 from wirewatch.records import Drop, Page
 
-_TOKEN = re.compile(r"[^\W_]+")
 _MARKED_LINE = st.text(
     alphabet=st.sampled_from(f"aZ09 _-.,'é²٣ßİΣΑσ\u212a*•1\u00a0\t|{_NON_WORD_MARKS}"),
     min_size=1,
