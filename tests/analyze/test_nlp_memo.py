@@ -33,3 +33,27 @@ def test_memoised_pipeline_matches_the_model_components() -> None:
 def test_disabling_the_lemmatizer_still_works() -> None:
     doc = next(load_nlp().pipe(["Iraq rejected the proposals."], disable=["lemmatizer"]))
     assert doc[1].pos_ == "VERB"
+
+
+def test_set_based_rule_lemmas_equal_spacys() -> None:
+    from wirewatch.analyze.nlp_lemmas import for_lemmatizer
+    from wirewatch.analyze.nlp_memo import closed_class_lemma
+
+    plain = load_nlp(memo=False)
+    lemmatizer = plain.get_pipe("lemmatizer")
+    fast = for_lemmatizer(lemmatizer)
+    assert fast is not None
+    texts = [
+        "The ministers were meeting in Geneva; talks broke down and troops withdrew.",
+        "Bigger, better, happiest: the analyses of crises showed mice and geese fleeing.",
+        "She'd been told that the U.S.-led coalition's strikes had hit 3 targets quickly.",
+    ]
+    checked = 0
+    for doc in plain.pipe(texts):
+        for token in doc:
+            assert fast(token) == lemmatizer.rule_lemmatize(token), token.text
+            closed = closed_class_lemma(doc, token.orth, token.pos, token.morph.key)
+            if closed is not None:
+                assert closed == lemmatizer.rule_lemmatize(token)[0], token.text
+            checked += 1
+    assert checked > 40

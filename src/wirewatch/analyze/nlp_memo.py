@@ -27,7 +27,10 @@ from typing import Any, cast
 import numpy
 from spacy.attrs import DEP, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
+from spacy.symbols import ADJ, ADV, NOUN, PROPN, PUNCT, VERB
 from spacy.tokens import Doc, Token
+
+from wirewatch.analyze.nlp_lemmas import for_lemmatizer
 
 MAX_ENTRIES = 400_000  # the memo is cleared when it grows past this (bounded memory)
 _RULER_OUT = [POS, MORPH, LEMMA]
@@ -172,6 +175,25 @@ class RulerMemo:
         for k, i in middle:
             self.memo[keys[i]] = (rows[k][0], rows[k][1], rows[k][2])
 
+_RULE_POS = frozenset((NOUN, VERB, ADJ, ADV, PUNCT))  # parts of speech with English rule tables
+_BASE_MORPH = ("VerbForm=Inf", "VerbForm=None", "Degree=Pos")
+
+
+def closed_class_lemma(doc: Doc, orth: int, pos: int, morph: int) -> str | None:
+    """The rule lemmatizer's answer for a word whose part of speech has no English rule
+    tables, without calling it: the lower-case form, or a proper noun as written unless its
+    morphology marks a base form (spaCy's ``rule_lemmatize`` and English ``is_base_form``).
+    None for the parts of speech that do have tables."""
+    if pos in _RULE_POS:
+        return None
+    text: str = doc.vocab.strings[orth]
+    if pos != PROPN:
+        return text.lower()
+    features = doc.vocab.strings[morph] if morph else ""
+    parts = features.split("|")
+    return text.lower() if any(f in parts for f in _BASE_MORPH) else text
+
+
 class LemmaMemo:
     """The lemmatizer, memoised on (ORTH, POS, MORPH); keeps lemmas already set."""
 
@@ -194,10 +216,14 @@ class LemmaMemo:
                 continue
             found = memo.get((orth, pos, morph))
             if found is None:
-                # what Lemmatizer.__call__ does for this token (it keeps lemmas already set)
-                token = doc[i]
-                token.lemma_ = self.lemmatize(token)[0]
-                found = memo[(orth, pos, morph)] = token.lemma
+                closed = closed_class_lemma(doc, orth, pos, morph)
+                if closed is not None:
+                    found = memo[(orth, pos, morph)] = doc.vocab.strings.add(closed)
+                else:
+                    # what Lemmatizer.__call__ does for this token (it keeps lemmas set)
+                    token = doc[i]
+                    token.lemma_ = self.lemmatize(token)[0]
+                    found = memo[(orth, pos, morph)] = token.lemma
             out.append(found)
         doc.from_array(_LEMMA_OUT, cast(Any, numpy.array(out, dtype="uint64").reshape(-1, 1)))
         return doc
@@ -221,7 +247,8 @@ def install_memos(nlp: Language) -> bool:
         lemmatizer: Any = nlp.get_pipe("lemmatizer")
         if getattr(lemmatizer, "mode", None) == "rule" and not isinstance(lemmatizer, LemmaMemo):
             lemmatizer(nlp.make_doc(""))  # lets the component check its tables once
-            _swap(nlp, "lemmatizer", LemmaMemo(lemmatizer, lemmatizer.lemmatize))
+            fast = for_lemmatizer(lemmatizer)  # the same answers with set look-ups
+            _swap(nlp, "lemmatizer", LemmaMemo(lemmatizer, fast or lemmatizer.lemmatize))
             changed = True
     return changed
 
