@@ -32,7 +32,14 @@ from text_render import render_aeb, render_tev, tev_entries, tev_html
 from wirewatch.errors import NoArticleError
 from wirewatch.extract.text import clean_text_page, page_language, split_lines
 from wirewatch.extract.text_body import BodyOptions, heuristic_pass
-from wirewatch.extract.text_lines import Line, make_lines, mark_chrome, stopwords
+from wirewatch.extract.text_chrome import (
+    mark_chrome,
+)
+from wirewatch.extract.text_lines import (
+    Line,
+    make_lines,
+    stopwords,
+)
 from wirewatch.extract.text_model import (
     FEATURES,
     MODEL_FILE,

@@ -9,7 +9,15 @@ from wirewatch.extract.meta import find_site, related_headline
 from wirewatch.extract.meta_captions import is_caption, split_caption
 from wirewatch.extract.meta_names import bare_name, parse_byline
 from wirewatch.extract.text import clean_text_page
-from wirewatch.extract.text_lines import Line, make_line, make_lines, mark_chrome, stopwords
+from wirewatch.extract.text_chrome import (
+    mark_chrome,
+)
+from wirewatch.extract.text_lines import (
+    Line,
+    make_line,
+    make_lines,
+    stopwords,
+)
 from wirewatch.records import Page
 
 EN = stopwords()["en"]

@@ -8,7 +8,14 @@ from tests.extract.text_pages import FOOTER, MENU, PARAGRAPHS, news_page
 from wirewatch.errors import NoArticleError
 from wirewatch.extract.text import clean_text_page
 from wirewatch.extract.text_body import BodyOptions, classify, main_region, select_body
-from wirewatch.extract.text_lines import Line, make_lines, mark_chrome, stopwords
+from wirewatch.extract.text_chrome import (
+    mark_chrome,
+)
+from wirewatch.extract.text_lines import (
+    Line,
+    make_lines,
+    stopwords,
+)
 from wirewatch.records import Page
 
 EN = stopwords()["en"]

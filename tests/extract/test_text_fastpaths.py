@@ -24,12 +24,14 @@ from wirewatch.extract.meta_captions import (
 )
 from wirewatch.extract.meta_dates import find_date
 from wirewatch.extract.text import lines_language, page_language, split_lines
-from wirewatch.extract.text_lines import (
+from wirewatch.extract.text_chrome import (
     FAMILIES,
-    build_lines,
     contains_table,
-    data_lines,
     long_promo_table,
+)
+from wirewatch.extract.text_lines import (
+    build_lines,
+    data_lines,
     make_lines,
     normalise_key,
     stopwords,

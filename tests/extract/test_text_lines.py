@@ -6,13 +6,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from wirewatch.extract.text_chrome import (
+    chrome_reason,
+    mark_chrome,
+)
 from wirewatch.extract.text_lines import (
     Line,
-    chrome_reason,
     guess_language,
     make_line,
     make_lines,
-    mark_chrome,
     normalise_key,
     stopwords,
 )

@@ -9,7 +9,14 @@ from hypothesis import strategies as st
 from tests.extract.text_pages import FOOTER, MENU, PARAGRAPHS, news_page
 from wirewatch.extract.text import split_lines
 from wirewatch.extract.text_body import BodyOptions, heuristic_pass
-from wirewatch.extract.text_lines import build_lines, mark_chrome, set_stop_ratios, stopwords
+from wirewatch.extract.text_chrome import (
+    mark_chrome,
+)
+from wirewatch.extract.text_lines import (
+    build_lines,
+    set_stop_ratios,
+    stopwords,
+)
 from wirewatch.extract.text_model import (
     LineModel,
     _window_means,

@@ -11,12 +11,14 @@ from hypothesis import strategies as st
 from tests.extract.test_text_speed import regex_tokens
 from tests.extract.text_pages import FOOTER, PARAGRAPHS
 from wirewatch.extract.text import clean_text_page, new_drops
+from wirewatch.extract.text_chrome import (
+    _GLUED_DATELINE,
+    _may_be_dateline,
+)
 from wirewatch.extract.text_lines import (
     _BULLET,
-    _GLUED_DATELINE,
     _NON_WORD_MARKS,
     _SENT_MARK,
-    _may_be_dateline,
     _sentence_counts,
     build_lines,
 )

@@ -6,10 +6,12 @@ import re
 from functools import cache
 
 from wirewatch.extract.meta_dates import find_date
+from wirewatch.extract.text_chrome import (
+    exact_phrases,
+)
 from wirewatch.extract.text_lines import (
     Line,
     data_lines,
-    exact_phrases,
     normalise_key,
     stopwords,
 )

@@ -20,10 +20,12 @@ from wirewatch.errors import NoArticleError
 from wirewatch.extract.meta import find_meta
 from wirewatch.extract.meta_dates import date_hint_line
 from wirewatch.extract.text_body import BodyOptions, select_body
+from wirewatch.extract.text_chrome import (
+    mark_chrome,
+)
 from wirewatch.extract.text_lines import (
     build_lines,
     guess_language,
-    mark_chrome,
     set_stop_ratios,
     stopwords,
 )
