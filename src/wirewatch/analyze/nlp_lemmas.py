@@ -38,15 +38,24 @@ class RuleLemmas:
             self.rules[pos] = [(old, new) for old, new in rules.get(pos, [])]
             self.has_tables[pos] = any((index.get(pos), exceptions.get(pos), rules.get(pos)))
 
+    def untabled(self, text: str, univ_pos: str, features: dict[str, str]) -> str | None:
+        """The lemma of a word whose part of speech has no rule tables (no Token needed), or
+        None when it has tables."""
+        if self.has_tables.get(univ_pos, False):
+            return None
+        if univ_pos in ("", "eol", "space") or _is_base_form(univ_pos, features):
+            return text.lower()
+        return text if univ_pos == "propn" else text.lower()
+
     def __call__(self, token: Token) -> list[str]:
         string = token.text
         univ_pos = token.pos_.lower()
-        if univ_pos in ("", "eol", "space"):
+        features = token.morph.to_dict()
+        untabled = self.untabled(string, univ_pos, features)
+        if untabled is not None:
+            return [untabled]
+        if _is_base_form(univ_pos, features):
             return [string.lower()]
-        if _is_base_form(univ_pos, token.morph.to_dict()):
-            return [string.lower()]
-        if not self.has_tables.get(univ_pos, False):
-            return [string] if univ_pos == "propn" else [string.lower()]
         index = self.index[univ_pos]
         orig = string
         string = string.lower()

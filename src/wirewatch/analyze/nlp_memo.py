@@ -20,6 +20,7 @@ patterns longer than two tokens is not memoised (the wrapper is not installed).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Hashable
 from typing import Any, cast
@@ -27,10 +28,10 @@ from typing import Any, cast
 import numpy
 from spacy.attrs import DEP, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
-from spacy.symbols import ADJ, ADV, NOUN, PROPN, PUNCT, VERB
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Token
 
-from wirewatch.analyze.nlp_lemmas import for_lemmatizer
+from wirewatch.analyze.nlp_lemmas import RuleLemmas, for_lemmatizer
 
 MAX_ENTRIES = 400_000  # the memo is cleared when it grows past this (bounded memory)
 _RULER_OUT = [POS, MORPH, LEMMA]
@@ -175,31 +176,34 @@ class RulerMemo:
         for k, i in middle:
             self.memo[keys[i]] = (rows[k][0], rows[k][1], rows[k][2])
 
-_RULE_POS = frozenset((NOUN, VERB, ADJ, ADV, PUNCT))  # parts of speech with English rule tables
-_BASE_MORPH = ("VerbForm=Inf", "VerbForm=None", "Degree=Pos")
+@functools.cache
+def _default_rules() -> RuleLemmas | None:
+    from wirewatch.analyze.nlp import load_nlp  # nlp imports this module
+
+    return for_lemmatizer(load_nlp(memo=False).get_pipe("lemmatizer"))
 
 
-def closed_class_lemma(doc: Doc, orth: int, pos: int, morph: int) -> str | None:
-    """The rule lemmatizer's answer for a word whose part of speech has no English rule
-    tables, without calling it: the lower-case form, or a proper noun as written unless its
-    morphology marks a base form (spaCy's ``rule_lemmatize`` and English ``is_base_form``).
-    None for the parts of speech that do have tables."""
-    if pos in _RULE_POS:
+def closed_class_lemma(doc: Doc, orth: int, pos: int, morph: int,
+                       rules: RuleLemmas | None = None) -> str | None:
+    """The English rule lemmatizer's answer for a word whose part of speech has no rule
+    tables, from its ids alone (``RuleLemmas.untabled``); None for the parts of speech that
+    have tables. ``rules``: the lemmatizer's ``RuleLemmas`` (default: the loaded model's)."""
+    rules = rules or _default_rules()
+    if rules is None:
         return None
-    text: str = doc.vocab.strings[orth]
-    if pos != PROPN:
-        return text.lower()
-    features = doc.vocab.strings[morph] if morph else ""
-    parts = features.split("|")
-    return text.lower() if any(f in parts for f in _BASE_MORPH) else text
+    strings = doc.vocab.strings
+    features = dict(f.split("=", 1) for f in strings[morph].split("|") if "=" in f) if morph else {}
+    return rules.untabled(strings[orth], POS_NAMES.get(pos, "").lower(), features)
 
 
 class LemmaMemo:
     """The lemmatizer, memoised on (ORTH, POS, MORPH); keeps lemmas already set."""
 
-    def __init__(self, lemmatizer: Component, lemmatize: Callable[[Token], list[str]]) -> None:
+    def __init__(self, lemmatizer: Component, lemmatize: Callable[[Token], list[str]],
+                 rules: RuleLemmas | None = None) -> None:
         self.lemmatizer = lemmatizer
         self.lemmatize = lemmatize  # the component's own per-token function
+        self.rules = rules  # for spaCy's English rule lemmatizer: answers without a Token
         self.memo: dict[tuple[int, int, int], int] = {}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -216,7 +220,8 @@ class LemmaMemo:
                 continue
             found = memo.get((orth, pos, morph))
             if found is None:
-                closed = closed_class_lemma(doc, orth, pos, morph)
+                closed = (closed_class_lemma(doc, orth, pos, morph, self.rules)
+                          if self.rules is not None else None)
                 if closed is not None:
                     found = memo[(orth, pos, morph)] = doc.vocab.strings.add(closed)
                 else:
@@ -248,7 +253,7 @@ def install_memos(nlp: Language) -> bool:
         if getattr(lemmatizer, "mode", None) == "rule" and not isinstance(lemmatizer, LemmaMemo):
             lemmatizer(nlp.make_doc(""))  # lets the component check its tables once
             fast = for_lemmatizer(lemmatizer)  # the same answers with set look-ups
-            _swap(nlp, "lemmatizer", LemmaMemo(lemmatizer, fast or lemmatizer.lemmatize))
+            _swap(nlp, "lemmatizer", LemmaMemo(lemmatizer, fast or lemmatizer.lemmatize, fast))
             changed = True
     return changed
 
