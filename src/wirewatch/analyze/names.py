@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from wirewatch.analyze.actors_tables import lookup_proper, tables
 from wirewatch.analyze.events_country import place_code
 
-__all__ = ["not_names", "org_words", "person_titles", "tag_names"]
+__all__ = ["known_names", "not_names", "org_words", "person_titles", "tag_names"]
 
 KIND_LABEL = {"country": "GPE", "metonym": "ORG", "org": "ORG", "person": "PERSON"}
 _PROPER_TAGS = frozenset(("NNP", "NNPS"))
@@ -40,6 +40,7 @@ _LOCATIVE = frozenset(("in", "at", "near", "from", "to", "into", "across", "outs
                        "around", "towards", "toward"))
 _SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
 _MAX_NAME_TOKENS = 6
+_MAX_KNOWN_RUN = 5  # words of a capitalised run that known_names looks up
 
 
 def _lines(name: str) -> list[str]:
@@ -67,9 +68,12 @@ def person_titles() -> frozenset[str]:
     return frozenset(_lines("person_titles.txt")) | roles
 
 
-def _capitalised(token: Token) -> bool:
-    text = token.text
+def _capitalised_text(text: str) -> bool:
     return bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text)
+
+
+def _capitalised(token: Token) -> bool:
+    return _capitalised_text(token.text)
 
 
 def _proper(token: Token) -> bool:
@@ -107,6 +111,38 @@ def tag_names(doc: Doc) -> Doc:
     return doc
 
 
+def known_names(doc: Doc) -> Doc:
+    """Mark the names the actor tables know ("NATO", "Jens Stoltenberg", "the Kremlin") as
+    entities of an unparsed doc (no tags needed): runs of capitalised words, longest known
+    stretch first, labelled by the table's kind."""
+    spans: list[Span] = []
+    caps = _capital_flags(doc)
+    i = 0
+    n = len(doc)
+    while i < n:
+        if not caps[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and j - i < _MAX_KNOWN_RUN and (
+            caps[j] or (doc[j].text == "-" and j + 1 < n and not doc[j].whitespace_)
+        ):
+            j += 1
+        found = None
+        for end in range(j, i, -1):
+            entry = lookup_proper(doc[i:end].text)
+            if entry is not None:
+                found = Span(doc, i, end, label=KIND_LABEL[entry.kind])
+                break
+        if found is not None:
+            spans.append(found)
+            i = found.end
+        else:
+            i += 1
+    doc.set_ents(spans, default="unmodified")
+    return doc
+
+
 _CAPITALISED: dict[int, bool] = {}  # ORTH id -> starts with a capital and has a letter
 
 
@@ -120,9 +156,7 @@ def _capital_flags(doc: Doc) -> list[bool]:
     for orth in orths:
         flag = _CAPITALISED.get(orth)
         if flag is None:
-            text = strings[orth]
-            flag = _CAPITALISED[orth] = (bool(text) and text[0].isupper()
-                                         and any(ch.isalpha() for ch in text))
+            flag = _CAPITALISED[orth] = _capitalised_text(strings[orth])
         flags.append(flag)
     return flags
 
@@ -212,7 +246,7 @@ def _tag_piece(doc: Doc, start: int, end: int, spans: list[Span], people: set[st
     elif (before is not None and before.lower_ == "the" and before2 is not None
           and before2.lower_ in _LOCATIVE):
         label = "LOC"
-    elif _province(piece.text) and piece.text.lower() not in people:
+    elif place_code(piece.text) is not None and piece.text.lower() not in people:
         label = "GPE"  # "Lagos", "Kandahar", "Kentucky": a province or state of one country
     elif before is not None and before.lower_ == "the":
         label = "ORG"  # "the Guardian", "the Wild": a determiner does not go before a person
@@ -224,10 +258,6 @@ def _tag_piece(doc: Doc, start: int, end: int, spans: list[Span], people: set[st
     else:
         return
     _add(doc, start, end, label, spans, people)
-
-
-def _province(text: str) -> bool:
-    return place_code(text) is not None
 
 
 def _add(doc: Doc, start: int, end: int, label: str, spans: list[Span],

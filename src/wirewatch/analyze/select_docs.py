@@ -24,10 +24,9 @@ from spacy.attrs import (
     TAG,
 )  # fmt: skip
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
 
-from wirewatch.analyze.actors_tables import lookup_proper
-from wirewatch.analyze.names import tag_names
+from wirewatch.analyze.names import known_names, tag_names
 from wirewatch.analyze.select import Run, plan, sentence_starts
 
 __all__ = ["LIGHT_DICT", "LIGHT_NER", "LIGHT_NONE", "known_names", "pipe_selected"]
@@ -35,8 +34,6 @@ __all__ = ["LIGHT_DICT", "LIGHT_NER", "LIGHT_NONE", "known_names", "pipe_selecte
 LIGHT_NONE = "none"  # skipped sentences: tokens only
 LIGHT_NER = "ner"  # skipped sentences: tokens and named entities (actor mentions)
 LIGHT_DICT = "dict"  # skipped sentences: tokens and the known names of the actor tables
-_KIND_LABEL = {"country": "GPE", "metonym": "ORG", "org": "ORG", "person": "PERSON"}
-_MAX_NAME_TOKENS = 5
 
 
 def pipe_selected(
@@ -82,41 +79,6 @@ def pipe_selected(
             light_docs = iter([nlp.make_doc(t) for t in light_texts])
         for text, runs in zip(chunk, plans, strict=True):
             yield _stitch(text, runs, full_docs, light_docs, nlp)
-
-
-def known_names(doc: Doc) -> Doc:
-    """Mark the names the actor tables know ("NATO", "Jens Stoltenberg", "the Kremlin") as
-    entities of an unparsed doc: runs of capitalised words, longest known stretch first."""
-    spans: list[Span] = []
-    i = 0
-    n = len(doc)
-    while i < n:
-        if not _capitalised(doc[i]):
-            i += 1
-            continue
-        j = i
-        while j < n and j - i < _MAX_NAME_TOKENS and (
-            _capitalised(doc[j]) or (doc[j].text == "-" and j + 1 < n and not doc[j].whitespace_)
-        ):
-            j += 1
-        found = None
-        for end in range(j, i, -1):
-            entry = lookup_proper(doc[i:end].text)
-            if entry is not None:
-                found = Span(doc, i, end, label=_KIND_LABEL[entry.kind])
-                break
-        if found is not None:
-            spans.append(found)
-            i = found.end
-        else:
-            i += 1
-    doc.set_ents(spans, default="unmodified")
-    return doc
-
-
-def _capitalised(token: Token) -> bool:
-    text = token.text
-    return bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text)
 
 
 def _chunks(texts: Iterable[str], size: int) -> Iterator[list[str]]:
