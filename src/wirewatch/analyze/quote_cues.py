@@ -13,9 +13,11 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
+from typing import Any
 
 import numpy
 from spacy.attrs import LOWER
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 from wirewatch.analyze.actors import ArticleActors
@@ -143,12 +145,19 @@ def _phrase(token: Token, text: str) -> str:
 
 def cue_positions(doc: Doc) -> tuple[int, ...]:
     """Indices, in order, of the tokens whose lower-case form starts a cue (one array pass)."""
-    table = cue_table()
-    strings = doc.vocab.strings
-    wanted = {strings.add(w) for w in table.single} | {strings.add(w) for w in table.phrasal}
     lowers = doc.to_array([LOWER]).reshape(-1)
-    hits = numpy.nonzero(numpy.isin(lowers, numpy.fromiter(wanted, dtype=lowers.dtype)))[0]
+    hits = numpy.nonzero(numpy.isin(lowers, _cue_ids()))[0]
     return tuple(int(i) for i in hits)
+
+
+@functools.cache
+def _cue_ids() -> Any:
+    """The string-store ids of the cue forms (ids are hashes of the strings: the same in
+    every vocabulary)."""
+    table = cue_table()
+    strings = StringStore()
+    return numpy.array(sorted({strings.add(w) for w in (*table.single, *table.phrasal)}),
+                       dtype="uint64")
 
 
 def cues_in(sent: Span, actors: ArticleActors,
