@@ -19,6 +19,7 @@ from typing import Any, Literal
 from lxml.html import HtmlElement
 
 from wirewatch.errors import NoArticleError
+from wirewatch.extract.html_document import finish_metadata, head_metadata
 from wirewatch.extract.html_meta import HtmlExtras, clean_title, html_extras
 from wirewatch.ids import article_id, normalise_for_id
 from wirewatch.records import Article, Drop, Page
@@ -73,9 +74,7 @@ def parse_html(html: str) -> HtmlElement:
     return tree
 
 
-def _bare(
-    tree: HtmlElement, url: str | None, options: HtmlOptions, *, fast: bool, metadata: bool
-) -> Any:
+def _bare(tree: HtmlElement, url: str | None, options: HtmlOptions, *, fast: bool) -> Any:
     return _trafilatura().bare_extraction(
         tree,
         url=url,
@@ -85,7 +84,6 @@ def _bare(
         include_comments=options.include_comments,
         include_tables=options.include_tables,
         deduplicate=options.deduplicate,
-        with_metadata=metadata,
         date_extraction_params=_date_params(options.extensive_date),
     )
 
@@ -104,7 +102,7 @@ def _text(document: Any) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Extraction:
-    """trafilatura's body text and its metadata document (None when it had none)."""
+    """trafilatura's body text and its metadata document (None without ``with_metadata``)."""
 
     text: str
     metadata: Any
@@ -112,7 +110,11 @@ class Extraction:
 
 
 def run_trafilatura(
-    tree: HtmlElement, *, url: str | None = None, options: HtmlOptions = DEFAULT_OPTIONS
+    tree: HtmlElement,
+    *,
+    url: str | None = None,
+    options: HtmlOptions = DEFAULT_OPTIONS,
+    categories: bool = True,
 ) -> Extraction:
     """The body text by the fast-first policy, and trafilatura's metadata document.
 
@@ -120,25 +122,27 @@ def run_trafilatura(
     2. under ``rescue_below`` characters after a fast pass: again with the fallbacks;
     3. still short in precision mode (``balanced_rescue``): trafilatura's balanced mode.
     A later pass is kept only when its text is ``rescue_gain`` times longer (a short article
-    is not replaced by the same text with its byline and date glued on); metadata comes from
-    the first pass that had any.
+    is not replaced by the same text with its byline and date glued on). The metadata
+    (``with_metadata``) comes from trafilatura's own steps less tags and licence, categories
+    only when ``categories`` (``html_document``); they consume ``tree``: pass a tree that is
+    not needed afterwards. The body passes work on copies (trafilatura copies its input).
     """
     passes: list[tuple[HtmlOptions, bool]] = []
     if options.fast_first:
         passes.append((options, False))
     if options.balanced_rescue and options.focus == "precision":
         passes.append((replace(options, focus="balanced"), False))
-    document = _bare(tree, url, options, fast=options.fast_first, metadata=options.with_metadata)
-    metadata, text, rescued = document, _text(document), False
+    head = head_metadata(tree, url) if options.with_metadata else None
+    document = _bare(tree, url, options, fast=options.fast_first)
+    text, rescued = _text(document), False
     for pass_options, fast in passes:
         if len(text) >= options.rescue_below:
             break
-        wanted = options.with_metadata and metadata is None
-        document = _bare(tree, url, pass_options, fast=fast, metadata=wanted)
-        if wanted:
-            metadata = document
+        document = _bare(tree, url, pass_options, fast=fast)
         if len(_text(document)) > len(text) * options.rescue_gain:
             text, rescued = _text(document), True
+    metadata = None if head is None else finish_metadata(
+        head, tree, date_params=_date_params(options.extensive_date), categories=categories)
     return Extraction(text, metadata, rescued)
 
 
@@ -222,7 +226,8 @@ def extract_html_page(page: Page, *, options: HtmlOptions = DEFAULT_OPTIONS) -> 
         # The head states the time: htmldate's header pass finds that day without the slow
         # extensive search (which scans the whole page text with dateparser).
         options = replace(options, extensive_date=False)
-    result = run_trafilatura(tree, url=page.url, options=options)
+    result = run_trafilatura(tree, url=page.url, options=options,
+                             categories=extras.section is None)
     meta = result.metadata
     title = _title(meta, extras)
     paragraphs, drops = _body(split_paragraphs(result.text), title, options)

@@ -1,0 +1,87 @@
+"""trafilatura's metadata steps, less the ones wirewatch never reads.
+
+``trafilatura.metadata.extract_metadata`` also collects tags and a licence, and always
+searches the page for categories; wirewatch reads none of these, except the categories when
+the head names no section. Here the same steps run in the same order with the same functions,
+those left out are skipped, and the author fallback prunes the page's own tree instead of a
+deep copy of it (so it runs last, after every other use of the tree). Everything read is
+equal to what ``bare_extraction(with_metadata=True)`` gives (tests/extract/test_html_document.py).
+
+1. ``head_metadata(tree, url)`` before the body passes: meta tags, JSON-LD, title, URL and
+   host (trafilatura's body extraction reads the page's URL from them when none is given);
+2. ``finish_metadata(document, tree, ...)`` after them: date (htmldate), site name,
+   categories when asked, then the author fallback, which consumes ``tree``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lxml.html import HtmlElement
+
+
+def head_metadata(tree: HtmlElement, url: str | None) -> Any:
+    """trafilatura's Document with what the head says: title, author, URL, site, host."""
+    from courlan import extract_domain
+    from trafilatura.metadata import (
+        examine_meta,
+        extract_meta_json,
+        extract_title,
+        extract_url,
+    )
+
+    document = examine_meta(tree)
+    if document.author and " " not in document.author:
+        document.author = None
+    document = extract_meta_json(tree, document)
+    if not document.title:
+        document.title = extract_title(tree)
+    if not document.url:
+        document.url = extract_url(tree, url)
+    if document.url:
+        document.hostname = extract_domain(document.url, fast=True)
+    return document
+
+
+def finish_metadata(
+    document: Any, tree: HtmlElement, *, date_params: dict[str, Any], categories: bool
+) -> Any:
+    """Date, site name, categories (only when ``categories``) and author; ``tree`` is pruned
+    by the author step and must not be used afterwards."""
+    from htmldate import find_date
+    from trafilatura.metadata import (
+        META_URL,
+        extract_catstags,
+        extract_sitename,
+    )
+
+    document.date = find_date(tree, **{**date_params, "url": document.url})
+    if not document.sitename:
+        document.sitename = extract_sitename(tree)
+    if document.sitename:
+        site = document.sitename.lstrip("@")
+        document.sitename = site.title() if site and "." not in site and not site[0].isupper() \
+            else site
+    elif document.url:
+        match = META_URL.match(document.url)
+        if match:
+            document.sitename = match[1]
+    if categories and not document.categories:
+        document.categories = extract_catstags("category", tree)
+    if not document.author:
+        document.author = _author_in_place(tree)
+    document.filedate = date_params.get("max_date")
+    document.clean_and_trim()
+    return document
+
+
+def _author_in_place(tree: HtmlElement) -> str | None:
+    """trafilatura's ``extract_author`` without its deep copy: the same pruning, on ``tree``."""
+    from trafilatura.htmlprocessing import prune_unwanted_nodes
+    from trafilatura.json_metadata import normalize_authors
+    from trafilatura.metadata import extract_metainfo
+    from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
+
+    subtree = prune_unwanted_nodes(tree, AUTHOR_DISCARD_XPATHS)
+    author = extract_metainfo(subtree, AUTHOR_XPATHS, len_limit=120)
+    return normalize_authors(None, author) if author else author
