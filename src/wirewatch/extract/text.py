@@ -104,17 +104,25 @@ def split_lines(content: str) -> tuple[list[tuple[int, str]], str | None, list[D
     return numbered, hint, drops
 
 
-_BOILERPLATE = {
-    "good": "boilerplate.outside_main",  # good-looking text outside the article's region
-    "": "boilerplate.bad",
-}
+
+
+class _Boilerplate(dict[str, str]):
+    """{label: drop reason} for lines scored out; ``boilerplate.<label>`` for other labels."""
+
+    def __missing__(self, label: str) -> str:
+        return f"boilerplate.{label}"
+
+
+_BOILERPLATE = _Boilerplate(
+    {
+        "good": "boilerplate.outside_main",  # good-looking text outside the article's region
+        "": "boilerplate.bad",
+        "bad": "boilerplate.bad",
+    }
+)
 # Drop's slots, set directly by new_drops (the frozen dataclass's __init__ goes through
 # object.__setattr__ once per field, the largest part of building ~150 drops a page)
 _DROP_SLOTS = (getattr(Drop, "reason"), getattr(Drop, "text"), getattr(Drop, "line"))  # noqa: B009
-
-
-def _boilerplate(label: str) -> str:
-    return _BOILERPLATE.get(label) or f"boilerplate.{label}"
 
 
 def new_drops(reasons: list[str], texts: list[str], numbers: list[int]) -> list[Drop]:
@@ -148,10 +156,11 @@ def clean_text_page(page: Page, *, options: BodyOptions | None = None) -> Articl
         raise NoArticleError("no_body", f"{page.source}: only metadata lines, no body")
     kept = set(body_pos)
     taken = meta.taken.get
+    boilerplate = _BOILERPLATE
     dropped = [(pos, line) for pos, line in enumerate(lines) if pos not in kept]
     drops.extend(
         new_drops(
-            [taken(pos) or line.chrome or _boilerplate(line.label) for pos, line in dropped],
+            [taken(pos) or line.chrome or boilerplate[line.label] for pos, line in dropped],
             [line.text for _, line in dropped],
             [line.index for _, line in dropped],
         )

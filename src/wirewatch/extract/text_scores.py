@@ -65,7 +65,8 @@ _LENGTH, _STOP_RATIO, _SENTENCE_END = (
 _SENTENCES, _BULLET, _CHROME = attrgetter("sentences"), attrgetter("bullet"), attrgetter("chrome")
 _TEXT, _KEY, _LABEL = attrgetter("text"), attrgetter("key"), attrgetter("label")
 _GOOD = "good".__eq__
-_WORDS, _ENDS_COLON = attrgetter("words"), methodcaller("endswith", ":")
+_WORDS = attrgetter("words")
+_NEAR, _SHORT = "near".__eq__, "short".__eq__
 
 
 def window_means(values: Array, radius: int) -> Array:
@@ -213,13 +214,13 @@ def _text_columns(
     if not m:
         return caps, digits, pipes, glued
     sizes = np.fromiter(map(len, texts), np.float64, m)
-    starts = np.cumsum(sizes + 1) - sizes - 1  # each line's offset in ``joined``
     joined = "\n".join(texts)
     counted = _byte_counts(texts, joined, sizes)
     if counted is not None:
         caps[where], digit_counts, bars, glued_counts = counted
         pipes[where] = np.minimum(bars / 3.0, 1.0)
     else:
+        starts = np.cumsum(sizes + 1) - sizes - 1  # each line's offset in ``joined``
         caps[where] = list(map(_caps, texts))
         digit_counts = _counts([m.start() for m in _DIGIT.finditer(joined)], starts, m)
         if "|" in joined:
@@ -233,7 +234,17 @@ def _text_columns(
 
 
 def _sigmoid(z: Array) -> Array:
-    out: Array = 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
+    # np.clip(z, -30.0, 30.0) by its definition, minimum(maximum(...)): the same values, without
+    # clip's per-call overhead
+    out: Array = 1.0 / (1.0 + np.exp(-np.minimum(np.maximum(z, -30.0), 30.0)))
+    return out
+
+
+@lru_cache(maxsize=16)
+def _weights(weights: tuple[float, ...]) -> Array:
+    """A stage's weights as a read-only array, made once per process."""
+    out = np.asarray(weights)
+    out.flags.writeable = False
     return out
 
 
@@ -283,9 +294,8 @@ def feature_matrix(
     gap = np.where(pos < start, start - pos, pos - end + 1)
     x[col["region_distance"]] = np.where(inside, 0.0, np.minimum(gap / 20.0, 1.0))
     x[col["label_good"]] = good
-    firsts = np.array(first_labels)
-    x[col["label_near"]] = firsts == "near"
-    x[col["label_short"]] = firsts == "short"
+    x[col["label_near"]] = np.fromiter(map(_NEAR, first_labels), np.bool_, n)
+    x[col["label_short"]] = np.fromiter(map(_SHORT, first_labels), np.bool_, n)
     keys = list(map(_KEY, lines))
     counts = Counter(keys)
     if len(counts) < n:  # some key repeats
@@ -295,7 +305,7 @@ def feature_matrix(
         if find_date(texts[i]) or _relative_date(lines[i]):
             x[col["date_line"], i] = 1.0
     x[col["pipes"]] = pipes
-    x[col["ends_colon"]] = np.fromiter(map(_ENDS_COLON, texts), np.bool_, n)
+    x[col["ends_colon"]] = np.fromiter(map(str.endswith, texts, repeat(":")), np.bool_, n)
     x[col["has_stopwords"]] = 1.0 if has_stopwords else 0.0
     x[col["good_share"]] = float(good.sum()) / max(1, n)
     x[col["glued"]] = glued
@@ -320,7 +330,7 @@ def line_scores(
     x = feature_matrix(lines, first_labels, region, has_stopwords)
     chrome = x[_INDEX["chrome"]] > 0
     first = model.first
-    probs = np.where(chrome, 0.0, _sigmoid(np.asarray(first.weights) @ x + first.bias))
+    probs = np.where(chrome, 0.0, _sigmoid(_weights(first.weights) @ x + first.bias))
     if model.second is None:
         return probs.tolist(), first.threshold
     padded = np.concatenate((np.zeros(3), probs, np.zeros(3)))
@@ -337,5 +347,5 @@ def line_scores(
         )
     )
     second = model.second
-    final = np.where(chrome, 0.0, _sigmoid(np.asarray(second.weights) @ stack + second.bias))
+    final = np.where(chrome, 0.0, _sigmoid(_weights(second.weights) @ stack + second.bias))
     return final.tolist(), second.threshold
