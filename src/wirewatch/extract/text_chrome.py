@@ -120,39 +120,56 @@ def chrome_reason(line: Line, *, icons: bool = True) -> str | None:
 
     ``icons=False`` says the page has no icon word at all, so the icon test can be skipped.
     """
-    key = line.key
-    text = line.text
-    if not key:
-        return "chrome.empty" if text else None
-    words = line.words
-    if icons and is_icon_line(line):
-        return "chrome.icons"
-    if words <= 20 and (
-        (text[-1] == ":" and _COMMENT_HEAD.match(text))
-        or (key[0].isdigit() and (_COMMENT_COUNT.match(key) or _COMMENT_HEAD.match(key)))
-        or (key[0] in "vsr" and _COMMENT_COUNT.match(key))
-    ):
-        return "chrome.comments"
-    family = exact_phrases().get(key)
-    if family is not None:
-        return f"chrome.{family}"
-    if (text[-1] == ")" or ":" in text) and is_teaser(line):
-        return "chrome.teaser"
-    if words <= CONTAINS_MAX_WORDS:
-        if _may_be_copyright(line) and _COPYRIGHT.search(text):
-            return "chrome.copyright"
-        rank = contains_table().find(line.tokens)
-        if rank is not None:
-            return f"chrome.{FAMILIES[rank]}"
-        if words <= 3 and not text.isascii() and " " not in text and _mixed_scripts(text):
-            return "chrome.language"
-    elif words <= 40 and "reserved" in key and _COPYRIGHT.search(text):
-        return "chrome.copyright"
-    elif words <= LONG_PROMO_MAX_WORDS and long_promo_table().find(line.tokens) is not None:
-        return "chrome.promo"
-    elif "cookie" in key and key.count("cookie") >= 2 and _CONSENT.search(key):
-        return "chrome.cookie"
-    return None
+    return chrome_reasons([line], icons=icons)[0]
+
+
+def chrome_reasons(lines: list[Line], *, icons: bool = True) -> list[str | None]:
+    """``chrome_reason`` of each line: the rules run in one loop, their tables fetched once."""
+    exact = exact_phrases().get
+    contains = contains_table()
+    contains_anchors = contains.anchors
+    long_promo = long_promo_table()
+    out: list[str | None] = []
+    add = out.append
+    for line in lines:
+        key = line.key
+        text = line.text
+        if not key:
+            add("chrome.empty" if text else None)
+            continue
+        words = line.words
+        if icons and is_icon_line(line):
+            add("chrome.icons")
+        elif words <= 20 and (
+            (text[-1] == ":" and _COMMENT_HEAD.match(text))
+            or (key[0].isdigit() and (_COMMENT_COUNT.match(key) or _COMMENT_HEAD.match(key)))
+            or (key[0] in "vsr" and _COMMENT_COUNT.match(key))
+        ):
+            add("chrome.comments")
+        elif (family := exact(key)) is not None:
+            add(f"chrome.{family}")
+        elif (text[-1] == ")" or ":" in text) and is_teaser(line):
+            add("chrome.teaser")
+        elif words <= CONTAINS_MAX_WORDS:
+            if ("copyright" in key or "©" in text or "(" in text) and _COPYRIGHT.search(text):
+                add("chrome.copyright")
+            elif not contains_anchors.isdisjoint(line.tokens) and (
+                rank := contains.find(line.tokens)
+            ) is not None:
+                add(f"chrome.{FAMILIES[rank]}")
+            elif words <= 3 and not text.isascii() and " " not in text and _mixed_scripts(text):
+                add("chrome.language")
+            else:
+                add(None)
+        elif words <= 40 and "reserved" in key and _COPYRIGHT.search(text):
+            add("chrome.copyright")
+        elif words <= LONG_PROMO_MAX_WORDS and long_promo.find(line.tokens) is not None:
+            add("chrome.promo")
+        elif "cookie" in key and key.count("cookie") >= 2 and _CONSENT.search(key):
+            add("chrome.cookie")
+        else:
+            add(None)
+    return out
 
 
 def mark_chrome(lines: list[Line]) -> None:
@@ -167,8 +184,7 @@ def mark_chrome(lines: list[Line]) -> None:
             counts[line.key] = counts.get(line.key, 0) + 1
     everything = "\n".join(map(_KEY, lines))
     icons = any(word in everything for word in icon_words())
-    for line in lines:
-        reason = chrome_reason(line, icons=icons)
+    for line, reason in zip(lines, chrome_reasons(lines, icons=icons), strict=True):
         if reason is None and counts.get(line.key, 0) >= REPEAT_MIN and line.key:
             reason = "chrome.repeated"
         line.chrome = reason
