@@ -28,6 +28,7 @@ from wirewatch.extract.text_lines import (
     related_markers,
 )
 
+_KEY = attrgetter("key")
 HEAD_SPAN = 40  # lines above the body start searched for the title, date and byline
 _NAME = r"[A-Z][\w.&'’-]*(?:\s+(?:of|de|the|&)?\s*[A-Z0-9][\w.&'’-]*){0,3}"
 _NAME_LAZY = _NAME.replace("{0,3}", "{0,3}?")
@@ -166,8 +167,8 @@ def _title(
     anchors: set[int],
     taken: dict[int, str],
     url_words: frozenset[str],
+    keys: Counter[str],
 ) -> int | None:
-    keys = Counter(map(attrgetter("key"), lines))
     menu_words = chrome_words()
     best, best_score = None, float("-inf")
     start = max(0, head_end - HEAD_SPAN)
@@ -255,8 +256,14 @@ def find_meta(
     url: str | None = None,
     *,
     body_end: int | None = None,
+    key_counts: Counter[str] | None = None,
 ) -> Meta:
-    """Metadata from the non-empty ``lines`` of a page whose body spans [start, end)."""
+    """Metadata from the non-empty ``lines`` of a page whose body spans [start, end).
+
+    ``key_counts``: ``Counter(line.key for line in lines)`` when the caller has it already.
+    """
+    if key_counts is None:
+        key_counts = Counter(map(_KEY, lines))
     if body_end is None:
         body_end = len(lines)
     meta = Meta()
@@ -315,14 +322,15 @@ def find_meta(
         dates = [pos for pos, reason in meta.taken.items() if reason == "meta.date"]
         _bare_name_near(lines, meta, dates, NAME_NEAR_DATE)
     head_end = min(body_start, len(lines) - 1)
-    title_pos = _title(lines, head_end, anchors, meta.taken, _url_words(url))
+    title_pos = _title(lines, head_end, anchors, meta.taken, _url_words(url), key_counts)
     if title_pos is not None:
         meta.title = lines[title_pos].text
         meta.taken[title_pos] = "meta.title"
         title_key = lines[title_pos].key
-        for pos in [pos for pos, line in enumerate(lines) if line.key == title_key]:
-            if pos != title_pos:
-                meta.taken[pos] = "meta.title_repeat"
+        if key_counts[title_key] > 1:  # the title repeats on the page
+            for pos in [pos for pos, line in enumerate(lines) if line.key == title_key]:
+                if pos != title_pos:
+                    meta.taken[pos] = "meta.title_repeat"
         suffix = _TITLE_SUFFIX.match(meta.title)
         if suffix and len(suffix.group("name").split()) <= 4:
             meta.site = _clean_name(suffix.group("name"))

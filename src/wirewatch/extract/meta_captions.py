@@ -58,11 +58,16 @@ def _may_be_caption(text: str, cues: tuple[tuple[str, ...], tuple[str, ...]]) ->
     """A cheap first test (substring checks only): ©, a credit word, an agency, a bracket."""
     if "©" in text or text[-1:] in ")]" or text[:1].isdigit():
         return True
-    words, agencies = cues
-    low = text.lower()
-    if low.startswith(("in this ", "this ")) or any(w in low for w in words):
+    # the first 8 characters lowered start as the whole text lowered does (lowering is per
+    # character; only a sigma's form looks at its neighbours, and neither prefix has one)
+    if text[:8].lower().startswith(("in this ", "this ")):
         return True
-    return any(name in text for name in agencies)
+    words, agencies = cues
+    if words:
+        low = text.lower()
+        if any(word in low for word in words):
+            return True
+    return bool(agencies) and any(name in text for name in agencies)
 
 
 @cache

@@ -12,9 +12,9 @@ assemble the Article with a Drop for every discarded line.
 from __future__ import annotations
 
 import re
-from collections import deque
+from collections import Counter, deque
 from itertools import repeat
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from wirewatch.errors import NoArticleError
 from wirewatch.extract.meta import find_meta
@@ -37,6 +37,7 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SAMPLE_CHARS = 6000
 _PROSE_LINE = 80
 _RAW = itemgetter(1)
+_KEY = attrgetter("key")
 # zero-width characters a renderer leaves on otherwise empty lines
 _INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]+")
@@ -147,10 +148,18 @@ def clean_text_page(page: Page, *, options: BodyOptions | None = None) -> Articl
     stop = stopwords().get(language or "", frozenset())
     set_stop_ratios(lines, tokens, stop)
     mark_chrome(lines)
-    keep, _region = select_body(lines, bool(stop), options)
+    key_counts = Counter(map(_KEY, lines))  # shared by the line model and the title rule
+    keep, _region = select_body(lines, bool(stop), options, key_counts)
     if not keep:
         raise NoArticleError("no_body", f"{page.source}: no article body in the text")
-    meta = find_meta(lines, keep[0], hint or page.date_hint, page.url, body_end=keep[-1] + 1)
+    meta = find_meta(
+        lines,
+        keep[0],
+        hint or page.date_hint,
+        page.url,
+        body_end=keep[-1] + 1,
+        key_counts=key_counts,
+    )
     body_pos = [pos for pos in keep if pos not in meta.taken]
     if not body_pos:
         raise NoArticleError("no_body", f"{page.source}: only metadata lines, no body")

@@ -14,7 +14,7 @@ Three steps, after jusText's idea but for text without tags:
 
 from __future__ import annotations
 
-from collections import deque
+from collections import Counter, deque
 from dataclasses import dataclass
 from itertools import groupby
 from operator import attrgetter
@@ -224,14 +224,22 @@ def heuristic_pass(
 
 
 def select_body(
-    lines: list[Line], has_stopwords: bool, opts: BodyOptions | None = None
+    lines: list[Line],
+    has_stopwords: bool,
+    opts: BodyOptions | None = None,
+    key_counts: Counter[str] | None = None,
 ) -> tuple[list[int], tuple[int, int]]:
-    """Positions (into ``lines``) of body lines, and the main region [start, end)."""
+    """Positions (into ``lines``) of body lines, and the main region [start, end).
+
+    ``key_counts``: ``Counter(line.key for line in lines)`` when the caller has it already.
+    """
     options = opts or BodyOptions()
     first, region = heuristic_pass(lines, has_stopwords, options)
     model = (options.model or load_model()) if options.use_model else None
     if model is not None and lines:
-        probs, threshold = line_scores(lines, first, region, has_stopwords, model)
+        probs, threshold = line_scores(
+            lines, first, region, has_stopwords, model, key_counts
+        )
         chromes = list(map(_CHROME, lines))
         labels = [
             label if reason is not None else "good" if prob >= threshold else "bad"

@@ -249,9 +249,17 @@ def _weights(weights: tuple[float, ...]) -> Array:
 
 
 def feature_matrix(
-    lines: list[Line], first_labels: list[str], region: tuple[int, int], has_stopwords: bool
+    lines: list[Line],
+    first_labels: list[str],
+    region: tuple[int, int],
+    has_stopwords: bool,
+    key_counts: Counter[str] | None = None,
 ) -> Array:
-    """All lines' stage-1 features, one column per line (chrome lines included)."""
+    """All lines' stage-1 features, one column per line (chrome lines included).
+
+    ``key_counts`` may hold ``Counter(line.key for line in lines)`` already (one per page, shared
+    with the title rule).
+    """
     n = len(lines)
     x = np.zeros((len(FEATURES), n))
     col = _INDEX
@@ -296,10 +304,9 @@ def feature_matrix(
     x[col["label_good"]] = good
     x[col["label_near"]] = np.fromiter(map(_NEAR, first_labels), np.bool_, n)
     x[col["label_short"]] = np.fromiter(map(_SHORT, first_labels), np.bool_, n)
-    keys = list(map(_KEY, lines))
-    counts = Counter(keys)
+    counts = Counter(map(_KEY, lines)) if key_counts is None else key_counts
     if len(counts) < n:  # some key repeats
-        x[col["duplicate"]] = column(map(counts.__getitem__, keys)) > 1
+        x[col["duplicate"]] = column(map(counts.__getitem__, map(_KEY, lines))) > 1
     short = column(map(_WORDS, lines)) <= 10
     for i in np.flatnonzero(short & (digits > 0)).tolist():
         if find_date(texts[i]) or _relative_date(lines[i]):
@@ -318,6 +325,7 @@ def line_scores(
     region: tuple[int, int],
     has_stopwords: bool,
     model: LineModel,
+    key_counts: Counter[str] | None = None,
 ) -> tuple[list[float], float]:
     """Each line's final probability (0 for chrome lines) and the threshold that applies.
 
@@ -327,7 +335,7 @@ def line_scores(
     n = len(lines)
     if n == 0:
         return [], (model.second or model.first).threshold
-    x = feature_matrix(lines, first_labels, region, has_stopwords)
+    x = feature_matrix(lines, first_labels, region, has_stopwords, key_counts)
     chrome = x[_INDEX["chrome"]] > 0
     first = model.first
     probs = np.where(chrome, 0.0, _sigmoid(_weights(first.weights) @ x + first.bias))
