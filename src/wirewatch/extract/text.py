@@ -105,8 +105,6 @@ def split_lines(content: str) -> tuple[list[tuple[int, str]], str | None, list[D
     return numbered, hint, drops
 
 
-
-
 class _Boilerplate(dict[str, str]):
     """{label: drop reason} for lines scored out; ``boilerplate.<label>`` for other labels."""
 

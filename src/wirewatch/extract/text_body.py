@@ -54,6 +54,9 @@ class BodyOptions:
     model: LineModel | None = None  # overrides the data file
 
 
+_DEFAULTS = BodyOptions()  # frozen: one instance serves every call without options
+
+
 def _is_prose(line: Line, has_stopwords: bool, threshold: float) -> bool:
     if has_stopwords:
         return line.stop_ratio >= threshold
@@ -233,13 +236,11 @@ def select_body(
 
     ``key_counts``: ``Counter(line.key for line in lines)`` when the caller has it already.
     """
-    options = opts or BodyOptions()
+    options = opts or _DEFAULTS
     first, region = heuristic_pass(lines, has_stopwords, options)
     model = (options.model or load_model()) if options.use_model else None
     if model is not None and lines:
-        probs, threshold = line_scores(
-            lines, first, region, has_stopwords, model, key_counts
-        )
+        probs, threshold = line_scores(lines, first, region, has_stopwords, model, key_counts)
         chromes = list(map(_CHROME, lines))
         labels = [
             label if reason is not None else "good" if prob >= threshold else "bad"

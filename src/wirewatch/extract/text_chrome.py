@@ -153,9 +153,10 @@ def chrome_reasons(lines: list[Line], *, icons: bool = True) -> list[str | None]
         elif words <= CONTAINS_MAX_WORDS:
             if ("copyright" in key or "©" in text or "(" in text) and _COPYRIGHT.search(text):
                 add("chrome.copyright")
-            elif not contains_anchors.isdisjoint(line.tokens) and (
-                rank := contains.find(line.tokens)
-            ) is not None:
+            elif (
+                not contains_anchors.isdisjoint(line.tokens)
+                and (rank := contains.find(line.tokens)) is not None
+            ):
                 add(f"chrome.{FAMILIES[rank]}")
             elif words <= 3 and not text.isascii() and " " not in text and _mixed_scripts(text):
                 add("chrome.language")

@@ -48,7 +48,6 @@ _NOT_CJK_MARK_LEADS = bytes(b for b in range(256) if b not in b"\xe3\xef")
 PROSE_PROXY = 0.3
 
 
-
 @dataclass(slots=True)
 class Line:
     """One line of the page with the features the classifier needs (mutable while cleaning)."""
@@ -248,8 +247,10 @@ def _line_tokens(raw: str) -> list[str]:
     for mark in _NON_WORD_MARKS:
         if mark in plain:
             plain = plain.replace(mark, " ")
-    plain = plain.encode("utf-8", "surrogatepass").translate(_ASCII_LOWER_SPACED).decode(
-        "utf-8", "surrogatepass"
+    plain = (
+        plain.encode("utf-8", "surrogatepass")
+        .translate(_ASCII_LOWER_SPACED)
+        .decode("utf-8", "surrogatepass")
     )
     return plain.split() if plain.replace(" ", "").isalnum() else _TOKEN.findall(low)
 

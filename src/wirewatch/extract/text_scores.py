@@ -83,6 +83,27 @@ def window_means(values: Array, radius: int) -> Array:
     return out
 
 
+def window_means_pair(values: Array, small: int, large: int) -> tuple[Array, Array]:
+    """``window_means(values, small)`` and ``window_means(values, large)`` from one prefix sum.
+
+    Bit for bit the same: the smaller window's padded prefix sums are a slice of the larger
+    one's (the same cumulative sum, fewer zeros before and totals after).
+    """
+    n = len(values)
+    if n < 2:
+        return np.zeros(n), np.zeros(n)
+    prefix = np.zeros(n + 2 * large + 1)
+    np.cumsum(values, out=prefix[large + 1 : n + large + 1])
+    prefix[n + large + 1 :] = prefix[n + large]
+    means = []
+    for radius in (small, large):
+        shift = large - radius
+        stop = shift + 2 * radius + 1  # the window's width past the shift
+        sums = prefix[stop : stop + n] - prefix[shift : shift + n] - values
+        means.append(sums / _window_sizes(n, radius))
+    return means[0], means[1]
+
+
 @lru_cache(maxsize=512)
 def _window_sizes(n: int, radius: int) -> Array:
     """How many neighbours each of ``n`` positions has within ``radius`` (itself out)."""
@@ -292,8 +313,7 @@ def feature_matrix(
     x[col["prev_stop"], 1:] = stops[:-1]
     x[col["next_stop"], :-1] = stops[1:]
     prose = np.where(chrome, 0.0, stops * logs)
-    x[col["window3_prose"]] = window_means(prose, 3)
-    x[col["window10_prose"]] = window_means(prose, 10)
+    x[col["window3_prose"]], x[col["window10_prose"]] = window_means_pair(prose, 3, 10)
     pos = np.arange(n, dtype=np.float64)
     x[col["position"]] = pos / max(1, n - 1)
     start, end = region
@@ -342,18 +362,14 @@ def line_scores(
     if model.second is None:
         return probs.tolist(), first.threshold
     padded = np.concatenate((np.zeros(3), probs, np.zeros(3)))
-    stack = np.stack(
-        (
-            probs,
-            padded[2 : n + 2],
-            padded[4 : n + 4],
-            window_means(probs, 2),
-            window_means(probs, 6),
-            np.maximum(np.maximum(padded[:n], padded[1 : n + 1]), padded[2 : n + 2]),
-            np.maximum(np.maximum(padded[4 : n + 4], padded[5 : n + 5]), padded[6 : n + 6]),
-            x[_INDEX["log_length"]],
-        )
-    )
+    stack = np.empty((8, n))  # the stage-2 features, filled row by row (as np.stack would)
+    stack[0] = probs
+    stack[1] = padded[2 : n + 2]
+    stack[2] = padded[4 : n + 4]
+    stack[3], stack[4] = window_means_pair(probs, 2, 6)
+    np.maximum(np.maximum(padded[:n], padded[1 : n + 1]), padded[2 : n + 2], out=stack[5])
+    np.maximum(np.maximum(padded[4 : n + 4], padded[5 : n + 5]), padded[6 : n + 6], out=stack[6])
+    stack[7] = x[_INDEX["log_length"]]
     second = model.second
     final = np.where(chrome, 0.0, _sigmoid(_weights(second.weights) @ stack + second.bias))
     return final.tolist(), second.threshold

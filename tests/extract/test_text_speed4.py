@@ -1,0 +1,104 @@
+"""Fast paths of the fourth speed round against their plain definitions."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.extract.text_pages import FOOTER, MENU, PARAGRAPHS
+from wirewatch.extract.meta import find_meta
+from wirewatch.extract.meta_captions import _may_be_caption
+from wirewatch.extract.text import clean_text_page
+from wirewatch.extract.text_body import select_body
+from wirewatch.extract.text_chrome import chrome_reason, chrome_reasons, mark_chrome
+from wirewatch.extract.text_lines import Line, make_lines, stopwords
+from wirewatch.extract.text_scores import window_means, window_means_pair
+from wirewatch.records import Page
+
+_PAGE = ["Example Daily", *MENU, "Talks on the border crossing resume", *PARAGRAPHS, *FOOTER]
+_CHROME_LINES = [
+    *_PAGE,
+    "",
+    "12 comments",
+    "View 3 comments",
+    "Share on Facebook",
+    "Sign up for our newsletter to get the best stories every morning in your inbox now",
+    "bookmarkicon chevron downicon arrowicon",
+    "Ministers meet again in Geneva COLOMBO: Newly-elected officials said",
+    "Copyright (c) 2021 Example Daily",
+    "العربيةespрусdefr",
+    "This site uses cookies. By browsing the website you consent to our use of cookies.",
+]
+
+
+@given(
+    st.lists(st.floats(-5, 5, allow_nan=False), max_size=40),
+    st.integers(1, 4),
+    st.integers(0, 8),
+)
+def test_window_means_pair_is_two_window_means_bit_for_bit(
+    values: list[float], small: int, extra: int
+) -> None:
+    array = np.array(values, dtype=np.float64)
+    got_small, got_large = window_means_pair(array, small, small + extra)
+    assert np.array_equal(got_small, window_means(array, small))
+    assert np.array_equal(got_large, window_means(array, small + extra))
+
+
+def test_chrome_reasons_are_each_lines_chrome_reason() -> None:
+    lines = make_lines(list(enumerate(_CHROME_LINES)), stopwords()["en"])
+    for icons in (True, False):
+        got = chrome_reasons(lines, icons=icons)
+        assert got == [chrome_reason(line, icons=icons) for line in lines]
+    assert {"chrome.comments", "chrome.icons", "chrome.teaser", "chrome.language"} <= set(
+        chrome_reasons(lines)
+    )
+
+
+@given(
+    st.text(alphabet=st.sampled_from("aIiTtHhSsNn İΣσ©()[]1.x"), max_size=14),
+    st.sampled_from([((), ()), (("photo",), ()), ((), ("AP",)), (("image",), ("Reuters",))]),
+)
+def test_caption_pretest_matches_its_definition(
+    text: str, cues: tuple[tuple[str, ...], tuple[str, ...]]
+) -> None:
+    words, agencies = cues
+    low = text.lower()
+    expected = (
+        "©" in text
+        or text[-1:] in ")]"
+        or text[:1].isdigit()
+        or low.startswith(("in this ", "this "))
+        or any(w in low for w in words)
+        or any(name in text for name in agencies)
+    )
+    assert _may_be_caption(text, cues) == expected
+
+
+def _marked(raw: list[str]) -> list[Line]:
+    lines = make_lines(list(enumerate(raw)), stopwords()["en"])
+    mark_chrome(lines)
+    return lines
+
+
+def test_a_shared_key_counter_changes_nothing() -> None:
+    raw = [*_PAGE, "Talks on the border crossing resume", *MENU]
+    plain = _marked(raw)
+    shared = _marked(raw)
+    counts = Counter(line.key for line in shared)
+    keep, region = select_body(plain, True)
+    assert select_body(shared, True, None, counts) == (keep, region)
+    assert [(ln.label, ln.score) for ln in plain] == [(ln.label, ln.score) for ln in shared]
+    meta = find_meta(plain, keep[0], None, body_end=keep[-1] + 1)
+    assert meta == find_meta(shared, keep[0], None, body_end=keep[-1] + 1, key_counts=counts)
+    assert "meta.title_repeat" in meta.taken.values()
+
+
+def test_the_cleaner_still_reads_the_sample_page() -> None:
+    page = Page(source="p.txt", form="text", content="\n".join(_PAGE))
+    article = clean_text_page(page)
+    assert article.body[0] == PARAGRAPHS[0]
+    assert article.title == "Talks on the border crossing resume"
