@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.extract.text_pages import FOOTER, MENU, PARAGRAPHS
+from wirewatch.errors import NoArticleError
 from wirewatch.extract.meta import find_meta
 from wirewatch.extract.meta_captions import _may_be_caption
 from wirewatch.extract.text import clean_text_page
@@ -102,3 +103,14 @@ def test_the_cleaner_still_reads_the_sample_page() -> None:
     article = clean_text_page(page)
     assert article.body[0] == PARAGRAPHS[0]
     assert article.title == "Talks on the border crossing resume"
+
+
+def test_a_page_of_list_markers_alone_has_no_article() -> None:
+    # the only non-chrome line's text is empty: the byte counts have no byte to count
+    for marker in ("·", "*", "  •  "):
+        try:
+            clean_text_page(Page(source="m.txt", form="text", content=marker))
+        except NoArticleError as error:
+            assert error.reason == "no_body"
+        else:
+            raise AssertionError("a lone list marker gave an article")

@@ -134,8 +134,8 @@ def _byte_counts(texts: list[str], joined: str, sizes: Array) -> tuple[Array, ..
     ``str.isupper``; non-ASCII digits (rare) send their lines to ``_DIGIT``.
     """
     data = joined.encode("utf-8", "surrogatepass")
-    if len(data) - len(joined) > len(joined) // 8:
-        return None
+    if not data or len(data) - len(joined) > len(joined) // 8:
+        return None  # no text at all (a lone list marker), or not mostly ASCII
     m = len(texts)
     arr = np.frombuffer(data.translate(_BYTE_CLASSES), dtype=np.uint8)
     newline = arr == 10
