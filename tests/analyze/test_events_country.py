@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wirewatch.analyze.actors import ArticleActors
 from wirewatch.analyze.events import code_doc
@@ -229,3 +233,44 @@ def test_implicit_protesters_are_not_coded_by_the_country_they_protest_against()
     assert found
     assert {a.code for a in found[0].source} == {"PSE"}
     assert {a.code for a in found[0].target} == {"ISR"}
+
+
+def _iob_doc(tags: list[tuple[int, str]]) -> Any:
+    """A blank English doc whose tokens carry these (IOB code, label) pairs (valid IOB)."""
+    from spacy.lang.en import English
+    from spacy.tokens import Span
+
+    doc = English().make_doc(" ".join(f"w{i}" for i in range(len(tags))))
+    spans, start, label = [], -1, ""
+    for i, (iob, lab) in enumerate([*tags, (2, "")]):
+        if iob != 1 and start >= 0:
+            spans.append(Span(doc, start, i, label=label))
+            start = -1
+        if iob == 3:
+            start, label = i, lab
+    doc.set_ents(spans, default="outside")
+    return doc
+
+
+_TAGS = st.lists(st.tuples(st.sampled_from([1, 2, 3]), st.sampled_from(["GPE", "ORG", "PERSON"])),
+                 min_size=1, max_size=14).map(
+    lambda tags: [(2 if iob == 1 and (i == 0 or tags[i - 1][0] == 2) else iob, lab)
+                  for i, (iob, lab) in enumerate(tags)])
+
+
+@settings(max_examples=80, deadline=None)
+@given(_TAGS, st.integers(0, 13), st.integers(0, 14))
+def test_entities_from_iob_tags_are_spacys(tags: list[tuple[int, str]], a: int, b: int) -> None:
+    from wirewatch.analyze.events_country import _ent_of, sentence_entities
+
+    doc = _iob_doc(tags)
+    ents = doc.ents
+    for tok in doc:
+        want = next((e for e in ents if e.start <= tok.i < e.end), None)
+        got = _ent_of(tok)
+        assert (got and (got.start, got.end, got.label_)) == (want and (want.start, want.end,
+                                                                         want.label_))
+    start, end = sorted((min(a, len(doc)), min(b, len(doc))))
+    sent = doc[start:end]
+    assert [(e.start, e.end, e.label_) for e in sentence_entities(sent)] == [
+        (e.start, e.end, e.label_) for e in sent.ents]

@@ -43,3 +43,24 @@ def test_parses_agree_with_the_plain_pipeline() -> None:
     fast, plain = load_nlp(), load_nlp(memo=False)
     for a, b in zip(fast.pipe(SENTENCES), plain.pipe(SENTENCES), strict=True):
         assert [(t.tag_, t.dep_, t.head.i) for t in a] == [(t.tag_, t.dep_, t.head.i) for t in b]
+
+
+@pytest.mark.parametrize("pieces", [1, 2, 3, 4])
+def test_maxout_matches_thinc(pieces: int) -> None:
+    rng = numpy.random.default_rng(pieces)
+    x = rng.standard_normal((11, 6, pieces), dtype="float32")
+    want, _ = NumpyOps().maxout(x)
+    got, _ = MatmulOps().maxout(x)
+    assert got.shape == want.shape and got.flags["C_CONTIGUOUS"]
+    assert numpy.array_equal(got, want)
+
+
+def test_maxout_has_no_backward_pass() -> None:
+    from wirewatch.errors import ConfigError
+
+    x = numpy.ones((2, 3, 2), dtype="float32")
+    best, which = MatmulOps().maxout(x)
+    with pytest.raises(ConfigError, match="inference only"):
+        MatmulOps().backprop_maxout(best, which, 2)
+    _, thinc_which = NumpyOps().maxout(x)
+    assert MatmulOps().backprop_maxout(best, thinc_which, 2).shape == x.shape

@@ -15,7 +15,7 @@ import csv
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from typing import Literal
@@ -182,10 +182,24 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def _by_length(pairs: Iterable[tuple[str, Entry]]) -> dict[int, tuple[tuple[str, Entry], ...]]:
+    """Keys grouped by length: a key one edit away has a length within one of the probe's."""
+    groups: dict[int, list[tuple[str, Entry]]] = {}
+    for key, entry in pairs:
+        groups.setdefault(len(key), []).append((key, entry))
+    return {length: tuple(group) for length, group in groups.items()}
+
+
+def _near(groups: dict[int, tuple[tuple[str, Entry], ...]], key: str
+          ) -> Iterator[tuple[str, Entry]]:
+    for length in (len(key) - 1, len(key), len(key) + 1):
+        yield from groups.get(length, ())
+
+
 @functools.cache
-def _person_keys() -> tuple[tuple[str, Entry], ...]:
-    return tuple((_fold(key), entry) for key, (entry, _) in tables().folded.items()
-                 if entry.kind == "person" and " " in key)
+def _person_keys() -> dict[int, tuple[tuple[str, Entry], ...]]:
+    return _by_length((_fold(key), entry) for key, (entry, _) in tables().folded.items()
+                      if entry.kind == "person" and " " in key)
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -210,14 +224,14 @@ def lookup_person_variant(name: str) -> Entry | None:
     key = _fold(normalise_key(name))
     if len(key) < 10 or " " not in key:
         return None
-    hits = {entry for other, entry in _person_keys() if _one_edit(other, key)}
+    hits = {entry for other, entry in _near(_person_keys(), key) if _one_edit(other, key)}
     return hits.pop() if len(hits) == 1 else None
 
 
 @functools.cache
-def _country_keys() -> tuple[tuple[str, Entry], ...]:
-    return tuple((_fold(key), entry) for key, (entry, _) in tables().folded.items()
-                 if entry.kind == "country" and " " not in key and len(key) >= 9)
+def _country_keys() -> dict[int, tuple[tuple[str, Entry], ...]]:
+    return _by_length((_fold(key), entry) for key, (entry, _) in tables().folded.items()
+                      if entry.kind == "country" and " " not in key and len(key) >= 9)
 
 
 def lookup_country_variant(word: str) -> Entry | None:
@@ -227,7 +241,8 @@ def lookup_country_variant(word: str) -> Entry | None:
     key = _fold(normalise_key(word))
     if len(key) < 9 or " " in key:
         return None
-    hits = {(e.code, e.name): e for other, e in _country_keys() if _one_edit(other, key)}
+    hits = {(e.code, e.name): e for other, e in _near(_country_keys(), key)
+            if _one_edit(other, key)}
     return next(iter(hits.values())) if len(hits) == 1 else None
 
 

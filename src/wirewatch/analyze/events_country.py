@@ -24,7 +24,7 @@ import unicodedata
 from importlib import resources
 
 import pycountry
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from wirewatch.analyze.actors_resolve import agent_suffixes, stance_prefixes
 from wirewatch.analyze.actors_tables import lookup_proper, normalise_key, tables
@@ -54,8 +54,38 @@ def is_ethnic(head: Token) -> bool:
     return any(t.lower_ in markers for t in head.subtree if t.i <= head.i)
 
 
+def _entity(doc: Doc, start: int) -> Span:
+    """The entity that starts at ``start`` (a B tag), as ``doc.ents`` gives it."""
+    end = start + 1
+    while end < len(doc) and doc[end].ent_iob == 1:  # I
+        end += 1
+    first = doc[start]
+    return Span(doc, start, end, label=first.ent_type, kb_id=first.ent_kb_id,
+                span_id=first.ent_id)
+
+
 def _ent_of(tok: Token) -> Span | None:
-    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    """The entity of ``doc.ents`` that holds ``tok``, found from its IOB tags (``doc.ents``
+    rebuilds every entity of the document on each access)."""
+    doc, start = tok.doc, tok.i
+    while start >= 0 and doc[start].ent_iob == 1:  # I: the entity began earlier
+        start -= 1
+    if start < 0 or doc[start].ent_iob != 3 or doc[start].ent_type == 0:  # B with a label
+        return None
+    return _entity(doc, start)
+
+
+def sentence_entities(sent: Span) -> list[Span]:
+    """``sent.ents`` (the entities wholly inside the sentence), from the sentence's IOB tags."""
+    doc, found = sent.doc, []
+    for i in range(sent.start, sent.end):
+        tok = doc[i]
+        if tok.ent_iob == 3 and tok.ent_type != 0:
+            ent = _entity(doc, i)
+            if ent.end > sent.end:
+                break
+            found.append(ent)
+    return found
 
 
 def _placeish(tok: Token, labels: frozenset[str]) -> bool:
@@ -135,7 +165,7 @@ def _token_place(token: Token) -> str | None:
     ("southern Serbia", "the Syrian Golan Heights")."""
     for tok in (token, *(c for c in token.children if c.dep_ in ("compound", "amod", "nmod"))):
         if _placeish(tok, _PLACE_ENTS):
-            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            ent = _ent_of(tok)
             code = place_code(ent.text if ent is not None else tok.text)
             if code is not None:
                 return code
@@ -183,7 +213,7 @@ def location_of(trigger: Token) -> str | None:
         for pobj in _place_objects(tok):
             for place in (pobj, *_place_objects(pobj), *_of_objects(pobj)):
                 if _placeish(place, _PLACE_LABELS):
-                    ent = next((e for e in place.doc.ents if e.start <= place.i < e.end), None)
+                    ent = _ent_of(place)
                     return ent.text if ent is not None else place.text
     return None
 
@@ -210,7 +240,7 @@ def sentence_countries(sent: Span) -> tuple[str, ...]:
     """The distinct country codes the sentence names as parties, in order (not "anti-Syria",
     "US-backed")."""
     seen: dict[str, None] = {}
-    for ent in sent.ents:
+    for ent in sentence_entities(sent):
         if (ent.label_ in _PLACE_ENTS or (ent.label_ == "ORG" and place_code(ent.text))) and (
             not _modifier_only(ent)
         ):
@@ -261,7 +291,8 @@ def fill_countries(
     named = sentence_countries(sent)
     # A place the tables do not know ("Mariupol") is not coded by the sentence's country:
     # "Russian troops shelled Mariupol" names only Russia.
-    places = {normalise_key(e.text) for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC")}
+    places = {normalise_key(e.text) for e in sentence_entities(sent)
+              if e.label_ in ("GPE", "LOC", "FAC")}
     where = place_code(location) if location else None
     default = where or (named[0] if len(named) == 1 else None)
 

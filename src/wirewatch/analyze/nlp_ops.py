@@ -6,6 +6,10 @@ matrix products, which thinc's ``NumpyOps.gemm`` hands to BLIS. numpy's own ``ma
 throughput); the results agree to float rounding, and the tags and parses of all AEB
 sentences came out identical. ``use_matmul(nlp)`` swaps the operations of the tok2vec,
 tagger and parser models; nothing else changes.
+
+``MatmulOps`` is for inference: its ``maxout`` takes the maximum over the pieces with numpy
+(about 3.5x faster than thinc's loop, which also records the winning piece for training) and
+does not record which piece won; a backward pass through it raises ``ConfigError``.
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ from typing import Any
 import numpy
 from spacy.language import Language
 from thinc.api import NumpyOps
+
+from wirewatch.errors import ConfigError
 
 __all__ = ["MatmulOps", "use_matmul"]
 
@@ -34,6 +40,25 @@ class MatmulOps(NumpyOps):  # type: ignore[misc]  # thinc's ops are untyped
             return numpy.matmul(left, right)
         numpy.matmul(left, right, out=out)
         return out
+
+    def maxout(self, X: Any) -> tuple[Any, Any]:
+        """The maximum over the last axis (the pieces); the winning pieces are not kept."""
+        pieces = X.shape[-1]
+        if pieces < 2:
+            return X[..., 0].copy(), _NOT_KEPT
+        best = numpy.maximum(X[..., 0], X[..., 1])
+        for piece in range(2, pieces):
+            numpy.maximum(best, X[..., piece], out=best)
+        return best, _NOT_KEPT
+
+    def backprop_maxout(self, dY: Any, which: Any, P: int) -> Any:
+        if which is _NOT_KEPT:
+            raise ConfigError("wirewatch's MatmulOps is for inference only: load the model "
+                              "with memo=False to train it")
+        return super().backprop_maxout(dY, which, P)
+
+
+_NOT_KEPT: Any = numpy.empty((0, 0), dtype="int32")  # maxout's winners, not computed
 
 
 def use_matmul(nlp: Language) -> int:

@@ -9,6 +9,7 @@ a stray closing mark is ignored. Nothing here can raise on odd input.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 DOUBLE_OPEN = frozenset("“„«‟〝")
@@ -19,6 +20,9 @@ SINGLE_CLOSE = frozenset("’›")
 SINGLE_ANY = frozenset("'")
 
 _OPEN_BEFORE = frozenset(" \t\n([{—–-:;/")  # a mark after these (or at the start) opens
+# The loops below visit only the marks they act on, found by one regex scan.
+_DOUBLE_MARK = re.compile("[" + "".join(sorted(DOUBLE_OPEN | DOUBLE_CLOSE | DOUBLE_ANY)) + "]")
+_SINGLE_MARK = re.compile("[" + "".join(sorted(SINGLE_OPEN | SINGLE_CLOSE | SINGLE_ANY)) + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,9 +62,8 @@ def _is_double_close(text: str, i: int) -> bool:
 def _double_spans(text: str, base: int) -> list[MarkedSpan]:
     spans: list[MarkedSpan] = []
     open_at: int | None = None
-    for i, ch in enumerate(text):
-        if ch not in DOUBLE_OPEN and ch not in DOUBLE_CLOSE and ch not in DOUBLE_ANY:
-            continue
+    for match in _DOUBLE_MARK.finditer(text):
+        i, ch = match.start(), match.group()
         if open_at is None:
             if _is_double_open(text, i) or (ch in DOUBLE_ANY and not _closes(text, i)):
                 open_at = i
@@ -79,9 +82,8 @@ def _double_spans(text: str, base: int) -> list[MarkedSpan]:
 def _single_spans(text: str, base: int, blocked: list[MarkedSpan]) -> list[MarkedSpan]:
     spans: list[MarkedSpan] = []
     open_at: int | None = None
-    for i, ch in enumerate(text):
-        if ch not in SINGLE_OPEN and ch not in SINGLE_CLOSE and ch not in SINGLE_ANY:
-            continue
+    for match in _SINGLE_MARK.finditer(text):
+        i, ch = match.start(), match.group()
         if any(b.start <= base + i < b.end for b in blocked):
             continue
         prev = text[i - 1] if i > 0 else " "

@@ -179,7 +179,9 @@ def needs_parse(sentence: str) -> bool:
     """Whether a sentence could yield a quote or an event: a quotation mark, a cue form, a
     must/should, or a trigger form (with one of its condition words where every rule of the
     trigger has some)."""
-    if any(ch in QUOTE_CHARS for ch in _APOSTROPHE.sub("", sentence)):
+    if not QUOTE_CHARS.isdisjoint(sentence) and not QUOTE_CHARS.isdisjoint(
+        _APOSTROPHE.sub("", sentence)
+    ):
         return True
     table = selection_table()
     words = _sentence_words(sentence)

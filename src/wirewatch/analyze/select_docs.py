@@ -17,7 +17,9 @@ from spacy.attrs import (
     ENT_KB_ID,
     ENT_TYPE,
     HEAD,
+    IDX,
     LEMMA,
+    LENGTH,
     MORPH,
     POS,
     SENT_START,
@@ -105,31 +107,43 @@ def _stitch(text: str, runs: list[Run], full: Iterator[Doc], light: Iterator[Doc
     docs = [next(full) if run.selected else next(light) for run in runs]
     if len(docs) == 1 and runs[0].selected:
         return docs[0]
-    words = [t.text for doc in docs for t in doc]
-    spaces = [bool(t.whitespace_) for doc in docs for t in doc]
+    words: list[str] = []
+    spaces: list[bool] = []
+    offsets = []
+    for run, doc in zip(runs, docs, strict=True):
+        # a token's text and trailing space are read off the run's text by offsets (no
+        # Token objects): its text ends at idx + length, and a space follows when the next
+        # token (or the run's end) starts later
+        starts = doc.to_array([IDX, LENGTH]).tolist()
+        offsets.append(starts)
+        chunk = text[run.start : run.end]
+        ends = [start for start, _ in starts[1:]] + [len(chunk)]
+        words += [chunk[start : start + length] for start, length in starts]
+        spaces += [start + length < end for (start, length), end in zip(starts, ends, strict=True)]
     whole = Doc(nlp.vocab, words=words, spaces=spaces)
     sent = numpy.empty(len(whole), dtype="int64")
     arrays = []
     first = 0
-    for run, doc in zip(runs, docs, strict=True):
+    for run, doc, starts in zip(runs, docs, offsets, strict=True):
         arrays.append(doc.to_array(_COPIED))
         if run.selected:
             sent[first : first + len(doc)] = doc.to_array([SENT_START]).astype("int64")
         else:
-            _light_starts(text, run, doc, sent[first : first + len(doc)])
+            _light_starts(text, run, starts, sent[first : first + len(doc)])
         first += len(doc)
     whole.from_array(_COPIED, cast(Any, numpy.vstack(arrays)))
     whole.from_array([SENT_START], cast(Any, sent.astype("uint64")))
     return whole
 
 
-def _light_starts(text: str, run: Run, doc: Doc, out: Any) -> None:
-    """Sentence starts of a skipped run, from the cheap splitter, written into ``out``."""
+def _light_starts(text: str, run: Run, offsets: list[list[int]], out: Any) -> None:
+    """Sentence starts of a skipped run (its tokens' ``[idx, length]``), from the cheap
+    splitter, written into ``out``."""
     out[:] = -1
     chunk = text[run.start : run.end]
     starts = {s - run.start for s in sentence_starts(chunk)} if chunk else set()
-    for token in doc:
-        if token.idx in starts:
-            out[token.i] = 1
-    if len(doc):
+    for i, (idx, _) in enumerate(offsets):
+        if idx in starts:
+            out[i] = 1
+    if len(offsets):
         out[0] = 1
