@@ -266,3 +266,18 @@ def test_trigger_candidates_cover_every_matched_token() -> None:
     matched = {t.i for t in doc if match_token(t) is not None}
     assert matched and matched <= candidates
     assert len(candidates) < len(doc)  # most tokens are skipped
+
+
+def test_trigger_candidates_are_the_plain_token_definition() -> None:
+    from wirewatch.analyze.events_match import trigger_candidates, trigger_lemmas
+    from wirewatch.analyze.nlp import parse
+
+    doc = parse("Russia attacked the port, and the envoys undertook a mediation mission. "
+                "The build-up continued, officials said Iraq must comply. Troops withdrew.")
+    lemmas = trigger_lemmas()
+    plain = tuple(
+        t.i for t in doc
+        if (t.lemma_ or t.lower_).lower() in lemmas or t.lower_ in lemmas
+        or t.dep_ in ("ccomp", "acl") or (t.i > 0 and doc[t.i - 1].text == "-"))
+    assert trigger_candidates(doc) == plain
+    assert trigger_candidates(parse("")) == ()

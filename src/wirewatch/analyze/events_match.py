@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import cast
 
+import numpy
 from spacy.attrs import DEP, LEMMA, LOWER, ORTH
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
 from wirewatch.analyze.events_lexicon import (
@@ -339,25 +340,33 @@ def trigger_lemmas() -> frozenset[str]:
 def trigger_candidates(doc: Doc) -> tuple[int, ...]:
     """Indices, in order, of the tokens ``match_token`` or the demand rule could take: a
     trigger lemma (or its lower-case form), the word after a hyphen ("build-up"), or a
-    clausal complement ("said Iraq must comply"), or an activity noun. One pass over arrays,
-    no Token objects."""
-    lemmas = trigger_lemmas()
+    clausal complement ("said Iraq must comply"), or an activity noun. Array passes over
+    the doc's distinct word ids, no Token objects."""
     strings = doc.vocab.strings
-    clausal = {strings.add("ccomp"), strings.add("acl")}
+    clausal = numpy.array([strings.add("ccomp"), strings.add("acl")], dtype="uint64")
     hyphen = strings.add("-")
-    known: dict[int, bool] = {}
-    out: list[int] = []
-    rows = cast(list[list[int]], doc.to_array([LEMMA, LOWER, DEP, ORTH]).tolist())
-    previous = 0
-    for i, (lemma, lower, dep, orth) in enumerate(rows):
-        hit = False
-        for key in (lemma or lower, lower):
-            found = known.get(key)
-            if found is None:
-                found = known[key] = strings[key].lower() in lemmas
-            hit = hit or found
-        if hit or dep in clausal or previous == hyphen:
-            out.append(i)
-        previous = orth
-    return tuple(out)
+    rows = doc.to_array([LEMMA, LOWER, DEP, ORTH])
+    if not len(rows):
+        return ()
+    lemma, lower = rows[:, 0], rows[:, 1]
+    keyed = numpy.where(lemma != 0, lemma, lower)  # the lemma, or the form when none was set
+    distinct = numpy.unique(numpy.concatenate((keyed, lower)))
+    triggers = numpy.array([key for key in distinct.tolist() if _is_trigger(strings, key)],
+                           dtype="uint64")
+    hit = numpy.isin(keyed, triggers) | numpy.isin(lower, triggers)
+    hit |= numpy.isin(rows[:, 2], clausal)
+    hit[1:] |= rows[:-1, 3] == hyphen
+    return tuple(numpy.flatnonzero(hit).tolist())
 
+
+_TRIGGER_KEYS: dict[int, bool] = {}  # string hash -> is its lower case a trigger lemma
+_MAX_TRIGGER_KEYS = 200_000  # a bound on the memo over a long run (cleared when reached)
+
+
+def _is_trigger(strings: StringStore, key: int) -> bool:
+    found = _TRIGGER_KEYS.get(key)
+    if found is None:
+        if len(_TRIGGER_KEYS) >= _MAX_TRIGGER_KEYS:
+            _TRIGGER_KEYS.clear()
+        found = _TRIGGER_KEYS[key] = strings[key].lower() in trigger_lemmas()
+    return found
