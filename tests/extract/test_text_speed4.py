@@ -8,6 +8,7 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.extract.test_text_speed import regex_tokens
 from tests.extract.text_pages import FOOTER, MENU, PARAGRAPHS
 from wirewatch.errors import NoArticleError
 from wirewatch.extract.meta import find_meta
@@ -15,7 +16,13 @@ from wirewatch.extract.meta_captions import _may_be_caption
 from wirewatch.extract.text import clean_text_page
 from wirewatch.extract.text_body import select_body
 from wirewatch.extract.text_chrome import chrome_reason, chrome_reasons, mark_chrome
-from wirewatch.extract.text_lines import Line, make_lines, stopwords
+from wirewatch.extract.text_lines import (
+    _NON_WORD_MARKS,
+    Line,
+    _line_tokens,
+    make_lines,
+    stopwords,
+)
 from wirewatch.extract.text_scores import window_means, window_means_pair
 from wirewatch.records import Page
 
@@ -114,3 +121,21 @@ def test_a_page_of_list_markers_alone_has_no_article() -> None:
             assert error.reason == "no_body"
         else:
             raise AssertionError("a lone list marker gave an article")
+
+
+def test_no_character_lowers_to_a_mark() -> None:
+    # _line_tokens looks only for the marks of the page: lowering a line must not make one
+    marks = set(_NON_WORD_MARKS)
+    made = [
+        ch
+        for ch in map(chr, range(0x110000))
+        if ch not in marks and not marks.isdisjoint(ch.lower())
+    ]
+    assert made == []
+
+
+@given(st.lists(st.sampled_from(["Σ’Α", "ΟΣ—", "İé”x", "a©b", "ÉTÉ…", "Grüße »x«"]), max_size=6))
+def test_line_tokens_with_the_page_marks_equal_all_marks(parts: list[str]) -> None:
+    raw = " ".join(parts)
+    present = [mark for mark in _NON_WORD_MARKS if mark in raw]
+    assert _line_tokens(raw, present) == _line_tokens(raw) == regex_tokens(raw)
