@@ -13,6 +13,7 @@ from tests.extract.text_pages import FOOTER, MENU, PARAGRAPHS
 from wirewatch.errors import NoArticleError
 from wirewatch.extract.meta import find_meta
 from wirewatch.extract.meta_captions import _may_be_caption
+from wirewatch.extract.meta_dates import _PATTERNS, _iso, find_date
 from wirewatch.extract.text import clean_text_page
 from wirewatch.extract.text_body import select_body
 from wirewatch.extract.text_chrome import chrome_reason, chrome_reasons, mark_chrome
@@ -139,3 +140,30 @@ def test_line_tokens_with_the_page_marks_equal_all_marks(parts: list[str]) -> No
     raw = " ".join(parts)
     present = [mark for mark in _NON_WORD_MARKS if mark in raw]
     assert _line_tokens(raw, present) == _line_tokens(raw) == regex_tokens(raw)
+
+
+def _find_date_ungated(text: str) -> tuple[str, int, int] | None:
+    """``find_date`` as it was: every pattern searched."""
+    if "19" not in text and "20" not in text:
+        return None
+    best: tuple[str, int, int] | None = None
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            iso = _iso(match)
+            if iso is not None and (best is None or match.start() < best[1]):
+                best = (iso, match.start(), match.end())
+                break
+    return best
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["2021", "1999", "12", "3", "-", ".", "/", " ", "Dec", "march", "at", "9:40", "pm", "x"]
+        ),
+        max_size=12,
+    )
+)
+def test_find_date_skips_only_patterns_that_cannot_match(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert find_date(text) == _find_date_ungated(text)

@@ -88,7 +88,12 @@ def find_date(text: str) -> tuple[str, int, int] | None:
     if "19" not in text and "20" not in text:
         return None  # every pattern needs a year 19xx or 20xx
     best: tuple[str, int, int] | None = None
-    for pattern in _PATTERNS:
+    # the numeric patterns need their separators: "-" (ISO), "." or "/" (day.month.year)
+    dashed = "-" in text
+    dotted = "." in text or "/" in text
+    for pattern, possible in zip(_PATTERNS, (dashed, True, True, dotted), strict=True):
+        if not possible:
+            continue
         for match in pattern.finditer(text):
             iso = _iso(match)
             if iso is not None and (best is None or match.start() < best[1]):

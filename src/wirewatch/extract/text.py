@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, deque
-from itertools import repeat
+from itertools import filterfalse, repeat
 from operator import attrgetter, itemgetter
 
 from wirewatch.errors import NoArticleError
@@ -84,8 +84,8 @@ def lines_language(
         else:
             mixed.extend(words)
     if mixed:  # the guess counts words, so their order in the sample does not matter
-        sample.extend([word for word in mixed if word.isalpha()])
-        sample.extend(_WORD.findall(" ".join([word for word in mixed if not word.isalpha()])))
+        sample.extend(filter(str.isalpha, mixed))
+        sample.extend(_WORD.findall(" ".join(filterfalse(str.isalpha, mixed))))
     return guess_language(sample)
 
 

@@ -89,13 +89,14 @@ def _runs(labels: list[str]) -> list[tuple[str, int, int]]:
     return out
 
 
-def resolve_context(lines: list[Line]) -> None:
+def resolve_context(lines: list[Line], labels: list[str] | None = None) -> None:
     """Give short and near lines the class their decided neighbours suggest (in place).
 
     Works run by run: every line of a run of ``short`` (or ``near``) labels has the same
-    nearest decided labels before and after it (``bad`` at the page's ends).
+    nearest decided labels before and after it (``bad`` at the page's ends). ``labels``: the
+    lines' labels when the caller has them as a list already.
     """
-    first = [ln.label for ln in lines]
+    first = list(map(_LABEL, lines)) if labels is None else labels
     # short lines: between two good (or near) lines they are article text
     second = list(first)
     runs = _runs(first)
@@ -132,8 +133,7 @@ def resolve_context(lines: list[Line]) -> None:
         else:
             for pos in range(start, end):
                 third[pos] = "good" if lines[pos].length >= 100 else "bad"
-    for line, label in zip(lines, third, strict=True):
-        line.label = label
+    deque(map(_SET_LABEL, lines, third), maxlen=0)
 
 
 def _scores(lines: list[Line], opts: BodyOptions) -> list[float]:
@@ -217,11 +217,10 @@ def heuristic_pass(
     lines: list[Line], has_stopwords: bool, options: BodyOptions
 ) -> tuple[list[str], tuple[int, int]]:
     """Label lines by the rules (in place); the context-free labels and the main region."""
-    for line in lines:
-        line.label = classify(line, has_stopwords, options)
-    first = [line.label for line in lines]
-    resolve_context(lines)
-    if not any(line.label == "good" for line in lines):
+    first = [classify(line, has_stopwords, options) for line in lines]
+    deque(map(_SET_LABEL, lines, first), maxlen=0)
+    resolve_context(lines, first)
+    if "good" not in map(_LABEL, lines):
         return first, (0, 0)
     return first, _region(lines, options)
 

@@ -64,6 +64,13 @@ def icon_words() -> tuple[str, ...]:
 
 
 @cache
+def icon_cores() -> tuple[str, ...]:
+    """The icon words that hold no other listed one ("bicon" is found by "icon")."""
+    words = icon_words()
+    return tuple(w for w in words if not any(o != w and o in w for o in words))
+
+
+@cache
 def _icon_pattern() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(m) for m in icon_words()))
 
@@ -73,7 +80,7 @@ def is_icon_line(line: Line) -> bool:
     if line.words < 3:
         return False
     key = line.key
-    if not any(word in key for word in icon_words()):  # substring tests before the regex
+    if not any(word in key for word in icon_cores()):  # substring tests before the regex
         return False
     hits = len(_icon_pattern().findall(line.key))
     return hits >= 3 and hits >= 0.25 * line.words
@@ -184,7 +191,7 @@ def mark_chrome(lines: list[Line]) -> None:
         if line.words <= REPEAT_MAX_WORDS and not (line.words >= 4 and line.sentence_end):
             counts[line.key] = counts.get(line.key, 0) + 1
     everything = "\n".join(map(_KEY, lines))
-    icons = any(word in everything for word in icon_words())
+    icons = any(word in everything for word in icon_cores())
     for line, reason in zip(lines, chrome_reasons(lines, icons=icons), strict=True):
         if reason is None and counts.get(line.key, 0) >= REPEAT_MIN and line.key:
             reason = "chrome.repeated"

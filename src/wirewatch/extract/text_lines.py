@@ -154,11 +154,12 @@ def build_lines(numbered: list[tuple[int, str]]) -> tuple[list[Line], list[list[
     """
     if not numbered:
         return [], []
-    joined = "\n".join(map(_RAW, numbered))
+    raws = list(map(_RAW, numbered))  # split from the page's lines: none holds a newline
+    joined = "\n".join(raws)
     ascii_page = joined.isascii()
     if not ascii_page and not unicodedata.is_normalized("NFC", joined):
         joined = unicodedata.normalize("NFC", joined)
-    raws = joined.split("\n")
+        raws = joined.split("\n")
     # ASCII letters lowered and ASCII punctuation turned to spaces in one bytes pass (other
     # bytes kept), the common non-ASCII marks replaced first: a line left ASCII splits into its
     # tokens; any other is lowered alone (``_line_tokens``)
