@@ -64,3 +64,25 @@ def test_maxout_has_no_backward_pass() -> None:
         MatmulOps().backprop_maxout(best, which, 2)
     _, thinc_which = NumpyOps().maxout(x)
     assert MatmulOps().backprop_maxout(best, thinc_which, 2).shape == x.shape
+
+
+def test_layernorm_forward_is_thincs_when_predicting() -> None:
+    from thinc.api import LayerNorm
+
+    from wirewatch.analyze.nlp_ops import layernorm_forward
+    from wirewatch.errors import ConfigError
+
+    rng = numpy.random.default_rng(5)
+    x = rng.standard_normal((40, 16), dtype="float32") * 3 + 1
+    layer = LayerNorm(nI=16)
+    layer.initialize(X=x)
+    layer.set_param("G", rng.standard_normal(16, dtype="float32"))
+    layer.set_param("b", rng.standard_normal(16, dtype="float32"))
+    want, _ = layer._func(layer, x, False)
+    got, backprop = layernorm_forward(layer, x, False)
+    assert numpy.array_equal(got, want)  # the same floats, not just close
+    with pytest.raises(ConfigError):
+        backprop(got)
+    trained, thinc_backprop = layernorm_forward(layer, x, True)  # training: thinc's own
+    assert numpy.array_equal(trained, want)
+    assert thinc_backprop(numpy.ones_like(x)).shape == x.shape

@@ -122,18 +122,25 @@ class RulerMemo:
 
     def _keys(self, doc: Doc) -> list[Hashable]:
         arr = doc.to_array([LOWER, TAG, DEP]).tolist()
-        opens = [self._opens_pair(doc, row[0], row[2]) for row in arr] if self.tests else []
-        keys: list[Hashable] = []
+        lower_known, dep_known = self._lower.get, self._dep.get  # the memoised tests, inline
+        own: list[Hashable] = []
+        for lower, tag, dep in arr:
+            lower_key, space = lower_known(lower) or self._lower_key(doc, lower)
+            dep_key = dep_known(dep)
+            if dep_key is None:
+                dep_key = self._dep_key(doc, dep)
+            own.append((lower_key, space, tag, dep_key))
+        if not self.tests:
+            return own
+        opens_known = self._opens.get
+        opens = [opens_known((row[0], row[2])) for row in arr]
+        opens = [self._opens_pair(doc, row[0], row[2]) if found is None else found
+                 for row, found in zip(arr, opens, strict=True)]
         last = len(arr) - 1
-        for i, (lower, tag, dep) in enumerate(arr):
-            own = (self._lower_key(doc, lower), tag, self._dep_key(doc, dep))
-            if not self.tests:
-                keys.append(own)
-                continue
-            prev = tuple(arr[i - 1]) if i > 0 and opens[i - 1] else None
-            nxt = tuple(arr[i + 1]) if i < last and opens[i] else None
-            keys.append((own, prev, nxt))
-        return keys
+        return [(key,
+                 tuple(arr[i - 1]) if i > 0 and opens[i - 1] else None,
+                 tuple(arr[i + 1]) if i < last and opens[i] else None)
+                for i, key in enumerate(own)]
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
@@ -144,10 +151,12 @@ class RulerMemo:
         memo = self.memo
         if len(memo) > MAX_ENTRIES:
             memo.clear()
-        missing = [i for i, key in enumerate(keys) if key not in memo]
+        found = memo.get
+        values = [found(key) for key in keys]  # each key hashed once when all are known
+        missing = [i for i, value in enumerate(values) if value is None]
         if missing:
             self._fill(doc, keys, missing)
-        values = [memo[key] for key in keys]
+            values = [memo[key] for key in keys]
         doc.from_array(_RULER_OUT, cast(Any, numpy.array(values, dtype="uint64")))
         return doc
 
