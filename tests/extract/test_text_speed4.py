@@ -15,8 +15,14 @@ from wirewatch.extract.meta import find_meta
 from wirewatch.extract.meta_captions import _may_be_caption
 from wirewatch.extract.meta_dates import _PATTERNS, _iso, find_date
 from wirewatch.extract.text import clean_text_page
-from wirewatch.extract.text_body import select_body
-from wirewatch.extract.text_chrome import chrome_reason, chrome_reasons, mark_chrome
+from wirewatch.extract.text_body import BodyOptions, classify, classify_lines, select_body
+from wirewatch.extract.text_chrome import (
+    _icon_lines,
+    chrome_reason,
+    chrome_reasons,
+    icon_words,
+    mark_chrome,
+)
 from wirewatch.extract.text_lines import (
     _NON_WORD_MARKS,
     Line,
@@ -167,3 +173,67 @@ def _find_date_ungated(text: str) -> tuple[str, int, int] | None:
 def test_find_date_skips_only_patterns_that_cannot_match(parts: list[str]) -> None:
     text = "".join(parts)
     assert find_date(text) == _find_date_ungated(text)
+
+
+def _classify_reference(line: Line, has_stopwords: bool, opts: BodyOptions) -> str:
+    """``classify`` as it was written before the one-loop form."""
+
+    def prose(threshold: float) -> bool:
+        if has_stopwords:
+            return line.stop_ratio >= threshold
+        return line.sentences >= 1 and line.sentence_end
+
+    if line.chrome is not None or line.meta is not None:
+        return "bad"
+    if line.length < opts.length_low:
+        return "short"
+    if line.length >= opts.length_high and prose(opts.stop_high):
+        return "good"
+    if prose(opts.stop_low):
+        return "near"
+    if line.bullet or not line.sentence_end:
+        return "bad"
+    return "near" if line.sentences >= 2 else "bad"
+
+
+_LINES = st.builds(
+    Line,
+    index=st.just(0),
+    raw=st.just("x"),
+    text=st.just("x"),
+    key=st.just("x"),
+    bullet=st.booleans(),
+    words=st.integers(0, 50),
+    length=st.sampled_from([0, 20, 69, 70, 71, 150, 199, 200, 201, 500]),
+    stop_ratio=st.sampled_from([0.0, 0.1, 0.22, 0.24, 0.26, 0.5]),
+    sentence_end=st.booleans(),
+    sentences=st.integers(0, 3),
+    chrome=st.sampled_from([None, "chrome.nav"]),
+    meta=st.sampled_from([None, None, "meta.title"]),
+)
+
+
+@given(st.lists(_LINES, max_size=12), st.booleans())
+def test_classify_lines_is_the_definition_line_by_line(lines: list[Line], stop: bool) -> None:
+    opts = BodyOptions()
+    expected = [_classify_reference(line, stop, opts) for line in lines]
+    assert classify_lines(lines, stop, opts) == expected
+    assert [classify(line, stop, opts) for line in lines] == expected
+
+
+@given(
+    st.lists(
+        st.sampled_from(["icon", "bicon", "svg", "x", "arrow", "narrow", "car", "et"]), max_size=8
+    )
+)
+def test_icon_lines_are_the_keys_with_an_icon_word(parts: list[str]) -> None:
+    keys = [" ".join(parts[i:]) for i in range(len(parts))] + ["", "chevroncaret"]
+    expected = {pos for pos, key in enumerate(keys) if any(w in key for w in icon_words())}
+    assert _icon_lines(keys) == expected
+
+
+def test_chrome_reasons_with_icon_positions_equal_the_plain_test() -> None:
+    lines = make_lines(list(enumerate(_CHROME_LINES)), stopwords()["en"])
+    positions = _icon_lines([line.key for line in lines])
+    assert positions
+    assert chrome_reasons(lines, icons=positions) == chrome_reasons(lines, icons=True)

@@ -207,8 +207,8 @@ def _title(
 def _date_line(line: Line) -> str | None:
     """The date of a short line that is mostly a date ("Posted 2 Dec, 2021 11:07")."""
     text = line.text
-    if line.words > DATE_LINE_WORDS or ("19" not in text and "20" not in text) or not line.digits:
-        return None  # a date needs a year 19xx or 20xx
+    if line.words > DATE_LINE_WORDS or ("19" not in text and "20" not in text):
+        return None  # a date needs a year 19xx or 20xx (so the line has digits)
     found = find_date(line.text)
     if found and (found[2] - found[1]) >= DATE_SHARE * len(line.text):
         return found[0]
@@ -221,6 +221,9 @@ def _nearest_date_line(
     """The date line closest to the body start anywhere before the body's end."""
     best: tuple[int, int, str] | None = None
     for pos in range(0, min(body_end, len(lines))):
+        text = lines[pos].text
+        if "19" not in text and "20" not in text:
+            continue  # _date_line's first test, without the call
         found = _date_line(lines[pos])
         if found is not None:
             distance = abs(pos - body_start)

@@ -57,25 +57,48 @@ class BodyOptions:
 _DEFAULTS = BodyOptions()  # frozen: one instance serves every call without options
 
 
-def _is_prose(line: Line, has_stopwords: bool, threshold: float) -> bool:
-    if has_stopwords:
-        return line.stop_ratio >= threshold
-    return line.sentences >= 1 and line.sentence_end
-
-
 def classify(line: Line, has_stopwords: bool, opts: BodyOptions) -> str:
     """The context-free class of one line: good, near, short or bad."""
-    if line.chrome is not None or line.meta is not None:
-        return "bad"
-    if line.length < opts.length_low:
-        return "short"
-    if line.length >= opts.length_high and _is_prose(line, has_stopwords, opts.stop_high):
-        return "good"
-    if _is_prose(line, has_stopwords, opts.stop_low):
-        return "near"
-    if line.bullet or not line.sentence_end:
-        return "bad"
-    return "near" if line.sentences >= 2 else "bad"
+    return classify_lines([line], has_stopwords, opts)[0]
+
+
+def classify_lines(lines: list[Line], has_stopwords: bool, opts: BodyOptions) -> list[str]:
+    """``classify`` of each line, in one loop (the prose test written out)."""
+    low, high, stop_low, stop_high = (
+        opts.length_low,
+        opts.length_high,
+        opts.stop_low,
+        opts.stop_high,
+    )
+    out: list[str] = []
+    add = out.append
+    for line in lines:
+        length = line.length
+        if line.chrome is not None or line.meta is not None:
+            add("bad")
+        elif length < low:
+            add("short")
+        elif has_stopwords:
+            ratio = line.stop_ratio
+            if length >= high and ratio >= stop_high:
+                add("good")
+            elif ratio >= stop_low:
+                add("near")
+            elif line.bullet or not line.sentence_end:
+                add("bad")
+            else:
+                add("near" if line.sentences >= 2 else "bad")
+        else:
+            prose = line.sentences >= 1 and line.sentence_end
+            if length >= high and prose:
+                add("good")
+            elif prose:
+                add("near")
+            elif line.bullet or not line.sentence_end:
+                add("bad")
+            else:
+                add("near" if line.sentences >= 2 else "bad")
+    return out
 
 
 def _runs(labels: list[str]) -> list[tuple[str, int, int]]:
@@ -167,8 +190,8 @@ def _first_comment_marker(lines: list[Line], start: int = 0) -> int | None:
         line = lines[pos]
         if line.label == "good" and line.length >= LENGTH_LOW:
             seen_good = True
-        elif seen_good and _strong_comment_marker(line):
-            return pos
+        elif seen_good and line.chrome == "chrome.comments" and _strong_comment_marker(line):
+            return pos  # (the chrome test first: most lines have none, so no call)
     return None
 
 
@@ -217,7 +240,7 @@ def heuristic_pass(
     lines: list[Line], has_stopwords: bool, options: BodyOptions
 ) -> tuple[list[str], tuple[int, int]]:
     """Label lines by the rules (in place); the context-free labels and the main region."""
-    first = [classify(line, has_stopwords, options) for line in lines]
+    first = classify_lines(lines, has_stopwords, options)
     deque(map(_SET_LABEL, lines, first), maxlen=0)
     resolve_context(lines, first)
     if "good" not in map(_LABEL, lines):

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from functools import cache
+from itertools import accumulate, count, repeat
 
 from wirewatch.extract.text_lines import _KEY, Line, data_lines, normalise_key
 from wirewatch.extract.text_phrases import PhraseTable
@@ -86,6 +88,26 @@ def is_icon_line(line: Line) -> bool:
     return hits >= 3 and hits >= 0.25 * line.words
 
 
+def _icon_lines(keys: list[str]) -> set[int]:
+    """Positions of the keys that hold an icon word (only those can be icon lines).
+
+    The keys are searched joined by newlines (no icon word spans one), each hit's line found
+    from its offset.
+    """
+    everything = "\n".join(keys)
+    present = [word for word in icon_cores() if word in everything]
+    if not present:
+        return set()
+    starts = list(accumulate([len(key) + 1 for key in keys], initial=0))
+    found: set[int] = set()
+    for word in present:
+        at = everything.find(word)
+        while at != -1:
+            found.add(bisect_right(starts, at) - 1)
+            at = everything.find(word, at + 1)
+    return found
+
+
 def _mixed_scripts(text: str) -> bool:
     """A run of language names glued together ("العربيةespрусdefr"): several scripts, no prose."""
     scripts: set[str] = set()
@@ -130,22 +152,29 @@ def chrome_reason(line: Line, *, icons: bool = True) -> str | None:
     return chrome_reasons([line], icons=icons)[0]
 
 
-def chrome_reasons(lines: list[Line], *, icons: bool = True) -> list[str | None]:
-    """``chrome_reason`` of each line: the rules run in one loop, their tables fetched once."""
+def chrome_reasons(lines: list[Line], *, icons: bool | set[int] = True) -> list[str | None]:
+    """``chrome_reason`` of each line: the rules run in one loop, their tables fetched once.
+
+    ``icons`` may also be the positions of the lines that hold an icon word (the others skip
+    the icon test).
+    """
+    may_icon = (
+        repeat(icons, len(lines)) if isinstance(icons, bool) else map(icons.__contains__, count())
+    )
     exact = exact_phrases().get
     contains = contains_table()
     contains_anchors = contains.anchors
     long_promo = long_promo_table()
     out: list[str | None] = []
     add = out.append
-    for line in lines:
+    for line, icon in zip(lines, may_icon, strict=False):  # may_icon may run on (count)
         key = line.key
         text = line.text
         if not key:
             add("chrome.empty" if text else None)
             continue
         words = line.words
-        if icons and is_icon_line(line):
+        if icon and is_icon_line(line):
             add("chrome.icons")
         elif words <= 20 and (
             (text[-1] == ":" and _COMMENT_HEAD.match(text))
@@ -190,9 +219,8 @@ def mark_chrome(lines: list[Line]) -> None:
     for line in lines:
         if line.words <= REPEAT_MAX_WORDS and not (line.words >= 4 and line.sentence_end):
             counts[line.key] = counts.get(line.key, 0) + 1
-    everything = "\n".join(map(_KEY, lines))
-    icons = any(word in everything for word in icon_cores())
-    for line, reason in zip(lines, chrome_reasons(lines, icons=icons), strict=True):
+    keys = list(map(_KEY, lines))
+    for line, reason in zip(lines, chrome_reasons(lines, icons=_icon_lines(keys)), strict=True):
         if reason is None and counts.get(line.key, 0) >= REPEAT_MIN and line.key:
             reason = "chrome.repeated"
         line.chrome = reason
