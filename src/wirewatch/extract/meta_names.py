@@ -21,6 +21,9 @@ BYLINE = re.compile(
     r"\s*[:\s]\s*|(?-i:By(?=[A-Z][a-z])))(?P<names>.+)$",
     re.I,
 )
+# the first characters a BYLINE match can have: its words' initials in either case, and "ſ"
+# (IGNORECASE matches it to "s"); tests/extract/test_text_speed4.py checks every code point
+BYLINE_FIRSTS = frozenset("bBwWsSpPaAvVdDſ")
 _NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
 _NAME_STOP = re.compile(
     r"\s*(?:\||—|–| - |•|·|/|\bon\b|\b(?:last )?updated\b|\bpublished\b|\bfor\b|\().*$",
@@ -77,7 +80,10 @@ def clean_names(text: str) -> tuple[str, ...]:
 
 def parse_byline(text: str) -> tuple[str, ...]:
     """Author names from a byline ("By Jane Roe and John Doe | Reuters"), or ()."""
-    match = BYLINE.match(text.strip())
+    text = text.strip()
+    if text[:1] not in BYLINE_FIRSTS:
+        return ()  # no byline word starts the line: the regex need not run
+    match = BYLINE.match(text)
     if not match:
         return ()
     return clean_names(match.group("names"))
