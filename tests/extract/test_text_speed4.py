@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import numpy as np
@@ -9,11 +10,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.extract.test_text_speed import regex_tokens
+from tests.extract.test_text_speed3 import _MARKED_LINE
 from tests.extract.text_pages import FOOTER, MENU, PARAGRAPHS
 from wirewatch.errors import NoArticleError
 from wirewatch.extract.meta import find_meta
 from wirewatch.extract.meta_captions import _may_be_caption
 from wirewatch.extract.meta_dates import _PATTERNS, _iso, find_date
+from wirewatch.extract.meta_names import BYLINE_FIRSTS, parse_byline
 from wirewatch.extract.text import clean_text_page
 from wirewatch.extract.text_body import BodyOptions, classify, classify_lines, select_body
 from wirewatch.extract.text_chrome import (
@@ -27,6 +30,9 @@ from wirewatch.extract.text_lines import (
     _NON_WORD_MARKS,
     Line,
     _line_tokens,
+    build_lines,
+    build_page,
+    line_columns,
     make_lines,
     stopwords,
 )
@@ -99,13 +105,15 @@ def _marked(raw: list[str]) -> list[Line]:
     return lines
 
 
-def test_a_shared_key_counter_changes_nothing() -> None:
+def test_shared_columns_change_nothing() -> None:
     raw = [*_PAGE, "Talks on the border crossing resume", *MENU]
     plain = _marked(raw)
     shared = _marked(raw)
-    counts = Counter(line.key for line in shared)
+    columns = line_columns(shared)
+    counts = columns.key_counts
+    assert counts == Counter(line.key for line in shared)
     keep, region = select_body(plain, True)
-    assert select_body(shared, True, None, counts) == (keep, region)
+    assert select_body(shared, True, None, columns) == (keep, region)
     assert [(ln.label, ln.score) for ln in plain] == [(ln.label, ln.score) for ln in shared]
     meta = find_meta(plain, keep[0], None, body_end=keep[-1] + 1)
     assert meta == find_meta(shared, keep[0], None, body_end=keep[-1] + 1, key_counts=counts)
@@ -237,3 +245,21 @@ def test_chrome_reasons_with_icon_positions_equal_the_plain_test() -> None:
     positions = _icon_lines([line.key for line in lines])
     assert positions
     assert chrome_reasons(lines, icons=positions) == chrome_reasons(lines, icons=True)
+
+
+def test_byline_firsts_hold_every_first_character_the_regex_takes() -> None:
+    initials = {word[0] for word in ("by", "written", "words", "story", "posted", "authored")}
+    initials |= {"a", "v", "p", "d"}  # author, von, par/por, di
+    first = re.compile(f"[{''.join(sorted(initials))}]", re.IGNORECASE)
+    taken = {ch for ch in map(chr, range(0x110000)) if first.fullmatch(ch)}
+    assert taken == set(BYLINE_FIRSTS)
+    assert parse_byline("  By Jane Roe") == ("Jane Roe",)
+    assert parse_byline("ſtory by Jane Roe") == parse_byline("story by Jane Roe")
+
+
+@given(st.lists(_MARKED_LINE, min_size=1, max_size=8))
+def test_build_page_columns_are_the_lines_columns(raw: list[str]) -> None:
+    numbered = [(i, r) for i, r in enumerate(raw) if r.strip()]
+    lines, tokens, columns = build_page(numbered)
+    assert columns == line_columns(lines)
+    assert build_lines(numbered) == (lines, tokens)

@@ -12,9 +12,9 @@ assemble the Article with a Drop for every discarded line.
 from __future__ import annotations
 
 import re
-from collections import Counter, deque
+from collections import deque
 from itertools import filterfalse, repeat
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 
 from wirewatch.errors import NoArticleError
 from wirewatch.extract.meta import find_meta
@@ -24,7 +24,7 @@ from wirewatch.extract.text_chrome import (
     mark_chrome,
 )
 from wirewatch.extract.text_lines import (
-    build_lines,
+    build_page,
     guess_language,
     set_stop_ratios,
     stopwords,
@@ -37,7 +37,6 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SAMPLE_CHARS = 6000
 _PROSE_LINE = 80
 _RAW = itemgetter(1)
-_KEY = attrgetter("key")
 # zero-width characters a renderer leaves on otherwise empty lines
 _INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]+")
@@ -141,13 +140,12 @@ def new_drops(reasons: list[str], texts: list[str], numbers: list[int]) -> list[
 def clean_text_page(page: Page, *, options: BodyOptions | None = None) -> Article:
     """Clean one scraped-text page into an Article; NoArticleError when no body is found."""
     numbered, hint, drops = split_lines(page.content)
-    lines, tokens = build_lines(numbered)
+    lines, tokens, columns = build_page(numbered)
     language = lines_language(numbered, tokens, page.content)
     stop = stopwords().get(language or "", frozenset())
     set_stop_ratios(lines, tokens, stop)
     mark_chrome(lines)
-    key_counts = Counter(map(_KEY, lines))  # shared by the line model and the title rule
-    keep, _region = select_body(lines, bool(stop), options, key_counts)
+    keep, _region = select_body(lines, bool(stop), options, columns)
     if not keep:
         raise NoArticleError("no_body", f"{page.source}: no article body in the text")
     meta = find_meta(
@@ -156,7 +154,7 @@ def clean_text_page(page: Page, *, options: BodyOptions | None = None) -> Articl
         hint or page.date_hint,
         page.url,
         body_end=keep[-1] + 1,
-        key_counts=key_counts,
+        key_counts=columns.key_counts,
     )
     body_pos = [pos for pos in keep if pos not in meta.taken]
     if not body_pos:

@@ -14,12 +14,12 @@ Three steps, after jusText's idea but for text without tags:
 
 from __future__ import annotations
 
-from collections import Counter, deque
+from collections import deque
 from dataclasses import dataclass
 from itertools import groupby
 from operator import attrgetter
 
-from wirewatch.extract.text_lines import Line
+from wirewatch.extract.text_lines import Line, LineColumns
 from wirewatch.extract.text_model import LineModel, load_model
 from wirewatch.extract.text_scores import line_scores
 
@@ -252,17 +252,17 @@ def select_body(
     lines: list[Line],
     has_stopwords: bool,
     opts: BodyOptions | None = None,
-    key_counts: Counter[str] | None = None,
+    columns: LineColumns | None = None,
 ) -> tuple[list[int], tuple[int, int]]:
     """Positions (into ``lines``) of body lines, and the main region [start, end).
 
-    ``key_counts``: ``Counter(line.key for line in lines)`` when the caller has it already.
+    ``columns``: the lines' ``LineColumns`` when the caller has them (from ``build_page``).
     """
     options = opts or _DEFAULTS
     first, region = heuristic_pass(lines, has_stopwords, options)
     model = (options.model or load_model()) if options.use_model else None
     if model is not None and lines:
-        probs, threshold = line_scores(lines, first, region, has_stopwords, model, key_counts)
+        probs, threshold = line_scores(lines, first, region, has_stopwords, model, columns)
         chromes = list(map(_CHROME, lines))
         labels = [
             label if reason is not None else "good" if prob >= threshold else "bad"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -145,15 +145,59 @@ def make_lines(numbered: list[tuple[int, str]], stop: frozenset[str]) -> list[Li
     return lines
 
 
+@dataclass(frozen=True, slots=True)
+class LineColumns:
+    """The features of a page's lines that never change after ``build_page``, as lists (one
+    item a line, in line order), with the count of each key: read by the line model and the
+    title rule instead of one attribute read per line and pass. ``line_columns`` is the plain
+    definition.
+    """
+
+    texts: list[str]
+    keys: list[str]
+    bullets: list[bool]
+    words: list[int]
+    lengths: Sequence[float]  # ints, but Line.length is a float field
+    sentence_end: list[bool]
+    sentences: list[int]
+    key_counts: Counter[str]
+
+
+def line_columns(lines: list[Line]) -> LineColumns:
+    """The columns of lines built already."""
+    keys = [line.key for line in lines]
+    return LineColumns(
+        texts=[line.text for line in lines],
+        keys=keys,
+        bullets=[line.bullet for line in lines],
+        words=[line.words for line in lines],
+        lengths=[line.length for line in lines],
+        sentence_end=[line.sentence_end for line in lines],
+        sentences=[line.sentences for line in lines],
+        key_counts=Counter(keys),
+    )
+
+
 def build_lines(numbered: list[tuple[int, str]]) -> tuple[list[Line], list[list[str]]]:
     """Lines with every feature but the stopword share, and each line's tokens.
+
+    ``build_page`` gives the same and the lines' columns.
+    """
+    lines, tokens, _columns = build_page(numbered)
+    return lines, tokens
+
+
+def build_page(
+    numbered: list[tuple[int, str]],
+) -> tuple[list[Line], list[list[str]], LineColumns]:
+    """Lines with every feature but the stopword share, each line's tokens, and the columns.
 
     Normalisation and lower-casing run on the joined text. A line's tokens are its runs of
     letters and digits (``_`` and everything else separate them; a numbered list item's number
     left out); its key is the tokens joined by single spaces.
     """
     if not numbered:
-        return [], []
+        return [], [], line_columns([])
     raws = list(map(_RAW, numbered))  # split from the page's lines: none holds a newline
     joined = "\n".join(raws)
     ascii_page = joined.isascii()
@@ -214,18 +258,20 @@ def build_lines(numbered: list[tuple[int, str]]) -> tuple[list[Line], list[list[
         words[pos] += cjk // 2
         lengths[pos] += 2 * cjk
     n = len(texts)
+    keys = list(map(" ".join, all_tokens))
+    ends = [text[-1:] in _END_CHARS for text in texts]
     out = list(  # the Line constructor mapped over columns, in the order of Line's fields
         map(
             Line,
             list(map(_INDEX, numbered)),
             raws,
             texts,
-            map(" ".join, all_tokens),
+            keys,
             bullets,
             words,
             lengths,
             repeat(0.0, n),
-            [text[-1:] in _END_CHARS for text in texts],
+            ends,
             sentences,
             repeat(None, n),  # chrome
             repeat("", n),  # label
@@ -234,7 +280,8 @@ def build_lines(numbered: list[tuple[int, str]]) -> tuple[list[Line], list[list[
             all_tokens,
         )
     )
-    return out, all_tokens
+    columns = LineColumns(texts, keys, bullets, words, lengths, ends, sentences, Counter(keys))
+    return out, all_tokens, columns
 
 
 def _line_tokens(raw: str, marks: Iterable[str] = _NON_WORD_MARKS) -> list[str]:

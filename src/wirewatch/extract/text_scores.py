@@ -11,7 +11,6 @@ holds the two formulations side by side.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import repeat
@@ -21,7 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from wirewatch.extract.meta_dates import find_date
-from wirewatch.extract.text_lines import Line
+from wirewatch.extract.text_lines import Line, LineColumns, line_columns
 from wirewatch.extract.text_model import FEATURES, LineModel, _relative_date
 
 Array = npt.NDArray[np.float64]
@@ -57,15 +56,8 @@ _BYTE_CLASSES = bytes(
 )
 _RIGHT_QUOTE = "’".encode()
 _INDEX = {name: i for i, name in enumerate(FEATURES)}
-_LENGTH, _STOP_RATIO, _SENTENCE_END = (
-    attrgetter("length"),
-    attrgetter("stop_ratio"),
-    attrgetter("sentence_end"),
-)
-_SENTENCES, _BULLET, _CHROME = attrgetter("sentences"), attrgetter("bullet"), attrgetter("chrome")
-_TEXT, _KEY, _LABEL = attrgetter("text"), attrgetter("key"), attrgetter("label")
+_STOP_RATIO, _CHROME, _LABEL = attrgetter("stop_ratio"), attrgetter("chrome"), attrgetter("label")
 _GOOD = "good".__eq__
-_WORDS = attrgetter("words")
 _NEAR, _SHORT = "near".__eq__, "short".__eq__
 
 
@@ -274,13 +266,14 @@ def feature_matrix(
     first_labels: list[str],
     region: tuple[int, int],
     has_stopwords: bool,
-    key_counts: Counter[str] | None = None,
+    columns: LineColumns | None = None,
 ) -> Array:
     """All lines' stage-1 features, one column per line (chrome lines included).
 
-    ``key_counts`` may hold ``Counter(line.key for line in lines)`` already (one per page, shared
-    with the title rule).
+    ``columns``: the lines' ``LineColumns`` when the caller has them (from ``build_page``).
     """
+    if columns is None:
+        columns = line_columns(lines)
     n = len(lines)
     x = np.zeros((len(FEATURES), n))
     col = _INDEX
@@ -289,18 +282,18 @@ def feature_matrix(
         return np.fromiter(values, np.float64, n)
 
     # one C-level pass per attribute (a tuple per line made into an array costs twice as much)
-    length = column(map(_LENGTH, lines))
+    length = np.array(columns.lengths, dtype=np.float64)
     stops = column(map(_STOP_RATIO, lines))
     chromes = list(map(_CHROME, lines))
-    texts = list(map(_TEXT, lines))
+    texts = columns.texts
     chrome = np.fromiter(map(is_not, chromes, repeat(None, n)), np.bool_, n)
     good = column(map(_GOOD, map(_LABEL, lines)))
     logs = np.log1p(length) / 6.0
     x[col["log_length"]] = logs
     x[col["stop_ratio"]] = stops
-    x[col["sentence_end"]] = column(map(_SENTENCE_END, lines))
-    x[col["sentences"]] = np.minimum(column(map(_SENTENCES, lines)) / 5.0, 1.0)
-    x[col["bullet"]] = column(map(_BULLET, lines))
+    x[col["sentence_end"]] = columns.sentence_end
+    x[col["sentences"]] = np.minimum(np.array(columns.sentences, dtype=np.float64) / 5.0, 1.0)
+    x[col["bullet"]] = columns.bullets
     x[col["chrome"]] = chrome
     if "chrome.comments" in chromes:
         x[col["comments"]] = [c == "chrome.comments" for c in chromes]
@@ -324,10 +317,10 @@ def feature_matrix(
     x[col["label_good"]] = good
     x[col["label_near"]] = np.fromiter(map(_NEAR, first_labels), np.bool_, n)
     x[col["label_short"]] = np.fromiter(map(_SHORT, first_labels), np.bool_, n)
-    counts = Counter(map(_KEY, lines)) if key_counts is None else key_counts
+    counts = columns.key_counts
     if len(counts) < n:  # some key repeats
-        x[col["duplicate"]] = column(map(counts.__getitem__, map(_KEY, lines))) > 1
-    short = column(map(_WORDS, lines)) <= 10
+        x[col["duplicate"]] = column(map(counts.__getitem__, columns.keys)) > 1
+    short = np.array(columns.words) <= 10
     for i in np.flatnonzero(short & (digits > 0)).tolist():
         if find_date(texts[i]) or _relative_date(lines[i]):
             x[col["date_line"], i] = 1.0
@@ -345,7 +338,7 @@ def line_scores(
     region: tuple[int, int],
     has_stopwords: bool,
     model: LineModel,
-    key_counts: Counter[str] | None = None,
+    columns: LineColumns | None = None,
 ) -> tuple[list[float], float]:
     """Each line's final probability (0 for chrome lines) and the threshold that applies.
 
@@ -355,7 +348,7 @@ def line_scores(
     n = len(lines)
     if n == 0:
         return [], (model.second or model.first).threshold
-    x = feature_matrix(lines, first_labels, region, has_stopwords, key_counts)
+    x = feature_matrix(lines, first_labels, region, has_stopwords, columns)
     chrome = x[_INDEX["chrome"]] > 0
     first = model.first
     probs = np.where(chrome, 0.0, _sigmoid(_weights(first.weights) @ x + first.bias))
