@@ -95,10 +95,16 @@ def read_extract(paths: Sequence[Path]) -> list[Article]:
 
 
 def warm_tables() -> None:
-    """Model and data tables loaded (once per process, not counted): a made-up article."""
+    """Modules imported, model and data tables loaded (once per process, not counted): a
+    made-up HTML page extracted and a made-up article analysed."""
     from wirewatch.analyze.pipeline import analyze_articles
-    from wirewatch.records import Article
+    from wirewatch.extract import extract_page
+    from wirewatch.records import Article, Page
 
+    sentence = "Officials met in the capital on Monday and agreed to talk again next week. "
+    extract_page(Page(source="warm.html", form="html", content=(
+        "<html><head><title>Talks</title><meta name='author' content='Jane Roe'></head>"
+        f"<body><article><p>{sentence * 8}</p></article></body></html>")))
     analyze_articles([Article(id="warm", source="warm", form="text", body=(
         "NATO Secretary-General Jens Stoltenberg said on Monday that Russia must withdraw.",
         "“We will not attack,” the Kremlin said.",

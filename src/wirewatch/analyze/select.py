@@ -165,13 +165,10 @@ def selection_forms() -> frozenset[str]:
 
 def _sentence_words(sentence: str) -> set[str]:
     """The lower-case words of a sentence, hyphenated words also joined and split."""
-    words: set[str] = set()
-    for match in _WORD.finditer(sentence):
-        word = match.group().lower().replace("’", "'")
-        words.add(word)
-        if "-" in word:
-            words.add(word.replace("-", ""))
-            words.update(word.split("-"))
+    words = {word.lower().replace("’", "'") for word in _WORD.findall(sentence)}
+    for word in [w for w in words if "-" in w]:
+        words.add(word.replace("-", ""))
+        words.update(word.split("-"))
     return words
 
 
@@ -185,11 +182,13 @@ def needs_parse(sentence: str) -> bool:
         return True
     table = selection_table()
     words = _sentence_words(sentence)
-    if words & table.modals or words & table.free:
+    if not words.isdisjoint(table.modals) or not words.isdisjoint(table.free):
         return True
+    conditional = table.conditional
     for word in words:
-        alternatives = table.conditional.get(word)
-        if alternatives and any(all(words & need for need in alt) for alt in alternatives):
+        alternatives = conditional.get(word)
+        if alternatives and any(all(not words.isdisjoint(need) for need in alt)
+                                for alt in alternatives):
             return True
     return False
 
