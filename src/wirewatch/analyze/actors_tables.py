@@ -144,6 +144,7 @@ def tables() -> Tables:
     )
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same names recur within and across articles
 def lookup_proper(phrase: str) -> Entry | None:
     """The entry a proper-name phrase names, or None ("the Kremlin" -> Kremlin, RUS, GOV)."""
     table = tables()

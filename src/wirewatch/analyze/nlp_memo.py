@@ -53,6 +53,24 @@ def _spec_test(spec: Any) -> Callable[[str], bool]:
     return lambda value: True  # anything else: assume it may match (a more specific key)
 
 
+def _any_spec_test(specs: list[Any]) -> Callable[[str], bool]:
+    """``any(_spec_test(s)(value) for s in specs)`` in one test: the literals and ``IN`` lists
+    as one set, the regexes after it (a new word used to run every pattern's test)."""
+    literals: set[str] = set()
+    patterns: list[re.Pattern[str]] = []
+    for spec in specs:
+        if isinstance(spec, str):
+            literals.add(spec)
+        elif isinstance(spec, dict) and set(spec) == {"IN"}:
+            literals.update(spec["IN"])
+        elif isinstance(spec, dict) and set(spec) == {"REGEX"}:
+            patterns.append(re.compile(spec["REGEX"]))
+        else:
+            return lambda value: True
+    frozen = frozenset(literals)
+    return lambda value: value in frozen or any(p.search(value) for p in patterns)
+
+
 def _context_tests(patterns: list[dict[str, Any]]) -> list[Callable[[str, str], bool]] | None:
     """Tests (lower, dep) -> could this token be the first of a two-token pattern.
 
@@ -90,8 +108,8 @@ class RulerMemo:
         self._opens: dict[tuple[int, int], bool] = {}
         specs = [token for entry in patterns for pattern in entry["patterns"]
                  for token in pattern]
-        self._lower_tests = [_spec_test(t["LOWER"]) for t in specs if "LOWER" in t]
-        self._dep_tests = [_spec_test(t["DEP"]) for t in specs if "DEP" in t]
+        self._lower_test = _any_spec_test([t["LOWER"] for t in specs if "LOWER" in t])
+        self._dep_test = _any_spec_test([t["DEP"] for t in specs if "DEP" in t])
         self._lower: dict[int, tuple[int, bool]] = {}
         self._dep: dict[int, int] = {}
 
@@ -109,7 +127,7 @@ class RulerMemo:
         found = self._lower.get(lower)
         if found is None:
             text = doc.vocab.strings[lower]
-            named = any(test(text) for test in self._lower_tests)
+            named = self._lower_test(text)
             found = self._lower[lower] = (lower if named else 0, text.isspace())
         return found
 
@@ -117,7 +135,7 @@ class RulerMemo:
         found = self._dep.get(dep)
         if found is None:
             text = doc.vocab.strings[dep] if dep else ""
-            found = self._dep[dep] = dep if any(t(text) for t in self._dep_tests) else -1
+            found = self._dep[dep] = dep if self._dep_test(text) else -1
         return found
 
     def _keys(self, doc: Doc) -> list[Hashable]:
