@@ -33,13 +33,24 @@ def is_caption(text: str, cues: tuple[tuple[str, ...], tuple[str, ...]] | None =
 _CREDIT_WORDS = ("photo", "image", "picture", "foto", "credit", "source", "(c)")
 
 
+# bytes -> themselves, A-Z lowered: ``text.lower()`` for the credit words without lowering every
+# character (a credit word has no "k" and does not end in "i": the only non-ASCII characters
+# whose lower case holds an ASCII letter are K -> "k" and İ -> "i" + a combining dot)
+_ASCII_LOWER = bytes(b | 32 if 65 <= b <= 90 else b for b in range(256))
+
+
 def caption_cues(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The credit words and photo agencies that occur in ``text`` (a block of lines)."""
-    low = text.lower()
+    low = text.encode("utf-8", "surrogatepass").translate(_ASCII_LOWER)
     return (
-        tuple(w for w in _CREDIT_WORDS if w in low),
+        tuple(w for w, encoded in _credit_words_bytes() if encoded in low),
         tuple(name for name in _agency_cores() if name in text),
     )
+
+
+@cache
+def _credit_words_bytes() -> tuple[tuple[str, bytes], ...]:
+    return tuple((w, w.encode()) for w in _CREDIT_WORDS)
 
 
 def may_have_credit(text: str, cues: tuple[tuple[str, ...], tuple[str, ...]]) -> bool:
