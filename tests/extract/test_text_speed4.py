@@ -14,7 +14,12 @@ from tests.extract.test_text_speed3 import _MARKED_LINE
 from tests.extract.text_pages import FOOTER, MENU, PARAGRAPHS
 from wirewatch.errors import NoArticleError
 from wirewatch.extract.meta import find_meta
-from wirewatch.extract.meta_captions import _may_be_caption
+from wirewatch.extract.meta_captions import (
+    _CREDIT_WORDS,
+    _agency_cores,
+    _may_be_caption,
+    caption_cues,
+)
 from wirewatch.extract.meta_dates import _PATTERNS, _iso, find_date
 from wirewatch.extract.meta_names import BYLINE_FIRSTS, parse_byline
 from wirewatch.extract.text import clean_text_page
@@ -27,6 +32,7 @@ from wirewatch.extract.text_chrome import (
     mark_chrome,
 )
 from wirewatch.extract.text_lines import (
+    _BULLET,
     _NON_WORD_MARKS,
     Line,
     _line_tokens,
@@ -263,3 +269,33 @@ def test_build_page_columns_are_the_lines_columns(raw: list[str]) -> None:
     lines, tokens, columns = build_page(numbered)
     assert columns == line_columns(lines)
     assert build_lines(numbered) == (lines, tokens)
+
+
+def test_credit_words_survive_ascii_only_lowering() -> None:
+    # caption_cues lowers A-Z only: right while no other character lowers to an ASCII letter a
+    # credit word needs
+    lowering_to_ascii = {
+        ch for ch in map(chr, range(128, 0x110000)) if any(ord(c) < 128 for c in ch.lower())
+    }
+    assert lowering_to_ascii == {"\u0130", "\u212a"}  # İ and the Kelvin sign
+    assert not any("k" in w or w.endswith("i") for w in _CREDIT_WORDS)
+
+
+@given(st.text(alphabet=st.sampled_from("PHOTOimagecrditsu(C) \u0130\u212aΣé’\n"), max_size=30))
+def test_caption_cues_equal_a_search_of_the_lowered_text(text: str) -> None:
+    low = text.lower()
+    words, agencies = caption_cues(text)
+    assert words == tuple(w for w in _CREDIT_WORDS if w in low)
+    assert agencies == tuple(name for name in _agency_cores() if name in text)
+
+
+_CONTROL_LINE = st.text(alphabet=st.sampled_from("ab  .\t\x1f\x7f\x00\x0c’é\u00a0"), max_size=16)
+
+
+@given(st.lists(_CONTROL_LINE, min_size=1, max_size=6))
+def test_texts_collapse_whitespace_with_control_characters_anywhere(raw: list[str]) -> None:
+    numbered = [(i, r) for i, r in enumerate(raw) if r.strip()]
+    for line in build_lines(numbered)[0]:
+        marker = _BULLET.match(line.raw)
+        rest = line.raw[marker.end() :] if marker else line.raw
+        assert line.text == " ".join(rest.split())

@@ -46,6 +46,9 @@ _SENT_MARK = re.compile(r"[.!?。！？](?=\s|$|[\"'”’»)])")
 _MARK_BYTES = bytes(1 if b in b".!?" else 0 for b in range(256))
 _FOLLOWS = np.array([b in b" \n\"')" for b in range(256)])
 _NOT_CJK_MARK_LEADS = bytes(b for b in range(256) if b not in b"\xe3\xef")
+# every byte but the ASCII control characters other than the newline (a delete table: what is
+# left of a page's bytes are its control characters)
+_NOT_CONTROLS = bytes(b for b in range(256) if not ((b < 32 and b != 10) or b == 127))
 PROSE_PROXY = 0.3
 
 
@@ -208,20 +211,24 @@ def build_page(
     # bytes kept), the common non-ASCII marks replaced first: a line left ASCII splits into its
     # tokens; any other is lowered alone (``_line_tokens``)
     if ascii_page:
-        data = joined.encode("ascii").translate(_ASCII_LOWER_SPACED)
+        encoded = joined.encode("ascii")
+        data = encoded.translate(_ASCII_LOWER_SPACED)
         all_tokens = [plain.split() for plain in data.decode("ascii").split("\n")]
     else:
         marked = joined
         present = [mark for mark in _NON_WORD_MARKS if mark in joined]
         for mark in present:
             marked = marked.replace(mark, " ")
-        data = marked.encode("utf-8", "surrogatepass").translate(_ASCII_LOWER_SPACED)
+        encoded = marked.encode("utf-8", "surrogatepass")  # marks are no control characters
+        data = encoded.translate(_ASCII_LOWER_SPACED)
         all_tokens = [
             plain.split() if plain.isascii() else _line_tokens(raw, present)
             for plain, raw in zip(
                 data.decode("utf-8", "surrogatepass").split("\n"), raws, strict=True
             )
         ]
+    # no ASCII control character on the page (newlines aside): an ASCII line is printable
+    plain_ascii = not encoded.translate(None, _NOT_CONTROLS)
     bullet_match = _BULLET.match
     markers = [
         bullet_match(raw)
@@ -235,7 +242,10 @@ def build_page(
     ]
     texts = [
         rest  # no whitespace to collapse: only single ASCII spaces inside
-        if rest.isprintable() and "  " not in rest and rest[:1] != " " and rest[-1:] != " "
+        if ((plain_ascii and rest.isascii()) or rest.isprintable())
+        and "  " not in rest
+        and rest[:1] != " "
+        and rest[-1:] != " "
         else " ".join(rest.split())
         for rest in rests
     ]
