@@ -38,6 +38,7 @@ from wirewatch.extract.text_lines import (
     _line_tokens,
     build_lines,
     build_page,
+    holds_any,
     line_columns,
     make_lines,
     stopwords,
@@ -299,3 +300,9 @@ def test_texts_collapse_whitespace_with_control_characters_anywhere(raw: list[st
         marker = _BULLET.match(line.raw)
         rest = line.raw[marker.end() :] if marker else line.raw
         assert line.text == " ".join(rest.split())
+
+
+@given(st.binary(max_size=40), st.binary(max_size=6))
+def test_holds_any_is_a_nonempty_delete_translate(data: bytes, values: bytes) -> None:
+    others = bytes(b for b in range(256) if b not in values)
+    assert holds_any(data, values) == bool(data.translate(None, others))

@@ -20,7 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from wirewatch.extract.meta_dates import find_date
-from wirewatch.extract.text_lines import Line, LineColumns, line_columns
+from wirewatch.extract.text_lines import Line, LineColumns, holds_any, line_columns
 from wirewatch.extract.text_model import FEATURES, LineModel, _relative_date
 
 Array = npt.NDArray[np.float64]
@@ -29,7 +29,6 @@ _NON_ASCII_DIGIT = re.compile(r"[^\x00-\x7f](?<=\d)")  # a \d outside 0-9 (Arabi
 # UTF-8 lead bytes of every non-ASCII \d (tests/extract/test_text_speed3.py derives them): a
 # page without any of them has no non-ASCII digit, so the regex need not scan it
 DIGIT_LEADS = b"\xd9\xdb\xdf\xe0\xe1\xea\xef\xf0"
-_NOT_DIGIT_LEADS = bytes(b for b in range(256) if b not in DIGIT_LEADS)
 _GLUED_CAPS = re.compile(r"[A-Z](?<=[a-z0-9?!'’.][A-Z])[a-z]")  # text_model._GLUED, capital first
 # byte classes for _byte_counts: A-Z -> U, a-z -> l, 0-9 -> D, ? ! ' . -> p, a non-ASCII
 # character's first byte -> ?, 0x99 (the last byte of ’) -> q, newline, space and pipe kept,
@@ -163,7 +162,7 @@ def _byte_counts(texts: list[str], joined: str, sizes: Array) -> tuple[Array, ..
     )
     words = np.where(sizes > 0, spaces + 1.0, 0.0)
     caps = np.divide(upper, words, out=np.zeros(m), where=words > 0)
-    if data.translate(None, _NOT_DIGIT_LEADS) and _NON_ASCII_DIGIT.search(joined) is not None:
+    if holds_any(data, DIGIT_LEADS) and _NON_ASCII_DIGIT.search(joined) is not None:
         for pos in np.flatnonzero(per_line(np.flatnonzero(arr == ord("?")))).tolist():
             digits[pos] = len(_DIGIT.findall(texts[pos]))
     return caps, digits, pipes, glued
