@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
 import numpy as np
@@ -306,3 +307,12 @@ def test_texts_collapse_whitespace_with_control_characters_anywhere(raw: list[st
 def test_holds_any_is_a_nonempty_delete_translate(data: bytes, values: bytes) -> None:
     others = bytes(b for b in range(256) if b not in values)
     assert holds_any(data, values) == bool(data.translate(None, others))
+
+
+@given(
+    st.lists(st.text(alphabet=st.sampled_from("ae\u0301\u0300\u00e9\n x\u0327c\u1e09"), max_size=6))
+)
+def test_nfc_holds_for_a_page_when_it_holds_for_each_line(lines: list[str]) -> None:
+    joined = "\n".join(lines)
+    per_line = all(unicodedata.is_normalized("NFC", line) for line in joined.split("\n"))
+    assert unicodedata.is_normalized("NFC", joined) == per_line

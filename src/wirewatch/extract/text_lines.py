@@ -209,7 +209,11 @@ def build_page(
     raws = list(map(_RAW, numbered))  # split from the page's lines: none holds a newline
     joined = "\n".join(raws)
     ascii_page = joined.isascii()
-    if not ascii_page and not unicodedata.is_normalized("NFC", joined):
+    # NFC works line by line (a newline is a starter that composes with nothing), and an ASCII
+    # line is NFC: only the other lines need the check
+    if not ascii_page and not all(
+        unicodedata.is_normalized("NFC", raw) for raw in raws if not raw.isascii()
+    ):
         joined = unicodedata.normalize("NFC", joined)
         raws = joined.split("\n")
     # ASCII letters lowered and ASCII punctuation turned to spaces in one bytes pass (other
