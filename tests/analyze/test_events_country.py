@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import pytest
@@ -235,12 +236,18 @@ def test_implicit_protesters_are_not_coded_by_the_country_they_protest_against()
     assert {a.code for a in found[0].target} == {"ISR"}
 
 
+@functools.cache
+def _blank() -> Any:
+    from spacy.lang.en import English
+
+    return English()
+
+
 def _iob_doc(tags: list[tuple[int, str]]) -> Any:
     """A blank English doc whose tokens carry these (IOB code, label) pairs (valid IOB)."""
-    from spacy.lang.en import English
     from spacy.tokens import Span
 
-    doc = English().make_doc(" ".join(f"w{i}" for i in range(len(tags))))
+    doc = _blank().make_doc(" ".join(f"w{i}" for i in range(len(tags))))
     spans, start, label = [], -1, ""
     for i, (iob, lab) in enumerate([*tags, (2, "")]):
         if iob != 1 and start >= 0:

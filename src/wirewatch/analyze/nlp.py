@@ -17,6 +17,7 @@ from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from wirewatch.analyze.nlp_embed import memoise_embedding
 from wirewatch.analyze.nlp_memo import install_memos
 from wirewatch.analyze.nlp_ops import use_matmul
 from wirewatch.errors import ModelError
@@ -66,7 +67,8 @@ def load_nlp(model: str | None = None, *, memo: bool = True) -> Language:
     """The spaCy pipeline for ``model`` (see the module docstring), loaded once per process.
 
     ``memo``: the attribute ruler and lemmatizer memoised (``nlp_memo``: the same output,
-    faster) and numpy's matrix product in the dense layers (``nlp_ops``); False gives the
+    faster), numpy's matrix product in the dense layers (``nlp_ops``) and the tok2vec's
+    embedding stage memoised per word (``nlp_embed``, the same vectors); False gives the
     model's own components and operations (a separate instance, for comparison).
     Raises ModelError with a one-line message when the model cannot be loaded.
     """
@@ -86,6 +88,7 @@ def _load(name: str, memo: bool = True) -> Language:
     if memo:
         install_memos(nlp)  # same output as the attribute ruler and lemmatizer, ~5x cheaper
         use_matmul(nlp)  # numpy's matmul instead of BLIS in the dense layers, ~1.5x faster
+        memoise_embedding(nlp)  # tok2vec's embedding stage looked up per word, same vectors
     return nlp
 
 
