@@ -16,10 +16,14 @@ from tests.extract.text_pages import FOOTER, MENU, PARAGRAPHS
 from wirewatch.errors import NoArticleError
 from wirewatch.extract.meta import find_meta
 from wirewatch.extract.meta_captions import (
+    _CREDIT,
     _CREDIT_WORDS,
+    _FOLDED,
     _agency_cores,
+    _credit_tail,
     _may_be_caption,
     caption_cues,
+    split_caption,
 )
 from wirewatch.extract.meta_dates import _PATTERNS, _iso, find_date
 from wirewatch.extract.meta_names import BYLINE_FIRSTS, parse_byline
@@ -316,3 +320,47 @@ def test_nfc_holds_for_a_page_when_it_holds_for_each_line(lines: list[str]) -> N
     joined = "\n".join(lines)
     per_line = all(unicodedata.is_normalized("NFC", line) for line in joined.split("\n"))
     assert unicodedata.is_normalized("NFC", joined) == per_line
+
+
+def test_the_credit_gate_knows_every_case_folded_letter() -> None:
+    letters = sorted(set("".join(_CREDIT_WORDS)) - set("()"))
+    folded = re.compile(f"[{''.join(letters)}]", re.IGNORECASE)
+    taken = {ch for ch in map(chr, range(0x110000)) if folded.fullmatch(ch)}
+    plain = {ch for ch in taken if ch.lower() in letters}
+    assert taken - plain == set(_FOLDED)
+
+
+def _split_caption_ungated(text: str) -> tuple[str, str] | None:
+    match = _CREDIT.search(text) or _credit_tail().search(text)
+    if not match:
+        return None
+    credit = match.group("credit").strip(" .()[]")
+    caption = text[: match.start()].strip(" |-–—()[]")
+    if not credit or len(credit.split()) > 12:
+        return None
+    return caption, credit
+
+
+_CAPTION_PARTS = [
+    "Photo: ",
+    "PHOTO by ",
+    "(C) ",
+    "© ",
+    "Jane Roe",
+    " (AP)",
+    "Reuters",
+    "ſource: ",
+    "İmage: ",
+    "x",
+    "PARIS",
+    " ",
+    "/",
+    "Getty Images",
+    "[AFP]",
+]
+
+
+@given(st.lists(st.sampled_from(_CAPTION_PARTS), max_size=6))
+def test_split_caption_gates_change_nothing(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert split_caption(text) == _split_caption_ungated(text)

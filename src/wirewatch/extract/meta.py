@@ -21,7 +21,13 @@ from wirewatch.extract.meta_captions import (
     split_caption,
 )
 from wirewatch.extract.meta_dates import date_from_url, find_date
-from wirewatch.extract.meta_names import BYLINE, bare_name, chrome_words, parse_byline
+from wirewatch.extract.meta_names import (
+    BYLINE,
+    BYLINE_FIRSTS,
+    bare_name,
+    chrome_words,
+    parse_byline,
+)
 from wirewatch.extract.text_lines import (
     Line,
     normalise_key,
@@ -176,7 +182,9 @@ def _title(
         line = lines[pos]
         if pos in taken or line.chrome or line.bullet or not (2 <= line.words <= 30):
             continue
-        if BYLINE.match(line.text) or _SHARE_COUNT.match(line.key):
+        if (line.text[:1] in BYLINE_FIRSTS and BYLINE.match(line.text)) or (
+            line.key[:1].isdigit() and _SHARE_COUNT.match(line.key)
+        ):
             continue
         if menu_words.issuperset(line.tokens):
             continue  # "Subscribe Search My Account": menu words run together

@@ -101,9 +101,24 @@ def _credit_tail() -> re.Pattern[str]:
     return re.compile(rf"[\s(\[]+(?P<credit>(?:{alternation})\b[^()\[\]]{{0,60}})[)\]]?$")
 
 
+# characters IGNORECASE matches to a credit word's letter though their lower case differs
+# ("İ" and "ı" to "i", "ſ" to "s"; the Kelvin sign to "k", which no credit word has)
+_FOLDED = ("İ", "ı", "ſ")
+
+
+def _may_credit(text: str) -> bool:
+    """Substring tests every ``_CREDIT`` match passes: ©, a credit word (any case), "(c)"."""
+    if "©" in text:
+        return True
+    low = text.lower()
+    return any(w in low for w in _CREDIT_WORDS) or any(ch in text for ch in _FOLDED)
+
+
 def split_caption(text: str) -> tuple[str, str] | None:
     """(caption, credit) when a line ends with an image credit, else None."""
-    match = _CREDIT.search(text) or _credit_tail().search(text)
+    match = (_may_credit(text) and _CREDIT.search(text)) or (
+        any(name in text for name in _agency_cores()) and _credit_tail().search(text)
+    )
     if not match:
         return None
     credit = match.group("credit").strip(" .()[]")

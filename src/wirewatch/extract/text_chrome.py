@@ -20,6 +20,8 @@ _COMMENT_HEAD = re.compile(
     re.IGNORECASE,
 )
 _COMMENT_COUNT = re.compile(r"^(?:view |show |read )?\d+ (?:comments?|responses?|replies)$")
+# the words a comment count may start with when not a digit (``_COMMENT_COUNT``)
+_COUNT_WORDS = ("view ", "show ", "read ")
 _COUNT_SUFFIX = re.compile(r"\D\s\(\d{1,5}\)$")
 _GLUED_DATELINE = re.compile(r"[^\s:]\s+[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+){0,2}:\s+[A-Z]")
 _DATELINE_ENDS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ.'-")
@@ -179,7 +181,7 @@ def chrome_reasons(lines: list[Line], *, icons: bool | set[int] = True) -> list[
         elif words <= 20 and (
             (text[-1] == ":" and _COMMENT_HEAD.match(text))
             or (key[0].isdigit() and (_COMMENT_COUNT.match(key) or _COMMENT_HEAD.match(key)))
-            or (key[0] in "vsr" and _COMMENT_COUNT.match(key))
+            or (key.startswith(_COUNT_WORDS) and _COMMENT_COUNT.match(key))
         ):
             add("chrome.comments")
         elif (family := exact(key)) is not None:
