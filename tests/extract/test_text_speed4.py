@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from itertools import groupby
 
 import numpy as np
 from hypothesis import given
@@ -28,7 +29,13 @@ from wirewatch.extract.meta_captions import (
 from wirewatch.extract.meta_dates import _PATTERNS, _iso, find_date
 from wirewatch.extract.meta_names import BYLINE_FIRSTS, parse_byline
 from wirewatch.extract.text import clean_text_page
-from wirewatch.extract.text_body import BodyOptions, classify, classify_lines, select_body
+from wirewatch.extract.text_body import (
+    BodyOptions,
+    _runs,
+    classify,
+    classify_lines,
+    select_body,
+)
 from wirewatch.extract.text_chrome import (
     _icon_lines,
     chrome_reason,
@@ -364,3 +371,13 @@ _CAPTION_PARTS = [
 def test_split_caption_gates_change_nothing(parts: list[str]) -> None:
     text = "".join(parts)
     assert split_caption(text) == _split_caption_ungated(text)
+
+
+@given(st.lists(st.sampled_from(["good", "bad", "near", "short"]), max_size=20))
+def test_runs_are_the_groups_of_equal_labels(labels: list[str]) -> None:
+    expected, start = [], 0
+    for label, group in groupby(labels):
+        size = len(list(group))
+        expected.append((label, start, start + size))
+        start += size
+    assert _runs(labels) == expected

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
-from itertools import groupby
-from operator import attrgetter
+from itertools import compress
+from operator import attrgetter, ne
 
 from wirewatch.extract.text_lines import Line, LineColumns
 from wirewatch.extract.text_model import LineModel, load_model
@@ -102,14 +102,16 @@ def classify_lines(lines: list[Line], has_stopwords: bool, opts: BodyOptions) ->
 
 
 def _runs(labels: list[str]) -> list[tuple[str, int, int]]:
-    """Runs of equal labels as (label, start, end)."""
-    out = []
-    start = 0
-    for label, group in groupby(labels):
-        end = start + len(list(group))
-        out.append((label, start, end))
-        start = end
-    return out
+    """Runs of equal labels as (label, start, end).
+
+    The runs start where a label differs from the one before it (found by C-level maps).
+    """
+    n = len(labels)
+    if not n:
+        return []
+    starts = [0, *compress(range(1, n), map(ne, labels[1:], labels[:-1]))]
+    ends = [*starts[1:], n]
+    return list(zip(map(labels.__getitem__, starts), starts, ends, strict=True))
 
 
 def resolve_context(lines: list[Line], labels: list[str] | None = None) -> None:
