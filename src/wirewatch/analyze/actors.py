@@ -15,6 +15,8 @@ Mentions of places after "in", "at", "near" ("speaking in Stockholm") are locati
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
@@ -67,6 +69,7 @@ class ArticleActors:
     text: str = ""  # doc.text, built once (spaCy rebuilds it on every access)
     mentions: list[Mention] = field(default_factory=list)
     quoted: list[tuple[int, int]] | None = None  # ranges inside quotation marks, on demand
+    starts: list[int] | None = None  # the mentions' starts while they are in order, on demand
 
     @classmethod
     def from_doc(cls, doc: Doc) -> ArticleActors:
@@ -117,6 +120,17 @@ class ArticleActors:
             if mention.kind != "place" and (actor.code is not None or actor.sector is not None):
                 seen.setdefault(mention.actor, None)
         return tuple(seen)
+
+    def _from(self, start: int, end: int) -> list[Mention]:
+        """The mentions that start in [start, end), in their order (``from_doc`` sorts them;
+        if the list was changed out of order since, all of them)."""
+        starts = self.starts
+        if starts is None or len(starts) != len(self.mentions):
+            starts = [m.start for m in self.mentions]
+            if any(a > b for a, b in itertools.pairwise(starts)):
+                return self.mentions
+            self.starts = starts
+        return self.mentions[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
     def _quoted(self) -> list[tuple[int, int]]:
         """Character ranges inside quotation marks (computed once)."""
@@ -201,8 +215,9 @@ class ArticleActors:
         """The actor a noun phrase, name or pronoun at these offsets refers to, or None."""
         if start_char >= end_char:
             return None
-        inside = [m for m in self.mentions if start_char <= m.start and m.end <= end_char]
-        for mention in self.mentions:
+        inside = [m for m in self._from(start_char, end_char)
+                  if start_char <= m.start and m.end <= end_char]
+        for mention in self._from(-1, start_char + 1):  # those that start by start_char
             if mention.start <= start_char and end_char <= mention.end and mention.kind != "place":
                 return self._mention_actor(mention)
         span = self.doc.char_span(start_char, end_char, alignment_mode="expand")
@@ -246,17 +261,18 @@ class ArticleActors:
         words = [w.lower() for w in text.replace("’", "'").split()]
         if not words:
             return None
+        earlier = self._from(-1, before)  # a mention that ends by ``before`` starts before it
         if len(words) == 1 and words[0] in tables().pronouns:
             # a name inside quotation marks is the speaker's word, not the narrative's
             # referent: "“He wanted to work with ‘Nellie Wall,’ …” she said"
             quoted = self._quoted()
             outside = not _in_ranges(before, quoted)
-            return _latest(m for m in self.mentions if m.kind == "person" and m.end <= before
+            return _latest(m for m in earlier if m.kind == "person" and m.end <= before
                            and not (outside and _in_ranges(m.start, quoted)))
         if len(words) == 1 and words[0] in tables().group_pronouns:
             groups = (
                 m
-                for m in self.mentions
+                for m in earlier
                 if m.end <= before and (m.kind == "org" or (m.kind == "group" and _plural(m)))
             )
             return _latest(groups)
@@ -266,7 +282,7 @@ class ArticleActors:
         last = head.split()[-1] if head else ""
         if not last:
             return None
-        orgs = (m for m in self.mentions if m.kind == "org" and m.end <= before and last in m.nouns)
+        orgs = (m for m in earlier if m.kind == "org" and m.end <= before and last in m.nouns)
         found = _latest(orgs)
         if found is not None:
             return found
@@ -274,7 +290,7 @@ class ArticleActors:
         code = own.code if own is not None else None  # "the US president" is not Putin
         titled = (
             m
-            for m in self.mentions
+            for m in earlier
             if m.kind == "person"
             and m.end <= before
             and any(last in n.split() for n in m.nouns)

@@ -156,8 +156,10 @@ def _must_clause(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in cues["obligation_modals"] for c in token.children)
 
 
-def _event_date(sent: Span, token: Token, published: date | None, *, future: bool) -> str | None:
-    mentions = find_dates(sent.text)
+def _event_date(sent: Span, text: str, token: Token, published: date | None, *,
+                future: bool) -> str | None:
+    """The date the sentence (``text``) states nearest the trigger, resolved."""
+    mentions = find_dates(text)
     if not mentions:
         return None
     where = token.idx - sent.start_char
@@ -257,6 +259,7 @@ def _build(
                                     assault=event_type == "ASSAULT")
     kinds = (event_type,) if inner is None else (event_type, inner.rule.type)
     target = domestic_recipient(kinds, source, target, location)
+    sentence = sent.text
     return Event(
         type=event_type,
         mode=mode,
@@ -267,13 +270,13 @@ def _build(
         intensity=intensity(event_type, mode),
         quad=categories()[event_type].quad,
         trigger=_trigger_text(match),
-        sentence=sent.text,
+        sentence=sentence,
         start=base + sent.start_char,
         end=base + sent.end_char,
         rule=rule,
         coder=CODER,
         location=location,
-        date=_event_date(sent, tok, published, future=modality == "future"),
+        date=_event_date(sent, sentence, tok, published, future=modality == "future"),
     )
 
 
