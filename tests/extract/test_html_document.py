@@ -69,6 +69,8 @@ def test_corpus_pages_give_trafilaturas_fields(corpora: Path) -> None:
         assert _fields(_ours(html)) == _fields(_theirs(html)), path.name
 
 
-@pytest.mark.parametrize("html", ["<html><body><p>x</p></body></html>", PAGE.replace("<title>", "")])
+@pytest.mark.parametrize(
+    "html", ["<html><body><p>x</p></body></html>", PAGE.replace("<title>", "")]
+)
 def test_sparse_pages_match_too(html: str) -> None:
     assert _fields(_ours(html)) == _fields(_theirs(html))
