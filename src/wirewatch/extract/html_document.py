@@ -3,8 +3,9 @@
 ``trafilatura.metadata.extract_metadata`` also collects tags and a licence, and always
 searches the page for categories; wirewatch reads none of these, except the categories when
 the head names no section. Here the same steps run in the same order with the same functions,
-those left out are skipped, and the author fallback prunes the page's own tree instead of a
-deep copy of it (so it runs last, after every other use of the tree). Everything read is
+those left out are skipped, and the author fallback (``html_author``: the same predicates in one
+pass instead of regex XPaths) prunes the page's own tree instead of a deep copy of it (so it
+runs last, after every other use of the tree). Everything read is
 equal to what ``bare_extraction(with_metadata=True)`` gives (tests/extract/test_html_document.py).
 
 1. ``head_metadata(tree, url)`` before the body passes: meta tags, JSON-LD, title, URL and
@@ -18,6 +19,8 @@ from __future__ import annotations
 from typing import Any
 
 from lxml.html import HtmlElement
+
+from wirewatch.extract.html_author import author_in_place
 
 
 def head_metadata(tree: HtmlElement, url: str | None) -> Any:
@@ -69,19 +72,7 @@ def finish_metadata(
     if categories and not document.categories:
         document.categories = extract_catstags("category", tree)
     if not document.author:
-        document.author = _author_in_place(tree)
+        document.author = author_in_place(tree)
     document.filedate = date_params.get("max_date")
     document.clean_and_trim()
     return document
-
-
-def _author_in_place(tree: HtmlElement) -> str | None:
-    """trafilatura's ``extract_author`` without its deep copy: the same pruning, on ``tree``."""
-    from trafilatura.htmlprocessing import prune_unwanted_nodes
-    from trafilatura.json_metadata import normalize_authors
-    from trafilatura.metadata import extract_metainfo
-    from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
-
-    subtree = prune_unwanted_nodes(tree, AUTHOR_DISCARD_XPATHS)
-    author = extract_metainfo(subtree, AUTHOR_XPATHS, len_limit=120)
-    return normalize_authors(None, author) if author else author
