@@ -74,3 +74,21 @@ def test_corpus_pages_give_trafilaturas_fields(corpora: Path) -> None:
 )
 def test_sparse_pages_match_too(html: str) -> None:
     assert _fields(_ours(html)) == _fields(_theirs(html))
+
+
+def test_related_links_in_one_walk_are_the_xpaths(corpora: Path) -> None:
+    from wirewatch.extract.html_meta import _RELATED_LINKS, related_links
+
+    written = parse_html(
+        "<html><body><div class='Related-Box'><ul id='x'><li><a>One two three</a></li></ul>"
+        "<section class='RELATED'><a>Nested link here</a></section></div>"
+        "<nav id='reLated'><a>Other link words</a></nav><div class='unrelated-ish'>"
+        "<a>Still related by name</a></div><aside><a>Not related at all</a></aside>"
+        "</body></html>")
+    assert related_links(written) == _RELATED_LINKS(written)
+    assert [a.text for a in related_links(written)] == [
+        "One two three", "Nested link here", "Other link words", "Still related by name"]
+    pages = sorted((corpora / "trafilatura-eval-en" / "pages").glob("*.html"))[:30]
+    for path in pages:
+        tree = parse_html(path.read_bytes().decode("utf-8", errors="replace"))
+        assert related_links(tree) == _RELATED_LINKS(tree), path.name

@@ -176,9 +176,35 @@ def lead_caption(tree: HtmlElement) -> Caption:
     return Caption(_clean(whole.replace(credit, "")), split_credit(credit).credit or credit)
 
 
+_RELATED_BLOCKS = ("aside", "section", "div", "ul", "nav")
+_RELATED_UPPER = str.maketrans("RELATED", "related")  # XPath translate(): only these letters
+
+
+def _is_related(value: str | None) -> bool:
+    return value is not None and "related" in value.translate(_RELATED_UPPER)
+
+
+def related_links(tree: HtmlElement) -> list[HtmlElement]:
+    """``_RELATED_LINKS(tree)`` in one walk: the links inside a block whose class or id holds
+    "related" (any case of those letters), each once, in document order."""
+    links: list[HtmlElement] = []
+    inside: HtmlElement | None = None  # the outermost related block being walked
+    for block in tree.iter(*_RELATED_BLOCKS):
+        if inside is not None and _within(block, inside):
+            continue  # its links are the outer block's
+        if _is_related(block.get("class")) or _is_related(block.get("id")):
+            inside = block
+            links.extend(block.iterdescendants("a"))
+    return links
+
+
+def _within(element: HtmlElement, block: HtmlElement) -> bool:
+    return any(parent is block for parent in element.iterancestors(*_RELATED_BLOCKS))
+
+
 def _related(tree: HtmlElement) -> tuple[str, ...]:
     seen: dict[str, None] = {}
-    for anchor in _RELATED_LINKS(tree):
+    for anchor in related_links(tree):
         text = _clean(anchor.text_content())
         if text and len(text.split()) >= _MIN_RELATED_WORDS:
             seen.setdefault(text, None)
