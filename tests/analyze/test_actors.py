@@ -192,3 +192,15 @@ def test_a_spelling_variant_of_a_long_country_name_is_that_country(
 def test_resolve_name_reads_a_misspelt_country() -> None:
     actor = resolve_name("Afganistan")
     assert actor is not None and actor.code == "AFG"
+
+
+def test_a_known_text_gives_the_same_actors_as_doc_text() -> None:
+    text = ("NATO Secretary-General Jens Stoltenberg met Foreign Minister Sergey Lavrov. "
+            "The minister said the alliance was wrong, and he left.")
+    doc = parse(text)
+    given_text = ArticleActors.from_doc(doc, text)
+    rebuilt = ArticleActors.from_doc(doc)
+    assert given_text.text == rebuilt.text == doc.text
+    assert given_text.mentions == rebuilt.mentions and given_text.actors
+    start = text.index("he left")
+    assert given_text.actor_for_span(start, start + 2) == rebuilt.actor_for_span(start, start + 2)

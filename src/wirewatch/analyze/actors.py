@@ -72,9 +72,10 @@ class ArticleActors:
     starts: list[int] | None = None  # the mentions' starts while they are in order, on demand
 
     @classmethod
-    def from_doc(cls, doc: Doc) -> ArticleActors:
-        """Collect and code the article's named mentions (entities and role noun phrases)."""
-        self = cls(doc=doc, text=doc.text)
+    def from_doc(cls, doc: Doc, text: str | None = None) -> ArticleActors:
+        """Collect and code the article's named mentions (entities and role noun phrases).
+        ``text``: ``doc.text`` when the caller has it (spaCy rebuilds it token by token)."""
+        self = cls(doc=doc, text=doc.text if text is None else text)
         people: dict[str, Mention] = {}  # lower-case surname / full name -> first full mention
         for ent in doc.ents:
             if ent.label_ not in _ENT_LABELS:

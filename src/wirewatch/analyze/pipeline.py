@@ -78,7 +78,7 @@ def analyze_with_drops(
         docs = _pipe_whole(texts, pipeline, ner=ner, batch_size=batch_size)
     out: list[AnalysisWithDrops] = []
     for article, doc in zip(articles, docs, strict=True):
-        actors = ArticleActors.from_doc(doc)
+        actors = ArticleActors.from_doc(doc, article.body_text[:limit])  # doc.text, known
         quotes = tuple(find_quotes(doc, actors))
         coded = code_doc(doc, actors, published=parse_published(article.published),
                          quotes=quotes)
