@@ -103,12 +103,13 @@ def test_pair_chart_draws_and_clicking_a_day_shows_its_events(page: Any) -> None
     from playwright.sync_api import expect
 
     expect(page.locator("#day-title")).to_contain_text("03-03")
-    page.wait_for_selector("#day-events .merged-event")
+    # the list of the alert day, picked on load, may still be shown: wait for the clicked day's
+    page.wait_for_selector("#day-events[data-day='2024-03-03'] .merged-event")
     text = page.locator("#day-events").inner_text()
     assert "ACCUSE" in text and "statement number 2 said" in text
     page.locator("g.day[data-day='2024-03-14']").click()
     expect(page.locator("#day-title")).to_contain_text("03-14")
-    expect(page.locator("#day-events .merged-event")).to_have_count(3)
+    expect(page.locator("#day-events[data-day='2024-03-14'] .merged-event")).to_have_count(3)
     assert "missile strikes" in page.locator("#day-events").inner_text()
 
 

@@ -139,16 +139,20 @@ async function pairPage() {
   const chart = document.getElementById("chart");
   const dayBox = document.getElementById("day-events");
   const dayTitle = document.getElementById("day-title");
+  let shown = null;  // the day last picked: a slower answer for an earlier pick is dropped
   async function pick(day) {
+    shown = day;
     document.querySelectorAll("g.day.selected").forEach((g) => g.classList.remove("selected"));
     const g = document.querySelector(`g.day[data-day="${CSS.escape(day)}"]`);
     if (g) g.classList.add("selected");
     dayTitle.textContent = `Events of ${day}`;
     try {
       const data = await getJSON(`/dyads/${enc(source)}/${enc(target)}/${enc(day)}`);
+      if (shown !== day) return;
       dayBox.replaceChildren(...(data.events.length ? data.events.map(mergedEventBlock)
         : [el("p", { class: "muted" }, "No events that day.")]));
-    } catch (err) { fail(dayBox, err); }
+      dayBox.dataset.day = day;  // which day the list shows (set once it is drawn)
+    } catch (err) { if (shown === day) fail(dayBox, err); }
   }
   try {
     const data = await getJSON(`/dyads/${enc(source)}/${enc(target)}`);
