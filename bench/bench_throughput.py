@@ -14,6 +14,7 @@ with the model's full pipeline (no wirewatch logic).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import resource
@@ -101,9 +102,10 @@ def read_extract(paths: Sequence[Path]) -> list[Article]:
 
 
 def warm_tables() -> None:
-    """Modules imported, model and data tables loaded (once per process, not counted): a
-    made-up HTML page extracted and a made-up article analysed."""
+    """Modules imported, model and data tables loaded (once per process, not counted): two
+    made-up HTML pages extracted and a made-up article analysed."""
     from wirewatch.analyze.pipeline import analyze_articles
+    from wirewatch.errors import InputError
     from wirewatch.extract import extract_page
     from wirewatch.records import Article, Page
 
@@ -111,6 +113,12 @@ def warm_tables() -> None:
     extract_page(Page(source="warm.html", form="html", content=(
         "<html><head><title>Talks</title><meta name='author' content='Jane Roe'></head>"
         f"<body><article><p>{sentence * 8}</p></article></body></html>")))
+    # a short page with its date only in the text: trafilatura's fallbacks (jusText loads its
+    # stopword lists) and htmldate's text search (dateparser loads its locales) run once
+    with contextlib.suppress(InputError):
+        extract_page(Page(source="warm2.html", form="html", content=(
+            "<html><body><div><p>Updated 5 March 2024, 10:30</p>"
+            f"<p>{sentence * 2}</p></div></body></html>")))
     analyze_articles([Article(id="warm", source="warm", form="text", body=(
         "NATO Secretary-General Jens Stoltenberg said on Monday that Russia must withdraw.",
         "“We will not attack,” the Kremlin said.",
