@@ -12,7 +12,8 @@ padded, see ``MIN_BATCH``): tests/analyze/test_nlp_embed.py compares the tensors
 analyses of all 322 AEB and trafilatura-eval bodies are identical with and without it.
 
 Inference only: a training pass goes to the original forward. The table is bounded
-(``MAX_ROWS``; cleared when full).
+(``MAX_ROWS``; cleared when full) and belongs to the loaded pipeline of one process (pool
+workers each have theirs; a pipeline is not shared between threads).
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ from wirewatch.errors import ConfigError
 
 __all__ = ["EmbedMemo", "memoise_embedding"]
 
-MAX_ROWS = 200_000  # ~77 MB of float32 vectors of width 96
+# At most ~50 MB of float32 vectors of width 96 (the table's capacity doubles up to 131,072
+# rows) plus the keys; AEB and trafilatura-eval together need about 30,000 rows.
+MAX_ROWS = 100_000
 # Fewer rows than this are computed padded to it: BLAS libraries take another code path for
 # the smallest products (OpenBLAS here: 4 rows or fewer), whose sums can differ in the last
 # bit from those of a batch; padded, a row comes out as it does in a batch of articles.
