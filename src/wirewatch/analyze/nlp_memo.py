@@ -40,22 +40,11 @@ _LEMMA_OUT = [LEMMA]
 Component = Callable[[Doc], Doc]
 
 
-def _spec_test(spec: Any) -> Callable[[str], bool]:
-    """A test for one token-pattern value: a literal, ``{"IN": [...]}`` or ``{"REGEX": ...}``."""
-    if isinstance(spec, str):
-        return lambda value: value == spec
-    if isinstance(spec, dict) and set(spec) == {"IN"}:
-        allowed = frozenset(spec["IN"])
-        return lambda value: value in allowed
-    if isinstance(spec, dict) and set(spec) == {"REGEX"}:
-        pattern = re.compile(spec["REGEX"])
-        return lambda value: pattern.search(value) is not None
-    return lambda value: True  # anything else: assume it may match (a more specific key)
-
-
-def _any_spec_test(specs: list[Any]) -> Callable[[str], bool]:
-    """``any(_spec_test(s)(value) for s in specs)`` in one test: the literals and ``IN`` lists
-    as one set, the regexes after it (a new word used to run every pattern's test)."""
+def _spec_test(specs: list[Any]) -> Callable[[str], bool]:
+    """Does a value meet any of these token-pattern values: a literal, ``{"IN": [...]}`` or
+    ``{"REGEX": ...}``? One test: the literals and ``IN`` lists as one set, then the regexes
+    (any other kind of value may match: it is assumed to, which only makes a key more specific).
+    """
     literals: set[str] = set()
     patterns: list[re.Pattern[str]] = []
     for spec in specs:
@@ -83,8 +72,8 @@ def _context_tests(patterns: list[dict[str, Any]]) -> list[Callable[[str, str], 
                 return None
             if len(pattern) == 2:
                 first = pattern[0]
-                lower_ok = _spec_test(first["LOWER"]) if "LOWER" in first else None
-                dep_ok = _spec_test(first["DEP"]) if "DEP" in first else None
+                lower_ok = _spec_test([first["LOWER"]]) if "LOWER" in first else None
+                dep_ok = _spec_test([first["DEP"]]) if "DEP" in first else None
 
                 def test(lower: str, dep: str, lower_ok: Any = lower_ok, dep_ok: Any = dep_ok
                          ) -> bool:
@@ -108,8 +97,8 @@ class RulerMemo:
         self._opens: dict[tuple[int, int], bool] = {}
         specs = [token for entry in patterns for pattern in entry["patterns"]
                  for token in pattern]
-        self._lower_test = _any_spec_test([t["LOWER"] for t in specs if "LOWER" in t])
-        self._dep_test = _any_spec_test([t["DEP"] for t in specs if "DEP" in t])
+        self._lower_test = _spec_test([t["LOWER"] for t in specs if "LOWER" in t])
+        self._dep_test = _spec_test([t["DEP"] for t in specs if "DEP" in t])
         self._lower: dict[int, tuple[int, bool]] = {}
         self._dep: dict[int, int] = {}
 

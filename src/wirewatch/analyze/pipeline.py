@@ -70,20 +70,20 @@ def analyze_with_drops(
 
     pipeline = nlp if nlp is not None else load_nlp()
     limit = min(pipeline.max_length, MAX_ANALYZED_CHARS)
-    texts = (article.body_text[:limit] for article in articles)
+    texts = [article.body_text[:limit] for article in articles]  # joined once per article
     if select:
         docs = pipe_selected(texts, nlp=pipeline, disable=EVENT_DISABLE, light=light,
                              context=context, batch_size=batch_size, ner=ner)
     else:
         docs = _pipe_whole(texts, pipeline, ner=ner, batch_size=batch_size)
     out: list[AnalysisWithDrops] = []
-    for article, doc in zip(articles, docs, strict=True):
-        actors = ArticleActors.from_doc(doc, article.body_text[:limit])  # doc.text, known
+    for article, text, doc in zip(articles, texts, docs, strict=True):
+        actors = ArticleActors.from_doc(doc, text)  # doc.text, known
         quotes = tuple(find_quotes(doc, actors))
         coded = code_doc(doc, actors, published=parse_published(article.published),
                          quotes=quotes)
         drops = coded.drops
-        if len(article.body_text) > limit:
+        if len(text) == limit and len(article.body_text) > limit:  # cut: join again only then
             # The prefix keeps every offset valid; the rest is counted, not silently lost.
             drops += (Drop("analysis.truncated",
                            f"body has {len(article.body_text)} characters; analysed {limit}"),)

@@ -2,7 +2,8 @@
 
 A precise publication time (trafilatura gives the day only), the section, the page language,
 the lead image's caption and credit, and the headlines of links in a "related" block. Each is
-one XPath over the tree, no site-specific rule.
+one XPath over the tree (the related links: one walk over the block elements), no
+site-specific rule.
 """
 
 from __future__ import annotations
@@ -33,11 +34,6 @@ _CREDIT_IN = XPath(
     " or contains(translate(@class, 'CREDITOPYRHS', 'creditopyrhs'), 'copyright')]"
 )
 _OG_IMAGE_ALT = XPath("//meta[@property='og:image:alt']/@content")
-_RELATED_LINKS = XPath(
-    "//*[self::aside or self::section or self::div or self::ul or self::nav]"
-    "[contains(translate(@class, 'RELATED', 'related'), 'related')"
-    " or contains(translate(@id, 'RELATED', 'related'), 'related')]//a"
-)
 _CREDIT_TEXT = re.compile(
     r"(?:[(\[]\s*)?(?:©|\(c\)|copyright\b|photo(?:graph)?s?\s*(?:credit)?\s*[:/]|"
     r"image\s*(?:credit)?\s*:|picture\s*:|credits?\s*(?::|\.{2,}|…)|source\s*:)\s*(?P<credit>[^()\[\]]{2,80}?)"
@@ -185,8 +181,10 @@ def _is_related(value: str | None) -> bool:
 
 
 def related_links(tree: HtmlElement) -> list[HtmlElement]:
-    """``_RELATED_LINKS(tree)`` in one walk: the links inside a block whose class or id holds
-    "related" (any case of those letters), each once, in document order."""
+    """The links inside an ``aside``, ``section``, ``div``, ``ul`` or ``nav`` whose class or id
+    holds "related" (any case of those letters), each once, in document order: what the XPath
+    ``//*[self::aside or ...][contains(translate(@class, 'RELATED', 'related'), 'related') or
+    ...]//a`` selects, in one walk (tests/extract/test_html_document.py compares the two)."""
     links: list[HtmlElement] = []
     inside: HtmlElement | None = None  # the outermost related block being walked
     for block in tree.iter(*_RELATED_BLOCKS):
