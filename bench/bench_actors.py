@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pycountry
 
-from wirewatch.analyze.actors import resolve_name
-from wirewatch.analyze.actors_tables import plover_code
+from wirewatch.analyze.actors.mentions import resolve_name
+from wirewatch.analyze.actors.tables import plover_code
 
 ROOT = Path(__file__).resolve().parents[1]
 PLOVER = ROOT.parent / "shared" / "corpora" / "plover"

@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from aeb_scoring import Score, load_html, load_truth, score
 from wirewatch.errors import NoArticleError
-from wirewatch.extract.html import HtmlOptions, extract_body_text, extract_html_page
+from wirewatch.extract.html.article import HtmlOptions, extract_body_text, extract_html_page
 from wirewatch.records import Page
 
 RESULTS = Path(__file__).resolve().parent / "results" / "bench_html.md"

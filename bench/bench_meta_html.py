@@ -31,7 +31,7 @@ from meta_scoring import (
     score_snippets,
 )
 from wirewatch.errors import InputError
-from wirewatch.extract.html import HtmlOptions, extract_html_page
+from wirewatch.extract.html.article import HtmlOptions, extract_html_page
 from wirewatch.read import read_path
 from wirewatch.records import Page
 

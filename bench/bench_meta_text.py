@@ -25,7 +25,7 @@ from meta_scoring import (
 )
 from text_render import decode_html, render_tev
 from wirewatch.errors import NoArticleError
-from wirewatch.extract.text import clean_text_page
+from wirewatch.extract.text.clean import clean_text_page
 from wirewatch.records import Page
 
 RESULTS = Path(__file__).resolve().parent / "results" / "bench_meta_text.md"

@@ -106,8 +106,8 @@ def run_coder(gold: list[dict[str, object]]) -> tuple[dict[str, list[object]], f
 
 
 def keyword_baseline(gold: list[dict[str, object]]) -> dict[str, set[str]]:
-    from wirewatch.analyze.events_lexicon import INTENT, trigger_rules
-    from wirewatch.analyze.nlp import load_nlp, pipe_texts
+    from wirewatch.analyze.events.lexicon import INTENT, trigger_rules
+    from wirewatch.analyze.nlp.load import load_nlp, pipe_texts
 
     first_type: dict[str, str] = {}
     for (lemma, _pos), rules in trigger_rules().items():
@@ -123,7 +123,7 @@ def keyword_baseline(gold: list[dict[str, object]]) -> dict[str, set[str]]:
 
 
 def score(gold: list[dict[str, object]], events: dict[str, list[object]]) -> dict[str, float]:
-    from wirewatch.analyze.actors_tables import plover_code
+    from wirewatch.analyze.actors.tables import plover_code
 
     pred = {k: {e.type for e in v} for k, v in events.items()}  # type: ignore[attr-defined]
     result = f1_table(gold, pred)

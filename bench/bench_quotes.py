@@ -29,12 +29,12 @@ from typing import TypeVar
 from spacy.tokens import Doc
 from textacy.extract.triples import direct_quotations
 
-from wirewatch.analyze.actors import ArticleActors
-from wirewatch.analyze.names import tag_names
-from wirewatch.analyze.nlp import load_nlp, model_version, pipe_texts
+from wirewatch.analyze.actors.mentions import ArticleActors
+from wirewatch.analyze.actors.names import tag_names
+from wirewatch.analyze.nlp.load import load_nlp, model_version, pipe_texts
 from wirewatch.analyze.pipeline import NER
-from wirewatch.analyze.quotes import find_quotes
-from wirewatch.extract.text import clean_text_page
+from wirewatch.analyze.quotes.find import find_quotes
+from wirewatch.extract.text.clean import clean_text_page
 from wirewatch.records import BODY_SEPARATOR, Page, Quote
 
 BENCH = Path(__file__).resolve().parent

@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from textacy.extract.triples import direct_quotations
 
 from bench_quotes import AEB_TRUTH, bodies
-from wirewatch.analyze.nlp import load_nlp, model_version, pipe_texts
+from wirewatch.analyze.nlp.load import load_nlp, model_version, pipe_texts
 from wirewatch.analyze.pipeline import NER, analyze_articles
 from wirewatch.records import BODY_SEPARATOR, Article
 

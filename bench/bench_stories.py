@@ -31,7 +31,7 @@ from pathlib import Path
 
 from wirewatch.ids import normalise_for_id
 from wirewatch.records import Article
-from wirewatch.stories import body_shingles, find_duplicates, group_stories
+from wirewatch.watch.stories import body_shingles, find_duplicates, group_stories
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "corpora"
@@ -220,7 +220,7 @@ def story_grouping_on_sample() -> list[tuple[str, float, float, int]]:
     """Pairwise precision/recall of story co-membership on the analysed examples/ pages."""
     from wirewatch.analyze.pipeline import analyze_articles
     from wirewatch.extract import extract_path
-    from wirewatch.stories import content_words
+    from wirewatch.watch.stories import content_words
 
     truth_of = sample_truth()
     articles = [a for a in extract_path(ROOT / "examples" / "pages") if isinstance(a, Article)]

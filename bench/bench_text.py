@@ -32,8 +32,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from aeb_scoring import Score, load_truth, score
 from text_render import render_aeb
 from wirewatch.errors import NoArticleError
-from wirewatch.extract.text import clean_text_page
-from wirewatch.extract.text_body import BodyOptions
+from wirewatch.extract.text.body import BodyOptions
+from wirewatch.extract.text.clean import clean_text_page
 from wirewatch.records import Page
 
 RESULTS = Path(__file__).resolve().parent / "results" / "bench_text.md"

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 NOTES = (
     "Rows: the defaults parse (tok2vec, tagger, parser, lemmas; no NER) only the sentences "
-    "that can yield a quote or an event (`wirewatch.analyze.select`), plus the sentence "
+    "that can yield a quote or an event (`wirewatch.analyze.selection.plan`), plus the sentence "
     "before each one that refers back (a pronoun, \"the minister\"), take names from the "
     "tagger and the actor tables (`names.tag_names`), and mark only the actor tables' names "
     "in the skipped sentences; the dense layers use numpy's matmul, numpy's maxout and a "
@@ -157,7 +157,7 @@ def main() -> int:
     if args.steady:
         print(json.dumps(steady(paths)))
         return 0
-    from wirewatch.analyze.nlp import load_nlp, pipe_texts
+    from wirewatch.analyze.nlp.load import load_nlp, pipe_texts
     from wirewatch.analyze.pipeline import analyze_articles
 
     nlp = load_nlp()  # model load is not counted: once per process

@@ -30,17 +30,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from aeb_scoring import load_truth, score
 from text_render import render_aeb, render_tev, tev_entries, tev_html
 from wirewatch.errors import NoArticleError
-from wirewatch.extract.text import clean_text_page, page_language, split_lines
-from wirewatch.extract.text_body import BodyOptions, heuristic_pass
-from wirewatch.extract.text_chrome import (
+from wirewatch.extract.text.body import BodyOptions, heuristic_pass
+from wirewatch.extract.text.chrome import (
     mark_chrome,
 )
-from wirewatch.extract.text_lines import (
+from wirewatch.extract.text.clean import clean_text_page, page_language, split_lines
+from wirewatch.extract.text.lines import (
     Line,
     make_lines,
     stopwords,
 )
-from wirewatch.extract.text_model import (
+from wirewatch.extract.text.model import (
     FEATURES,
     MODEL_FILE,
     STACK_FEATURES,

@@ -15,7 +15,7 @@ import uvicorn
 from playwright.sync_api import sync_playwright
 
 from wirewatch.store import open_store
-from wirewatch.stories_store import ensure_fresh
+from wirewatch.watch.rebuild import ensure_fresh
 from wirewatch.web.api import create_app
 
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

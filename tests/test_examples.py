@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from wirewatch.cli import main
 from wirewatch.store import open_store
-from wirewatch.stories_schema import alerts, duplicates, stories
+from wirewatch.store.watch_schema import alerts, duplicates, stories
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "pages"
 

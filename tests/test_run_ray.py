@@ -91,7 +91,7 @@ def test_ray_without_analysis_and_many_batches(ray: Any, tmp_path: Path) -> None
 
 
 def test_in_flight_batches_are_bounded(ray: Any) -> None:
-    from wirewatch.run_ray import run_ray
+    from wirewatch.run.ray import run_ray
 
     pages = [Page(source=f"p{n}.txt", form="text", content=f"Title {n}\n\nToo short.")
              for n in range(7)]
@@ -115,7 +115,7 @@ def test_in_flight_batches_are_bounded(ray: Any) -> None:
 
 
 def test_worker_wirewatch_error_is_raised_as_itself(ray: Any) -> None:
-    from wirewatch.run_ray import _result
+    from wirewatch.run.ray import _result
 
     @ray.remote
     def broken() -> None:
@@ -139,7 +139,7 @@ def test_cli_executor_ray(ray: Any, tmp_path: Path) -> None:
 
 
 def test_unreachable_address_is_a_config_error() -> None:
-    from wirewatch.run_ray import connect
+    from wirewatch.run.ray import connect
 
     class NoRay:
         def is_initialized(self) -> bool:
@@ -158,7 +158,7 @@ def test_unreachable_address_is_a_config_error() -> None:
 def test_refused_connection_is_a_config_error_with_the_auth_hint(
     monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from wirewatch.run_ray import connect
+    from wirewatch.run.ray import connect
 
     class RefusingRay:
         def is_initialized(self) -> bool:

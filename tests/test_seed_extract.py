@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from wirewatch.extract.text import clean_text_page
+from wirewatch.extract.text.clean import clean_text_page
 from wirewatch.ids import article_id
 from wirewatch.records import Article, Page
 

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from wirewatch.errors import QueryError
 from wirewatch.records import Actor, Analysis, Article, Event, Story
-from wirewatch.stories import content_words, find_duplicates, group_stories
-from wirewatch.stories_events import merge_events
+from wirewatch.watch.merge import merge_events
+from wirewatch.watch.stories import content_words, find_duplicates, group_stories
 
 WORDS = [
     "minister",
@@ -295,7 +295,7 @@ def test_event_date_wins_over_published_day() -> None:
 
 
 def test_generic_organisation_codes_key_dyads_by_the_organisation() -> None:
-    from wirewatch.stories_events import dyad_key
+    from wirewatch.watch.merge import dyad_key
 
     assert dyad_key(Actor("NATO", "IGO")) == "NATO"
     assert dyad_key(Actor("North Atlantic Treaty Organization", "IGO")) == "NATO"

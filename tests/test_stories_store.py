@@ -9,8 +9,8 @@ import sqlalchemy as sa
 from tests.store import conftest as store_fixtures
 from wirewatch.records import Actor, Analysis, Article, Event
 from wirewatch.store import open_store
-from wirewatch.stories_schema import alerts, dyad_days, merged_events, stories
-from wirewatch.stories_store import ensure_fresh, is_stale, rebuild_watch
+from wirewatch.store.watch_schema import alerts, dyad_days, merged_events, stories
+from wirewatch.watch.rebuild import ensure_fresh, is_stale, rebuild_watch
 from wirewatch.web.queries import day_events, get_story, list_stories, pairs_overview
 
 # The store's fixture: each test runs on SQLite, and on PostgreSQL when one is available.

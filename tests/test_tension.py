@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from wirewatch.errors import QueryError
 from wirewatch.records import DyadDay, MergedEvent
-from wirewatch.tension import (
+from wirewatch.watch.tension import (
     QUADS,
     AlertParams,
     detect_alerts,

@@ -34,7 +34,7 @@ _EXPORTS = {
     "analyze": ("wirewatch.analyze.pipeline", "analyze_article"),
     "analyze_articles": ("wirewatch.analyze.pipeline", "analyze_articles"),
     "open_store": ("wirewatch.store", "open_store"),
-    "run_paths": ("wirewatch.run", "run_paths"),
+    "run_paths": ("wirewatch.run.local", "run_paths"),
 }
 
 __all__ = [

@@ -140,6 +140,15 @@ class Analysis:
 
 
 @dataclass(frozen=True, slots=True)
+class Duplicate:
+    """A syndicated copy and the article it copies, with their estimated Jaccard similarity."""
+
+    copy_id: str
+    original_id: str
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True)
 class Story:
     """Articles about the same real-world story, across outlets, within a time window."""
 
@@ -195,6 +204,12 @@ class DyadDay:
     intensity_sum: float
     intensity_mean: float
     tension: float
+
+    @property
+    def events(self) -> int:
+        """Merged events of the day, all four quads."""
+        return (self.verbal_cooperation + self.material_cooperation + self.verbal_conflict
+                + self.material_conflict)
 
 
 @dataclass(frozen=True, slots=True)

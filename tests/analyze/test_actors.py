@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wirewatch.analyze.actors import ArticleActors, resolve_name
-from wirewatch.analyze.actors_tables import lookup_country_variant, lookup_person_variant
-from wirewatch.analyze.nlp import parse
+from wirewatch.analyze.actors.mentions import ArticleActors, resolve_name
+from wirewatch.analyze.actors.tables import lookup_country_variant, lookup_person_variant
+from wirewatch.analyze.nlp.load import parse
 from wirewatch.records import Actor
 
 
@@ -146,7 +146,7 @@ def test_apposition_gives_an_untitled_person_an_affiliation() -> None:
      ("Kofi Annan", "UN", "IGO"), ("Russia", "RUS", "RUS")],
 )
 def test_organisations_have_own_codes_and_a_plover_class(text: str, own: str, generic: str) -> None:
-    from wirewatch.analyze.actors_tables import plover_code
+    from wirewatch.analyze.actors.tables import plover_code
 
     actor = resolve_name(text)
     assert actor is not None and actor.code == own

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from wirewatch.analyze.actors import ArticleActors
-from wirewatch.analyze.actors_resolve import resolve_name
-from wirewatch.analyze.nlp import pipe_texts
+from wirewatch.analyze.actors.mentions import ArticleActors
+from wirewatch.analyze.actors.resolve import resolve_name
+from wirewatch.analyze.nlp.load import pipe_texts
 
 
 def test_a_led_compound_is_coded_by_the_leader() -> None:

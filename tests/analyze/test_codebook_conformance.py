@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from wirewatch.analyze import events_match
-from wirewatch.analyze.events_lexicon import (
+from wirewatch.analyze.events import match as events_match
+from wirewatch.analyze.events.lexicon import (
     INTENT,
     PLOVER_TYPES,
     categories,

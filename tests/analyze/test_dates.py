@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wirewatch.analyze.dates import find_dates, parse_published, resolve
+from wirewatch.analyze.events.dates import find_dates, parse_published, resolve
 
 PUB = date(2021, 12, 2)  # a Thursday
 

@@ -9,15 +9,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wirewatch.analyze.actors import ArticleActors
-from wirewatch.analyze.events import code_doc
-from wirewatch.analyze.events_country import (
+from wirewatch.analyze.actors.country import (
     location_of,
     phrase_place,
     place_code,
     sentence_countries,
 )
-from wirewatch.analyze.nlp import pipe_texts
+from wirewatch.analyze.actors.mentions import ArticleActors
+from wirewatch.analyze.events.coder import code_doc
+from wirewatch.analyze.nlp.load import pipe_texts
 from wirewatch.records import Event
 
 
@@ -268,7 +268,7 @@ _TAGS = st.lists(st.tuples(st.sampled_from([1, 2, 3]), st.sampled_from(["GPE", "
 @settings(max_examples=80, deadline=None)
 @given(_TAGS, st.integers(0, 13), st.integers(0, 14))
 def test_entities_from_iob_tags_are_spacys(tags: list[tuple[int, str]], a: int, b: int) -> None:
-    from wirewatch.analyze.events_country import _ent_of, sentence_entities
+    from wirewatch.analyze.actors.country import _ent_of, sentence_entities
 
     doc = _iob_doc(tags)
     ents = doc.ents

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from wirewatch.analyze.actors import ArticleActors
-from wirewatch.analyze.events import code_doc
-from wirewatch.analyze.nlp import pipe_texts
+from wirewatch.analyze.actors.mentions import ArticleActors
+from wirewatch.analyze.events.coder import code_doc
+from wirewatch.analyze.nlp.load import pipe_texts
 from wirewatch.records import Event
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from wirewatch.analyze.actors import ArticleActors
-from wirewatch.analyze.dates import parse_published
-from wirewatch.analyze.events import CODER, CodedDoc, code_doc
-from wirewatch.analyze.events_lexicon import categories
-from wirewatch.analyze.nlp import parse, pipe_texts
+from wirewatch.analyze.actors.mentions import ArticleActors
+from wirewatch.analyze.events.coder import CODER, CodedDoc, code_doc
+from wirewatch.analyze.events.dates import parse_published
+from wirewatch.analyze.events.lexicon import categories
+from wirewatch.analyze.nlp.load import parse, pipe_texts
 from wirewatch.records import Event
 
 
@@ -257,8 +257,8 @@ def test_an_activity_noun_with_no_event_modifier_is_no_event() -> None:
 
 
 def test_trigger_candidates_cover_every_matched_token() -> None:
-    from wirewatch.analyze.events_match import match_token, trigger_candidates
-    from wirewatch.analyze.nlp import parse
+    from wirewatch.analyze.events.match import match_token, trigger_candidates
+    from wirewatch.analyze.nlp.load import parse
 
     doc = parse("Russia attacked the port, and the envoys undertook a mediation mission. "
                 "The build-up continued, officials said Iraq must comply.")
@@ -269,8 +269,8 @@ def test_trigger_candidates_cover_every_matched_token() -> None:
 
 
 def test_trigger_candidates_are_the_plain_token_definition() -> None:
-    from wirewatch.analyze.events_match import trigger_candidates, trigger_lemmas
-    from wirewatch.analyze.nlp import parse
+    from wirewatch.analyze.events.match import trigger_candidates, trigger_lemmas
+    from wirewatch.analyze.nlp.load import parse
 
     doc = parse("Russia attacked the port, and the envoys undertook a mediation mission. "
                 "The build-up continued, officials said Iraq must comply. Troops withdrew.")

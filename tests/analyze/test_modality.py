@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from wirewatch.analyze.events_match import match_token
-from wirewatch.analyze.modality import modality_of
-from wirewatch.analyze.nlp import pipe_texts
+from wirewatch.analyze.events.match import match_token
+from wirewatch.analyze.events.modality import modality_of
+from wirewatch.analyze.nlp.load import pipe_texts
 
 
 def modality_at(text: str, word: str) -> str:

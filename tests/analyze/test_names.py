@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from wirewatch.analyze.names import tag_names
-from wirewatch.analyze.nlp import load_nlp
+from wirewatch.analyze.actors.names import tag_names
+from wirewatch.analyze.nlp.load import load_nlp
 
 
 @pytest.fixture(scope="module")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from wirewatch.analyze import nlp as nlp_module
-from wirewatch.analyze.nlp import load_nlp, model_name, model_version, parse, pipe_texts
+from wirewatch.analyze.nlp import load as nlp_module
+from wirewatch.analyze.nlp.load import load_nlp, model_name, model_version, parse, pipe_texts
 from wirewatch.errors import ModelError
 
 

@@ -8,8 +8,8 @@ import numpy
 import pytest
 from spacy.language import Language
 
-from wirewatch.analyze.nlp import load_nlp
-from wirewatch.analyze.nlp_embed import EmbedMemo, memoise_embedding
+from wirewatch.analyze.nlp.load import load_nlp
+from wirewatch.analyze.nlp.patches.embed import EmbedMemo, memoise_embedding
 from wirewatch.errors import ConfigError
 
 TEXTS = [

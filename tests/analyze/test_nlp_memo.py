@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from spacy.attrs import LEMMA, MORPH, POS
 
-from wirewatch.analyze.nlp import load_nlp
-from wirewatch.analyze.nlp_memo import LemmaMemo, RulerMemo
+from wirewatch.analyze.nlp.load import load_nlp
+from wirewatch.analyze.nlp.patches.memo import LemmaMemo, RulerMemo
 
 TEXTS = [
     "There is no doubt that Russia's troops were massing; let's see, he said.",
@@ -36,8 +36,8 @@ def test_disabling_the_lemmatizer_still_works() -> None:
 
 
 def test_set_based_rule_lemmas_equal_spacys() -> None:
-    from wirewatch.analyze.nlp_lemmas import for_lemmatizer
-    from wirewatch.analyze.nlp_memo import closed_class_lemma
+    from wirewatch.analyze.nlp.lemmas import for_lemmatizer
+    from wirewatch.analyze.nlp.patches.memo import closed_class_lemma
 
     plain = load_nlp(memo=False)
     lemmatizer = plain.get_pipe("lemmatizer")
@@ -52,7 +52,7 @@ def test_set_based_rule_lemmas_equal_spacys() -> None:
     for doc in plain.pipe(texts):
         for token in doc:
             assert fast(token) == lemmatizer.rule_lemmatize(token), token.text
-            closed = closed_class_lemma(doc, token.orth, token.pos, token.morph.key)
+            closed = closed_class_lemma(doc, token.orth, token.pos, token.morph.key, fast)
             if closed is not None:
                 assert closed == lemmatizer.rule_lemmatize(token)[0], token.text
             checked += 1

@@ -6,8 +6,8 @@ import numpy
 import pytest
 from thinc.api import NumpyOps
 
-from wirewatch.analyze.nlp import load_nlp
-from wirewatch.analyze.nlp_ops import MatmulOps
+from wirewatch.analyze.nlp.load import load_nlp
+from wirewatch.analyze.nlp.patches.ops import MatmulOps
 
 SENTENCES = [
     "Russian Foreign Minister Sergey Lavrov accused NATO of rejecting constructive discussion.",
@@ -69,7 +69,7 @@ def test_maxout_has_no_backward_pass() -> None:
 def test_layernorm_forward_is_thincs_when_predicting() -> None:
     from thinc.api import LayerNorm
 
-    from wirewatch.analyze.nlp_ops import layernorm_forward
+    from wirewatch.analyze.nlp.patches.ops import layernorm_forward
     from wirewatch.errors import ConfigError
 
     rng = numpy.random.default_rng(5)

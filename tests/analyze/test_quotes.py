@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wirewatch.analyze.actors import ArticleActors
-from wirewatch.analyze.nlp import parse
-from wirewatch.analyze.quote_marks import marked_spans
-from wirewatch.analyze.quotes import find_quotes
-from wirewatch.extract.text import clean_text_page
+from wirewatch.analyze.actors.mentions import ArticleActors
+from wirewatch.analyze.marks import marked_spans
+from wirewatch.analyze.nlp.load import parse
+from wirewatch.analyze.quotes.find import find_quotes
+from wirewatch.extract.text.clean import clean_text_page
 from wirewatch.records import Article, Page, Quote
 
 
@@ -229,7 +229,7 @@ def test_quote_heavy_text_never_raises(words: list[str]) -> None:
 
 
 def test_without_a_parse_marks_still_give_quotes() -> None:
-    from wirewatch.analyze.nlp import pipe_texts
+    from wirewatch.analyze.nlp.load import pipe_texts
 
     body = "“We will not move our troops anywhere,” the minister said."
     (doc,) = pipe_texts([body], disable=("parser", "lemmatizer"))

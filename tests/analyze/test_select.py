@@ -9,15 +9,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
 
-from wirewatch.analyze.nlp import load_nlp
+from wirewatch.analyze.nlp.load import load_nlp
 from wirewatch.analyze.pipeline import analyze_articles
-from wirewatch.analyze.select import (
+from wirewatch.analyze.selection.docs import known_names, pipe_selected
+from wirewatch.analyze.selection.plan import (
     needs_parse,
     plan,
     selection_forms,
     sentence_starts,
 )
-from wirewatch.analyze.select_docs import known_names, pipe_selected
 from wirewatch.extract import extract_page
 from wirewatch.read import read_pages
 from wirewatch.records import Analysis, Page

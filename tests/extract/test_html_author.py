@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from lxml.html import HtmlElement
 
-from wirewatch.extract.html import parse_html
-from wirewatch.extract.html_author import author_in_place
+from wirewatch.extract.html.article import parse_html
+from wirewatch.extract.html.author import author_in_place
 
 
 def _theirs(tree: HtmlElement) -> str | None:

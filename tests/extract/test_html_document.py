@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from wirewatch.extract.html import _date_params, parse_html
-from wirewatch.extract.html_document import finish_metadata, head_metadata
+from wirewatch.extract.html.article import _date_params, parse_html
+from wirewatch.extract.html.document import finish_metadata, head_metadata
 
 FIELDS = ("title", "author", "url", "hostname", "sitename", "date", "categories")
 
@@ -79,7 +79,7 @@ def test_sparse_pages_match_too(html: str) -> None:
 def test_related_links_in_one_walk_are_the_xpaths(corpora: Path) -> None:
     from lxml.etree import XPath
 
-    from wirewatch.extract.html_meta import related_links
+    from wirewatch.extract.html.meta import related_links
 
     reference = XPath(  # the definition the walk replaces
         "//*[self::aside or self::section or self::div or self::ul or self::nav]"

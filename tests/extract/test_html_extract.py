@@ -11,7 +11,7 @@ import pytest
 
 from tests.extract.html_sample import PARAGRAPHS, SITE, TITLE, news_html
 from wirewatch.errors import NoArticleError
-from wirewatch.extract.html import (
+from wirewatch.extract.html.article import (
     EXTRACTOR,
     HtmlOptions,
     extract_body_text,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from wirewatch.extract.html import split_authors
-from wirewatch.extract.html_meta import clean_title, html_extras, published_time, split_credit
+from wirewatch.extract.html.article import split_authors
+from wirewatch.extract.html.meta import clean_title, html_extras, published_time, split_credit
 
 
 @pytest.mark.parametrize(

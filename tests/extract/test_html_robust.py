@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from tests.extract.html_sample import news_html
 from wirewatch.errors import NoArticleError
-from wirewatch.extract.html import extract_html_page
+from wirewatch.extract.html.article import extract_html_page
 from wirewatch.records import Article, Page
 
 TAGS = st.sampled_from(

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wirewatch.extract.meta_dates import date_from_url, date_hint_line, find_date
+from wirewatch.extract.text.dates import date_from_url, date_hint_line, find_date
 
 
 @pytest.mark.parametrize(

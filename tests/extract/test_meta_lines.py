@@ -5,19 +5,19 @@ from __future__ import annotations
 import pytest
 
 from tests.extract.text_pages import news_page
-from wirewatch.extract.meta import find_site, related_headline
-from wirewatch.extract.meta_captions import is_caption, split_caption
-from wirewatch.extract.meta_names import bare_name, parse_byline
-from wirewatch.extract.text import clean_text_page
-from wirewatch.extract.text_chrome import (
+from wirewatch.extract.text.captions import is_caption, split_caption
+from wirewatch.extract.text.chrome import (
     mark_chrome,
 )
-from wirewatch.extract.text_lines import (
+from wirewatch.extract.text.clean import clean_text_page
+from wirewatch.extract.text.lines import (
     Line,
     make_line,
     make_lines,
     stopwords,
 )
+from wirewatch.extract.text.meta import find_site, related_headline
+from wirewatch.extract.text.names import bare_name, parse_byline
 from wirewatch.records import Page
 
 EN = stopwords()["en"]

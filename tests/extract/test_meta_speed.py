@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wirewatch.extract.meta import _BREADCRUMB, _CRUMB_FIRSTS, _SEGMENT
+from wirewatch.extract.text.meta import _BREADCRUMB, _CRUMB_FIRSTS, _SEGMENT
 
 
 def test_breadcrumb_first_characters_cover_every_match() -> None:

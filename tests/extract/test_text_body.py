@@ -6,12 +6,12 @@ import pytest
 
 from tests.extract.text_pages import FOOTER, MENU, PARAGRAPHS, news_page
 from wirewatch.errors import NoArticleError
-from wirewatch.extract.text import clean_text_page
-from wirewatch.extract.text_body import BodyOptions, classify, main_region, select_body
-from wirewatch.extract.text_chrome import (
+from wirewatch.extract.text.body import BodyOptions, classify, main_region, select_body
+from wirewatch.extract.text.chrome import (
     mark_chrome,
 )
-from wirewatch.extract.text_lines import (
+from wirewatch.extract.text.clean import clean_text_page
+from wirewatch.extract.text.lines import (
     Line,
     make_lines,
     stopwords,
@@ -96,7 +96,7 @@ def test_empty_page_raises() -> None:
 
 
 def test_the_shipped_line_model_loads() -> None:
-    from wirewatch.extract.text_model import FEATURES, STACK_FEATURES, load_model
+    from wirewatch.extract.text.model import FEATURES, STACK_FEATURES, load_model
 
     model = load_model()
     assert model is not None, "line_model.json is missing or for another feature set"

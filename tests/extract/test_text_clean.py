@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from tests.extract.text_pages import PARAGRAPHS, news_page
 from wirewatch.errors import NoArticleError
-from wirewatch.extract.text import clean_text_page, page_language
+from wirewatch.extract.text.clean import clean_text_page, page_language
 from wirewatch.records import Article, Page
 
 

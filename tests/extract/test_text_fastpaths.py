@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.extract.text_pages import FOOTER, MENU, PARAGRAPHS, news_page
-from wirewatch.extract.meta_captions import (
+from wirewatch.extract.text.captions import (
     _CREDIT_WORDS,
     _agencies,
     caption_cues,
@@ -22,22 +22,22 @@ from wirewatch.extract.meta_captions import (
     may_have_credit,
     split_caption,
 )
-from wirewatch.extract.meta_dates import find_date
-from wirewatch.extract.text import lines_language, page_language, split_lines
-from wirewatch.extract.text_chrome import (
+from wirewatch.extract.text.chrome import (
     FAMILIES,
     contains_table,
     long_promo_table,
 )
-from wirewatch.extract.text_lines import (
+from wirewatch.extract.text.clean import lines_language, page_language, split_lines
+from wirewatch.extract.text.dates import find_date
+from wirewatch.extract.text.lines import (
     build_lines,
     data_lines,
     make_lines,
     normalise_key,
     stopwords,
 )
-from wirewatch.extract.text_model import _window_means, stack_features
-from wirewatch.extract.text_phrases import PhraseTable
+from wirewatch.extract.text.model import _window_means, stack_features
+from wirewatch.extract.text.phrases import PhraseTable
 
 EN = stopwords()["en"]
 

@@ -6,11 +6,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wirewatch.extract.text_chrome import (
+from wirewatch.extract.text.chrome import (
     chrome_reason,
     mark_chrome,
 )
-from wirewatch.extract.text_lines import (
+from wirewatch.extract.text.lines import (
     Line,
     guess_language,
     make_line,

@@ -7,24 +7,24 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.extract.text_pages import FOOTER, MENU, PARAGRAPHS, news_page
-from wirewatch.extract.text import split_lines
-from wirewatch.extract.text_body import BodyOptions, heuristic_pass
-from wirewatch.extract.text_chrome import (
+from wirewatch.extract.text.body import BodyOptions, heuristic_pass
+from wirewatch.extract.text.chrome import (
     mark_chrome,
 )
-from wirewatch.extract.text_lines import (
+from wirewatch.extract.text.clean import split_lines
+from wirewatch.extract.text.lines import (
     build_lines,
     set_stop_ratios,
     stopwords,
 )
-from wirewatch.extract.text_model import (
+from wirewatch.extract.text.model import (
     LineModel,
     _window_means,
     line_features,
     line_probabilities,
     load_model,
 )
-from wirewatch.extract.text_scores import line_scores, window_means
+from wirewatch.extract.text.scores import line_scores, window_means
 
 EN = stopwords()["en"]
 

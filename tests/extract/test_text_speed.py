@@ -7,8 +7,8 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wirewatch.extract.text_body import MAX_SHORT_RUN, resolve_context
-from wirewatch.extract.text_lines import _BULLET, _SENT_MARK, build_lines, make_lines
+from wirewatch.extract.text.body import MAX_SHORT_RUN, resolve_context
+from wirewatch.extract.text.lines import _BULLET, _SENT_MARK, build_lines, make_lines
 
 _TOKEN = re.compile(r"[^\W_]+")
 _BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # str.splitlines breaks there

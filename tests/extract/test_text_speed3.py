@@ -10,19 +10,19 @@ from hypothesis import strategies as st
 
 from tests.extract.test_text_speed import regex_tokens
 from tests.extract.text_pages import FOOTER, PARAGRAPHS
-from wirewatch.extract.text import clean_text_page, new_drops
-from wirewatch.extract.text_chrome import (
+from wirewatch.extract.text.chrome import (
     _GLUED_DATELINE,
     _may_be_dateline,
 )
-from wirewatch.extract.text_lines import (
+from wirewatch.extract.text.clean import clean_text_page, new_drops
+from wirewatch.extract.text.lines import (
     _BULLET,
     _NON_WORD_MARKS,
     _SENT_MARK,
     _sentence_counts,
     build_lines,
 )
-from wirewatch.extract.text_scores import DIGIT_LEADS
+from wirewatch.extract.text.scores import DIGIT_LEADS
 from wirewatch.records import Drop, Page
 
 _MARKED_LINE = st.text(

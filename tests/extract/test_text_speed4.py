@@ -15,8 +15,14 @@ from tests.extract.test_text_speed import regex_tokens
 from tests.extract.test_text_speed3 import _MARKED_LINE
 from tests.extract.text_pages import FOOTER, MENU, PARAGRAPHS
 from wirewatch.errors import NoArticleError
-from wirewatch.extract.meta import find_meta
-from wirewatch.extract.meta_captions import (
+from wirewatch.extract.text.body import (
+    BodyOptions,
+    _runs,
+    classify,
+    classify_lines,
+    select_body,
+)
+from wirewatch.extract.text.captions import (
     _CREDIT,
     _CREDIT_WORDS,
     _FOLDED,
@@ -26,24 +32,16 @@ from wirewatch.extract.meta_captions import (
     caption_cues,
     split_caption,
 )
-from wirewatch.extract.meta_dates import _PATTERNS, _iso, find_date
-from wirewatch.extract.meta_names import BYLINE_FIRSTS, parse_byline
-from wirewatch.extract.text import clean_text_page
-from wirewatch.extract.text_body import (
-    BodyOptions,
-    _runs,
-    classify,
-    classify_lines,
-    select_body,
-)
-from wirewatch.extract.text_chrome import (
+from wirewatch.extract.text.chrome import (
     _icon_lines,
     chrome_reason,
     chrome_reasons,
     icon_words,
     mark_chrome,
 )
-from wirewatch.extract.text_lines import (
+from wirewatch.extract.text.clean import clean_text_page
+from wirewatch.extract.text.dates import _PATTERNS, _iso, find_date
+from wirewatch.extract.text.lines import (
     _BULLET,
     _NON_WORD_MARKS,
     Line,
@@ -55,7 +53,9 @@ from wirewatch.extract.text_lines import (
     make_lines,
     stopwords,
 )
-from wirewatch.extract.text_scores import window_means, window_means_pair
+from wirewatch.extract.text.meta import find_meta
+from wirewatch.extract.text.names import BYLINE_FIRSTS, parse_byline
+from wirewatch.extract.text.scores import window_means, window_means_pair
 from wirewatch.records import Page
 
 _PAGE = ["Example Daily", *MENU, "Talks on the border crossing resume", *PARAGRAPHS, *FOOTER]

@@ -10,7 +10,7 @@ import pytest
 
 from wirewatch.records import Actor, Analysis, Article, Event, Quote
 from wirewatch.store import open_store
-from wirewatch.stories_store import rebuild_watch
+from wirewatch.watch.rebuild import rebuild_watch
 
 XSS_TITLE = "<script>alert(1)</script> Breaking"
 XSS_BODY = ("Officials said <script>alert(1)</script> and <b>bold</b> text appeared in the feed.",

@@ -15,13 +15,13 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from wirewatch.analyze.actors import ArticleActors
-from wirewatch.analyze.dates import parse_published
-from wirewatch.analyze.events import code_doc
-from wirewatch.analyze.events_lexicon import trigger_words_pattern
-from wirewatch.analyze.names import tag_names
-from wirewatch.analyze.nlp import load_nlp, pipe_texts
-from wirewatch.analyze.select_docs import LIGHT_DICT, pipe_selected
+from wirewatch.analyze.actors.mentions import ArticleActors
+from wirewatch.analyze.actors.names import tag_names
+from wirewatch.analyze.events.coder import code_doc
+from wirewatch.analyze.events.dates import parse_published
+from wirewatch.analyze.events.lexicon import trigger_words_pattern
+from wirewatch.analyze.nlp.load import load_nlp, pipe_texts
+from wirewatch.analyze.selection.docs import LIGHT_DICT, pipe_selected
 from wirewatch.records import Analysis, Article, Drop, Event
 
 # The event coder reads lemmas, so the lemmatizer stays on (the NLP default leaves it out).
@@ -66,7 +66,7 @@ def analyze_with_drops(
 ) -> list[AnalysisWithDrops]:
     """``analyze_articles`` plus the discarded event candidates of each article
     (``event.embedded``, ``event.background``, ``event.conditional``, ``event.no_content``)."""
-    from wirewatch.analyze.quotes import find_quotes
+    from wirewatch.analyze.quotes.find import find_quotes
 
     pipeline = nlp if nlp is not None else load_nlp()
     limit = min(pipeline.max_length, MAX_ANALYZED_CHARS)

@@ -1,27 +1,15 @@
 """wirewatch's command line: a thin layer over the library.
 
-Each command lives in a module of this package and registers itself on ``main``; a command
-parses its arguments, calls one library function and maps WirewatchError to a one-line
+Each command lives in a module of this package and registers itself on ``cli.app.main``; a
+command parses its arguments, calls one library function and maps WirewatchError to a one-line
 message and an exit status (0 done, 1 runtime failure such as an unwritable database,
 2 usage error).
 """
 
 from __future__ import annotations
 
-import click
+# Imported for their side effect of adding commands to ``main``.
+from wirewatch.cli import analyze_cmds, article_cmds, watch_cmds  # noqa: F401
+from wirewatch.cli.app import main
 
-from wirewatch import __version__
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="wirewatch")
-def main() -> None:
-    """Read news pages; extract articles, quotes and PLOVER events; watch tension over time."""
-
-
-def _register() -> None:
-    # Imported for their side effect of adding commands to ``main``.
-    from wirewatch.cli import analyze_cmds, article_cmds, watch_cmds  # noqa: F401
-
-
-_register()
+__all__ = ["main"]

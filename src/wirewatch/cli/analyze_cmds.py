@@ -16,7 +16,7 @@ from typing import Any, BinaryIO, NoReturn
 import click
 import orjson
 
-from wirewatch.cli import main
+from wirewatch.cli.app import main
 from wirewatch.errors import ConfigError, InputError, QueryError, WirewatchError
 from wirewatch.records import Analysis, Article, Drop, Event, Skip
 

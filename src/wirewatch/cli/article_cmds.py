@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn, cast
 import click
 import orjson
 
-from wirewatch.cli import main
+from wirewatch.cli.app import main
 from wirewatch.errors import (
     ConfigError,
     NotFoundError,
@@ -149,7 +149,7 @@ def run_cmd(paths: tuple[str, ...], db: str, no_analyze: bool, workers: int,
                                     executor=chosen, ray_address=ray_address)
             print_summary(summary)
             if not no_watch:
-                from wirewatch.stories_store import ensure_fresh
+                from wirewatch.watch.rebuild import ensure_fresh
 
                 watch = ensure_fresh(store)
                 if watch is not None:

@@ -1,5 +1,5 @@
 """``wirewatch tension``, ``wirewatch stories`` and ``wirewatch serve``: thin shells over
-:mod:`wirewatch.tension`, :mod:`wirewatch.stories_store` and :mod:`wirewatch.web`."""
+:mod:`wirewatch.watch.tension`, :mod:`wirewatch.watch.rebuild` and :mod:`wirewatch.web`."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from contextlib import contextmanager
 
 import click
 
-from wirewatch.cli import main
+from wirewatch.cli.app import main
 from wirewatch.errors import QueryError, WirewatchError
 from wirewatch.store import Store, open_store
 
@@ -40,7 +40,8 @@ def _store(db: str) -> Iterator[Store]:
 def tension(source: str, target: str, since: str | None, until: str | None, db: str,
             all_days: bool) -> None:
     """Print the daily tension series of SOURCE -> TARGET (e.g. RUS NATO) and its alerts."""
-    from wirewatch.tension import event_count, tension_series
+    from wirewatch.watch.series import tension_series
+    from wirewatch.watch.tension import event_count
 
     with _store(db) as store:
         series = tension_series(store, source.upper(), target.upper(), since=since,
@@ -68,7 +69,7 @@ def tension(source: str, target: str, since: str | None, until: str | None, db: 
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite file or database URL")
 def stories(db: str) -> None:
     """Rebuild duplicates, stories, merged events, dyad days and alerts; print the counts."""
-    from wirewatch.stories_store import rebuild_watch
+    from wirewatch.watch.rebuild import rebuild_watch
 
     with _store(db) as store:
         summary = rebuild_watch(store)
@@ -85,7 +86,7 @@ def serve(db: str, port: int, host: str) -> None:
     """Serve the dashboard and the read-only JSON API (schema at /openapi.json)."""
     import uvicorn
 
-    from wirewatch.stories_store import ensure_fresh
+    from wirewatch.watch.rebuild import ensure_fresh
     from wirewatch.web.api import create_app
 
     with _store(db) as store:

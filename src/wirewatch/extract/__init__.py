@@ -3,8 +3,8 @@
     >>> from wirewatch.extract import extract_path
     >>> results = extract_path("../shared/seed")  # doctest: +SKIP
 
-``extract_page`` dispatches on ``page.form``: HTML goes to trafilatura
-(``wirewatch.extract.html``), scraped text to the line cleaner (``wirewatch.extract.text``).
+``extract_page`` dispatches on ``page.form``: HTML goes to trafilatura and our layers
+(``extract.html``), scraped text to the line cleaner (``extract.text``).
 Both raise ``NoArticleError`` (an ``InputError`` with a ``reason``) for a page without an
 article; ``extract_path`` turns those into ``Skip`` records.
 """
@@ -23,10 +23,12 @@ __all__ = ["extract_page", "extract_pages", "extract_path"]
 def extract_page(page: Page) -> Article:
     """One Page to an Article; raises NoArticleError when the page holds no article."""
     if page.form == "html":
-        from wirewatch.extract.html import extract_html_page
+        from wirewatch.extract.html.article import extract_html_page
 
         return extract_html_page(page)
-    from wirewatch.extract.text import clean_text_page  # lazy: its word lists load on first use
+    from wirewatch.extract.text.clean import (
+        clean_text_page,  # lazy: its word lists load on first use
+    )
 
     return clean_text_page(page)
 

@@ -36,8 +36,8 @@ def _m0001_initial(conn: sa.Connection) -> None:
 
 
 def _m0002_watch_tables(conn: sa.Connection) -> None:
-    # Derived tables of the stories and tension stage (owned by wirewatch.stories_schema).
-    from wirewatch.stories_schema import WATCH_TABLES, watch_metadata
+    # Derived tables of the stories and tension stage (owned by wirewatch.store.watch_schema).
+    from wirewatch.store.watch_schema import WATCH_TABLES, watch_metadata
 
     watch_metadata.create_all(conn, tables=list(WATCH_TABLES))
 

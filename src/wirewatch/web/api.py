@@ -23,8 +23,8 @@ from wirewatch import __version__
 from wirewatch.errors import NotFoundError, QueryError, StoreError
 from wirewatch.records import Actor
 from wirewatch.store import ArticleFilter, EventFilter, Store, StoredEvent, open_store
-from wirewatch.stories_store import read_alerts
-from wirewatch.tension import tension_series
+from wirewatch.store.watch_io import read_alerts
+from wirewatch.watch.series import tension_series
 from wirewatch.web import queries
 
 DATE = r"^\d{4}-\d{2}-\d{2}$"

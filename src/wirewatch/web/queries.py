@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 from wirewatch.errors import NotFoundError
 from wirewatch.store import Store, schema
-from wirewatch.stories_schema import (
+from wirewatch.store.watch_schema import (
     alerts,
     duplicates,
     dyad_days,

@@ -1,0 +1,194 @@
+"""Speech cues ("said", "warned", "accused … of", "according to") and who spoke them.
+
+The cue list is ``wirewatch/data/quotes/cues.txt`` (surface forms, so no lemmatizer needed).
+The speaker of a cue is its grammatical subject; a cue without one (a participle, "accusing",
+hanging off "said") takes the subject of the verb it depends on; a passive cue takes its
+"by" agent. The subject's text is resolved by ``ArticleActors`` so "he" finds its antecedent.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import numpy
+from spacy.attrs import LOWER
+from spacy.strings import StringStore
+from spacy.tokens import Doc, Span, Token
+
+from wirewatch.analyze.actors.mentions import ArticleActors
+from wirewatch.analyze.actors.resolve import determiners
+from wirewatch.records import Actor
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+_CLIMB = frozenset({"advcl", "conj", "xcomp", "acl", "relcl", "parataxis", "ccomp"})
+_PRONOUN_TAGS = frozenset({"PRP", "WP", "WDT", "PRP$"})
+
+
+@dataclass(frozen=True, slots=True)
+class CueTable:
+    single: frozenset[str]  # "said", "warned"
+    phrasal: dict[str, frozenset[str]]  # "pointed" -> {"out"}, "according" -> {"to"}
+
+
+@functools.cache
+def cue_table() -> CueTable:
+    path = resources.files("wirewatch").joinpath("data", "quotes", "cues.txt")
+    single: set[str] = set()
+    phrasal: dict[str, set[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip().lower()
+        if not line or line.startswith("#"):
+            continue
+        for form in line.split("|"):
+            words = form.split()
+            if len(words) == 1:
+                single.add(words[0])
+            elif len(words) == 2:
+                phrasal.setdefault(words[0], set()).add(words[1])
+    return CueTable(frozenset(single), {k: frozenset(v) for k, v in phrasal.items()})
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A speech cue in a sentence: the verb (or "according"), its text and its speaker."""
+
+    token: Token
+    text: str  # "said", "pointed out", "according to"
+    speaker: Actor | None
+    speaker_token: Token | None
+
+
+def cue_text(token: Token) -> str | None:
+    """The cue a token starts ("said", "according to"), or None when it is not one."""
+    table = cue_table()
+    lower = token.lower_
+    if lower not in table.single and lower not in table.phrasal:
+        return None
+    if (
+        token.i > 0
+        and token.doc[token.i - 1].text == "-"
+        and not token.doc[token.i - 1].whitespace_
+    ):
+        return None  # "so-called", "long-awaited": part of a hyphenated word
+    if lower in table.phrasal:
+        for child in token.children:
+            if child.lower_ in table.phrasal[lower] and child.dep_ in {"prt", "prep"}:
+                return f"{token.text} {child.text}"
+    if lower in table.single and token.pos_ in {"VERB", "AUX"}:
+        return token.text  # "said", "have claimed", "denied by the Kremlin"
+    return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The token naming who performs ``verb``, climbing to the governing verb if needed."""
+    seen = 0
+    current: Token | None = verb
+    while current is not None and seen < 6:
+        for child in current.children:
+            if child.dep_ in _SUBJECTS and child.dep_ != "expl":
+                if child.tag_ in {"WDT", "WP"} and current.dep_ == "relcl":
+                    return current.head  # "…, which said" -> the noun it describes
+                return child
+        for child in current.children:
+            if child.dep_ == "agent":
+                for grand in child.children:
+                    if grand.dep_ == "pobj":
+                        return grand
+        if current.lower_ == "according":
+            for child in current.children:
+                if child.dep_ == "prep":
+                    for grand in child.children:
+                        if grand.dep_ == "pobj":
+                            return grand
+        if current.dep_ not in _CLIMB or current.head is current:
+            return None
+        current = current.head
+        seen += 1
+    return None
+
+
+def speaker_of(token: Token | None, actors: ArticleActors) -> Actor | None:
+    """The coded actor for a subject token; an unknown name still gets an Actor by name."""
+    if token is None:
+        return None
+    found = actors.actor_for_token(token)
+    if found is not None:
+        return found
+    if token.tag_ in _PRONOUN_TAGS or token.pos_ == "PRON":
+        return None
+    words = _phrase(token, actors.text).split()
+    while words and words[0].lower() in determiners():
+        words = words[1:]  # "the coach" -> "coach"
+    return Actor(name=" ".join(words)) if words else None
+
+
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "punct", "cc", "conj"})
+
+
+def _phrase(token: Token, text: str) -> str:
+    """The noun phrase a subject heads, with its modifiers on both sides but not a clause or
+    apposition after a comma ("two people familiar with the matter", "the study's co-author")."""
+    start = token.left_edge.i
+    end = token.i
+    for child in token.rights:
+        if child.dep_ in _CLAUSE_DEPS or child.is_punct:
+            break
+        end = child.right_edge.i
+    doc = token.doc
+    return text[doc[start].idx : doc[end].idx + len(doc[end].text)]
+
+
+def cue_positions(doc: Doc) -> tuple[int, ...]:
+    """Indices, in order, of the tokens whose lower-case form starts a cue (one array pass)."""
+    lowers = doc.to_array([LOWER]).reshape(-1)
+    hits = numpy.nonzero(numpy.isin(lowers, _cue_ids()))[0]
+    return tuple(int(i) for i in hits)
+
+
+@functools.cache
+def _cue_ids() -> Any:
+    """The string-store ids of the cue forms (ids are hashes of the strings: the same in
+    every vocabulary)."""
+    table = cue_table()
+    strings = StringStore()
+    return numpy.array(sorted({strings.add(w) for w in (*table.single, *table.phrasal)}),
+                       dtype="uint64")
+
+
+def cues_in(sent: Span, actors: ArticleActors,
+            positions: tuple[int, ...] | None = None) -> list[Cue]:
+    """All speech cues of a sentence, in order, with their speakers. ``positions``
+    (``cue_positions(doc)``) lets the sentence skip every other token."""
+    found: list[Cue] = []
+    doc = sent.doc
+    if positions is None:
+        tokens: Iterable[Token] = sent
+    else:
+        first = bisect.bisect_left(positions, sent.start)
+        last = bisect.bisect_left(positions, sent.end, first)
+        tokens = [doc[i] for i in positions[first:last]]
+    for token in tokens:
+        text = cue_text(token)
+        if text is None:
+            continue
+        subject = subject_of(token)
+        found.append(Cue(token, text, speaker_of(subject, actors), subject))
+    return found
+
+
+def governing_cue(token: Token, cues: list[Cue]) -> Cue | None:
+    """The cue that governs ``token`` in the parse tree (its nearest cue ancestor)."""
+    by_index = {cue.token.i: cue for cue in cues}
+    current = token
+    for _ in range(40):
+        if current.i in by_index:
+            return by_index[current.i]
+        if current.head is current:
+            return None
+        current = current.head
+    return None

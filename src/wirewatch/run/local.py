@@ -1,0 +1,232 @@
+"""The executor: read -> extract -> analyse -> store, over files and folders.
+
+A plain loop (or a process pool for ``workers > 1``, or Ray tasks: ``run_ray``) around pure
+stage functions. Results are
+written in batches, each batch in one transaction together with the inputs it came from, so a
+run killed half-way loses at most the batch in flight and a re-run redoes exactly that: articles
+are keyed by content (``ids.article_id``), inputs by source, and an input whose content is
+already stored is counted as ``unchanged`` without being extracted again.
+"""
+
+from __future__ import annotations
+
+import functools
+import multiprocessing
+import os
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from typing import Literal
+
+from wirewatch.errors import ConfigError, InputError, WirewatchError
+from wirewatch.records import Page, Skip
+from wirewatch.run.stages import content_hash, one_line, process_pages
+from wirewatch.store import InputResult, Store
+
+BATCH_SIZE = 32
+
+Progress = Callable[[str], None]
+Executor = Literal["loop", "pool", "ray"]
+EXECUTORS: tuple[Executor, ...] = ("loop", "pool", "ray")
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """What a run did: inputs read, articles stored, unchanged inputs, skips by reason."""
+
+    run_id: str
+    pages_read: int = 0
+    articles_stored: int = 0
+    unchanged: int = 0
+    quotes_stored: int = 0
+    events_stored: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+    skips: list[Skip] = field(default_factory=list)
+    not_analyzed: list[tuple[str, str]] = field(default_factory=list)  # (article id, error)
+    seconds: float = 0.0
+
+    @property
+    def skipped_total(self) -> int:
+        return sum(self.skipped.values())
+
+
+def _read_all(paths: Sequence[str]) -> Iterator[Page | Skip]:
+    from wirewatch.read import read_pages
+
+    for path in paths:
+        try:
+            yield from read_pages([path])
+        except InputError as exc:
+            yield Skip(path, exc.reason, exc.detail)
+        except WirewatchError:
+            raise
+        # A reader bug ends the reading of this path only: the path is recorded as a skip with
+        # the error, and the other paths are still read.
+        except Exception as exc:  # noqa: BLE001
+            yield Skip(path, "read_error", one_line(exc))
+
+
+class _Runner:
+    def __init__(self, store: Store, summary: RunSummary, progress: Progress | None,
+                 analyze: bool, force: bool) -> None:
+        self.store = store
+        self.analyze = analyze
+        self.force = force
+        self.summary = summary
+        self.progress = progress
+        self.skips: list[InputResult] = []
+
+    def tick(self, source: str) -> None:
+        if self.progress is not None:
+            self.progress(source)
+
+    def skip(self, skip: Skip) -> None:
+        self.skips.append(InputResult(skip.source, None, skip=skip))
+
+    def save(self, results: Sequence[InputResult]) -> None:
+        batch = [*self.skips, *results]
+        self.skips = []
+        if not batch:
+            return
+        self.store.save_batch(batch, run_id=self.summary.run_id)
+        for item in batch:
+            if item.skip is not None:
+                self.summary.skipped[item.skip.reason] += 1
+                self.summary.skips.append(item.skip)
+            elif item.analysis is not None:
+                self.summary.articles_stored += 1
+                self.summary.quotes_stored += len(item.analysis.quotes)
+                self.summary.events_stored += len(item.analysis.events)
+                if item.note is not None:
+                    self.summary.not_analyzed.append((item.analysis.article.id, item.note))
+            self.tick(item.source)
+
+
+def _batches(runner: _Runner, items: Iterable[Page | Skip],
+             batch_size: int) -> Iterator[list[tuple[Page, str]]]:
+    """Group pages that need work into batches; record skips and unchanged pages on the way."""
+    batch: list[tuple[Page, str]] = []
+    for item in items:
+        runner.summary.pages_read += 1
+        if isinstance(item, Skip):
+            runner.skip(item)
+            continue
+        digest = content_hash(item)
+        if not runner.force and runner.store.is_unchanged(item.source, digest,
+                                                          analyzed=runner.analyze):
+            runner.summary.unchanged += 1
+            runner.tick(item.source)
+            continue
+        batch.append((item, digest))
+        if len(batch) >= batch_size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def choose_executor(executor: str | None, workers: int, ray_address: str | None) -> Executor:
+    """The executor to use: the one named, else Ray when an address is given, else the loop
+    for one worker and the process pool for more."""
+    if executor is None:
+        return "ray" if ray_address else ("loop" if workers == 1 else "pool")
+    for known in EXECUTORS:
+        if executor == known:
+            return known
+    raise ConfigError(f"unknown executor {executor!r} (one of {', '.join(EXECUTORS)})")
+
+
+def run_pages(items: Iterable[Page | Skip], store: Store, *, analyze: bool = True,
+              progress: Progress | None = None, workers: int = 1,
+              batch_size: int = BATCH_SIZE, force: bool = False,
+              executor: Executor | None = None, ray_address: str | None = None) -> RunSummary:
+    """Run already-read pages (and reader skips) through extract, analyse and store.
+
+    ``force`` redoes pages whose content is already stored (after a new extractor or coder).
+    ``executor``: ``loop``, ``pool`` (``workers`` processes) or ``ray`` (a local Ray with
+    ``workers`` CPUs, or the cluster at ``ray_address``); by default the loop for one worker,
+    the pool for more, Ray when ``ray_address`` is given. Every executor stores the same.
+    """
+    if workers < 1 or batch_size < 1:
+        raise ValueError("workers and batch_size must be at least 1")
+    chosen = choose_executor(executor, workers, ray_address)
+    started = time.perf_counter()
+    run = functools.partial(_run_pages, items, store, chosen, started, analyze=analyze,
+                            progress=progress, workers=workers, batch_size=batch_size,
+                            force=force, ray_address=ray_address)
+    if chosen != "ray":
+        return run()
+    from wirewatch.run.ray import ray_session
+
+    # Ray is imported, started or joined before the run row: a missing Ray or a bad address
+    # is a ConfigError that records no run.
+    with ray_session(ray_address, workers):
+        return run()
+
+
+def _run_pages(items: Iterable[Page | Skip], store: Store, chosen: Executor, started: float,
+               *, analyze: bool, progress: Progress | None, workers: int, batch_size: int,
+               force: bool, ray_address: str | None) -> RunSummary:
+    summary = RunSummary(run_id=store.start_run(analyzed=analyze))
+    runner = _Runner(store, summary, progress, analyze, force)
+    status = "failed"
+    try:
+        if chosen == "loop":
+            for batch in _batches(runner, items, batch_size):
+                runner.save(process_pages(batch, analyze))
+        elif chosen == "pool":
+            _run_pool(runner, _batches(runner, items, batch_size), analyze, workers)
+        else:
+            from wirewatch.run.ray import run_ray
+
+            run_ray(_batches(runner, items, batch_size), runner.save, analyze,
+                    workers=workers, address=ray_address)
+        runner.save([])
+        status = "done"
+    finally:
+        summary.seconds = time.perf_counter() - started
+        store.finish_run(summary.run_id, status=status, pages_read=summary.pages_read,
+                         articles_stored=summary.articles_stored, unchanged=summary.unchanged,
+                         skipped=dict(summary.skipped))
+    return summary
+
+
+_BLAS_THREADS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def _run_pool(runner: _Runner, batches: Iterator[list[tuple[Page, str]]], analyze: bool,
+              workers: int) -> None:
+    # forkserver, not fork: the parent has threads (the progress bar) and open database
+    # connections, which a forked child must not inherit.
+    # One worker per core: each worker's BLAS single-threaded (the server inherits this).
+    for name in _BLAS_THREADS:
+        os.environ.setdefault(name, "1")
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        pending: set[Future[list[InputResult]]] = set()
+        for batch in batches:
+            pending.add(pool.submit(process_pages, batch, analyze))
+            if len(pending) >= 2 * workers:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    runner.save(future.result())
+        for future in pending:
+            runner.save(future.result())
+
+
+def run_paths(paths: Sequence[str], store: Store, *, analyze: bool = True,
+              progress: Progress | None = None, workers: int = 1,
+              batch_size: int = BATCH_SIZE, force: bool = False,
+              executor: Executor | None = None, ray_address: str | None = None) -> RunSummary:
+    """Read files and folders (``-`` for stdin), extract, analyse and store every article.
+
+    >>> with open_store("wirewatch.db") as store:              # doctest: +SKIP
+    ...     summary = run_paths(["examples/pages"], store)
+    >>> summary.articles_stored, dict(summary.skipped)          # doctest: +SKIP
+    (120, {'empty': 1})
+    """
+    return run_pages(_read_all(paths), store, analyze=analyze, progress=progress,
+                     workers=workers, batch_size=batch_size, force=force,
+                     executor=executor, ray_address=ray_address)

@@ -1,0 +1,198 @@
+"""The watch tables' reads and writes: what ``watch.rebuild`` loads and replaces, and what
+``watch.series`` and the API read. All of the watch stage's SQL lives here (store/), none in watch/.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import orjson
+import sqlalchemy as sa
+
+from wirewatch.records import (
+    Alert,
+    Analysis,
+    Article,
+    Duplicate,
+    DyadDay,
+    Event,
+    MergedEvent,
+    Story,
+)
+from wirewatch.store import schema
+from wirewatch.store.core import Store
+from wirewatch.store.reader import article_from_row, event_from_row
+from wirewatch.store.watch_schema import (
+    alerts,
+    duplicates,
+    dyad_days,
+    event_mentions,
+    merged_events,
+    stories,
+    story_members,
+    watch_state,
+)
+
+
+def fingerprint(conn: sa.Connection) -> str:
+    """Row counts and the latest store time of articles and events: changes when they change."""
+    a, e = schema.articles, schema.events
+    n_articles, last, body_chars = conn.execute(sa.select(
+        sa.func.count(), sa.func.max(a.c.stored_at), sa.func.sum(sa.func.length(a.c.body)))).one()
+    # Content sums too: an article re-stored with other events within the same second can
+    # reuse the deleted events' row ids and leaves the counts unchanged.
+    n_events, max_id, sentence_chars, intensity = conn.execute(sa.select(
+        sa.func.count(), sa.func.max(e.c.id), sa.func.sum(sa.func.length(e.c.sentence)),
+        sa.func.sum(e.c.intensity))).one()
+    return (f"{n_articles}|{last}|{body_chars}|{n_events}|{max_id}|{sentence_chars}|"
+            f"{round(float(intensity or 0), 3)}")
+
+
+def load_analyses(conn: sa.Connection) -> tuple[list[Analysis], dict[str, list[str]]]:
+    """Every stored article (body included) with its events, and each article's actor codes."""
+    body_less: dict[str, Article] = {}
+    for row in conn.execute(sa.select(schema.articles)).mappings():
+        body_less[row["id"]] = article_from_row(row)
+    events: dict[str, list[Event]] = {}
+    ev = schema.events
+    for row in conn.execute(sa.select(ev).order_by(ev.c.article_id, ev.c.seq)).mappings():
+        events.setdefault(row["article_id"], []).append(event_from_row(row))
+    actor_codes: dict[str, list[str]] = {}
+    ac = schema.actors
+    query = sa.select(ac.c.article_id, ac.c.code).where(ac.c.code.is_not(None))
+    for article_id, code in conn.execute(query):
+        actor_codes.setdefault(article_id, []).append(code)
+    analyses = [
+        Analysis(article=art, events=tuple(events.get(aid, ()))) for aid, art in body_less.items()
+    ]
+    return analyses, actor_codes
+
+
+def write_watch(
+    conn: sa.Connection,
+    dups: Sequence[Duplicate],
+    found: Sequence[Story],
+    merged: Sequence[MergedEvent],
+    days: Sequence[DyadDay],
+    found_alerts: Sequence[Alert],
+) -> None:
+    """Replace the watch tables' rows with a rebuild's results (inside the caller's transaction)."""
+    for table in (alerts, dyad_days, event_mentions, merged_events, duplicates, story_members,
+                  stories):
+        conn.execute(sa.delete(table))
+    if dups:
+        conn.execute(sa.insert(duplicates), [
+            {"copy_id": d.copy_id, "original_id": d.original_id, "similarity": d.similarity}
+            for d in dups
+        ])
+    if found:
+        conn.execute(sa.insert(stories), [
+            {"id": s.id, "title": s.title, "first_seen": s.first_seen, "last_seen": s.last_seen,
+             "n_articles": len(s.article_ids), "n_sites": len(s.sites),
+             "sites": orjson.dumps(list(s.sites)).decode()}
+            for s in found
+        ])
+        conn.execute(sa.insert(story_members), [
+            {"article_id": aid, "story_id": s.id, "seq": i}
+            for s in found for i, aid in enumerate(s.article_ids)
+        ])
+    if merged:
+        conn.execute(sa.insert(merged_events), [
+            {"id": m.id, "type": m.type, "mode": m.mode, "source_code": m.source_code,
+             "target_code": m.target_code, "date": m.date, "first_seen": m.first_seen,
+             "outlets": m.outlets, "mentions": len(m.mentions), "story_id": m.story_id,
+             "intensity": m.intensity, "quad": m.quad}
+            for m in merged
+        ])
+        conn.execute(sa.insert(event_mentions), [
+            {"merged_id": m.id, "article_id": x.article_id, "site": x.site,
+             "sentence": x.sentence, "start": x.start, "end": x.end}
+            for m in merged for x in m.mentions
+        ])
+    if days:
+        conn.execute(sa.insert(dyad_days), [
+            {"source": d.source, "target": d.target, "day": d.day,
+             "verbal_cooperation": d.verbal_cooperation,
+             "material_cooperation": d.material_cooperation,
+             "verbal_conflict": d.verbal_conflict, "material_conflict": d.material_conflict,
+             "events": d.events, "intensity_sum": d.intensity_sum,
+             "intensity_mean": d.intensity_mean, "tension": d.tension}
+            for d in days
+        ])
+    if found_alerts:
+        conn.execute(sa.insert(alerts), [
+            {"source": a.source, "target": a.target, "day": a.day, "tension": a.tension,
+             "baseline": a.baseline, "threshold": a.threshold, "score": a.score,
+             "method": a.method}
+            for a in found_alerts
+        ])
+
+
+def built_fingerprint(conn: sa.Connection) -> str | None:
+    """The fingerprint the watch tables were last built from, or None when never built."""
+    return conn.execute(
+        sa.select(watch_state.c.value).where(watch_state.c.key == "fingerprint")
+    ).scalar_one_or_none()
+
+
+def write_state(conn: sa.Connection, values: dict[str, str]) -> None:
+    """Replace the watch stage's state rows (fingerprint, build time, alert method)."""
+    conn.execute(sa.delete(watch_state))
+    conn.execute(sa.insert(watch_state), [{"key": k, "value": v} for k, v in values.items()])
+
+
+def dyad_from_row(row: sa.RowMapping) -> DyadDay:
+    return DyadDay(
+        source=row["source"], target=row["target"], day=row["day"],
+        verbal_cooperation=row["verbal_cooperation"],
+        material_cooperation=row["material_cooperation"],
+        verbal_conflict=row["verbal_conflict"], material_conflict=row["material_conflict"],
+        intensity_sum=row["intensity_sum"], intensity_mean=row["intensity_mean"],
+        tension=row["tension"],
+    )
+
+
+def alert_from_row(row: sa.RowMapping) -> Alert:
+    return Alert(source=row["source"], target=row["target"], day=row["day"],
+                 tension=row["tension"], baseline=row["baseline"], threshold=row["threshold"],
+                 score=row["score"], method=row["method"])
+
+
+def read_dyad_days(
+    store: Store, source: str, target: str, *, since: str | None = None, until: str | None = None
+) -> list[DyadDay]:
+    """The stored (sparse) days of one ordered pair, oldest first."""
+    t = dyad_days
+    query = sa.select(t).where(t.c.source == source, t.c.target == target)
+    if since:
+        query = query.where(t.c.day >= since)
+    if until:
+        query = query.where(t.c.day <= until)
+    with store.connect() as conn:
+        return [dyad_from_row(r) for r in conn.execute(query.order_by(t.c.day)).mappings()]
+
+
+def read_alerts(
+    store: Store,
+    *,
+    source: str | None = None,
+    target: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 1000,
+    offset: int = 0,
+) -> list[Alert]:
+    """Stored alerts, newest first, optionally of one pair (either side may be given)."""
+    t = alerts
+    query = sa.select(t)
+    if source:
+        query = query.where(t.c.source == source)
+    if target:
+        query = query.where(t.c.target == target)
+    if since:
+        query = query.where(t.c.day >= since)
+    if until:
+        query = query.where(t.c.day <= until)
+    query = query.order_by(t.c.day.desc(), t.c.score.desc(), t.c.id).limit(limit).offset(offset)
+    with store.connect() as conn:
+        return [alert_from_row(r) for r in conn.execute(query).mappings()]

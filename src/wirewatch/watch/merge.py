@@ -1,0 +1,220 @@
+"""Merge the events that several articles report into one event per real-world happening.
+
+Two coded events are reports of the same real-world event when they have the same PLOVER
+type, the same first source actor code and the same first target actor code, and their days
+(the event's own date, else the article's published day) are the same, or their articles
+belong to the same story and the days lie at most ``window_days`` apart (links are
+transitive). Requiring the story for the cross-day case keeps a daily routine accusation
+from merging into one long event. Only factual reports merge (modality ``asserted`` or
+``alleged``): a threat that "may" happen or a denied attack is not an event that took place.
+
+A merged event keeps every mention (article, site, evidence sentence and its offsets), its
+first sighting, and its number of *independent* outlets: a syndicated copy counts as its
+original's outlet, so one wire story reprinted by five sites is one outlet.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib import resources
+
+from wirewatch.errors import QueryError
+from wirewatch.records import Actor, Analysis, Event, EventMention, MergedEvent, Story
+
+FACTUAL_MODALITIES = frozenset({"asserted", "alleged"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Report:
+    event: Event
+    article_id: str
+    site: str | None
+    published: str | None
+    day: date | None
+    story_id: str | None
+    outlet: str  # the independent outlet: the original's site for a syndicated copy
+
+
+def _day(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+# PLOVER's generic codes for non-state actors: an alliance and a UN agency share "IGO", so a
+# dyad keyed on the code alone would mix NATO with the WHO. For these, the organisation's own
+# short name (from the actor tables) is the dyad key.
+GENERIC_CODES = frozenset({"IGO", "NGO", "ISM", "IMG", "MNC", "UNO", "EUR"})
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,7}$")
+
+
+@cache
+def organisation_keys() -> dict[str, str]:
+    """Casefolded organisation name or alias -> its dyad key (acronym, else upper-case name),
+    from data/actors/organisations.csv."""
+    path = resources.files("wirewatch").joinpath("data/actors/organisations.csv")
+    if not path.is_file():
+        return {}
+    lines = [ln for ln in path.read_text("utf-8").splitlines() if not ln.startswith("#")]
+    keys: dict[str, str] = {}
+    for row in csv.DictReader(lines):
+        generic = row.get("plover_code") or row.get("code") or ""
+        if generic not in GENERIC_CODES or not row.get("name"):
+            continue
+        names = [row["name"], *(a for a in (row.get("aliases") or "").split("|") if a)]
+        key = row["code"] if row["code"] not in GENERIC_CODES else next(
+            (n for n in names if _ACRONYM.match(n)), row["name"].upper())
+        for name in names:
+            keys.setdefault(name.casefold(), key)
+    return keys
+
+
+def dyad_key(actor: Actor) -> str | None:
+    """The code a dyad is keyed on: the actor's code, or for a generic non-state code (IGO,
+    NGO, ...) the organisation's acronym when the actor's name is, or begins with, a known
+    organisation ("NATO", "NATO member states", "the UN Security Council")."""
+    if actor.code not in GENERIC_CODES:
+        return actor.code
+    keys = organisation_keys()
+    words = actor.name.split()
+    if words and words[0].casefold() == "the":
+        words = words[1:]
+    for k in range(len(words), 0, -1):
+        key = keys.get(" ".join(words[:k]).casefold())
+        if key:
+            return key
+    return actor.code
+
+
+def _first_code(actors: tuple[Actor, ...]) -> str | None:
+    for actor in actors:
+        key = dyad_key(actor)
+        if key:
+            return key
+    return None
+
+
+def _reports(analyses: Sequence[Analysis], stories: Sequence[Story]) -> list[_Report]:
+    story_of = {aid: s.id for s in stories for aid in s.article_ids}
+    original_of = {copy: orig for s in stories for copy, orig in s.duplicate_of}
+    site_of = {a.article.id: a.article.site for a in analyses}
+    out: list[_Report] = []
+    for analysis in analyses:
+        art = analysis.article
+        root = original_of.get(art.id, art.id)
+        outlet = site_of.get(root) or art.site or root
+        for event in analysis.events:
+            if event.modality not in FACTUAL_MODALITIES:
+                continue
+            out.append(
+                _Report(
+                    event=event,
+                    article_id=art.id,
+                    site=art.site,
+                    published=art.published,
+                    day=_day(event.date) or _day(art.published),
+                    story_id=story_of.get(art.id),
+                    outlet=outlet,
+                )
+            )
+    return out
+
+
+def _cluster(reports: list[_Report], window_days: int) -> list[list[_Report]]:
+    """Reports of one (type, source, target) that describe one event: reports of the same day,
+    and reports of the same story at most ``window_days`` apart (linked transitively)."""
+    dated = sorted((r for r in reports if r.day), key=lambda r: (r.day, r.published or ""))
+    parent = list(range(len(dated)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    last_of_day: dict[date, int] = {}
+    last_of_story: dict[str, int] = {}
+    for i, rep in enumerate(dated):
+        assert rep.day is not None
+        if rep.day in last_of_day:
+            parent[find(i)] = find(last_of_day[rep.day])
+        prev = last_of_story.get(rep.story_id) if rep.story_id else None
+        if prev is not None and (rep.day - (dated[prev].day or rep.day)).days <= window_days:
+            parent[find(i)] = find(prev)
+        last_of_day[rep.day] = i
+        if rep.story_id:
+            last_of_story[rep.story_id] = i
+    groups: dict[int, list[_Report]] = {}
+    for i, rep in enumerate(dated):
+        groups.setdefault(find(i), []).append(rep)
+    clusters = list(groups.values())
+    # An undated report joins only reports of its own story (or stays alone).
+    undated: dict[str, list[_Report]] = {}
+    for rep in reports:
+        if rep.day is None:
+            undated.setdefault(rep.story_id or rep.article_id, []).append(rep)
+    clusters.extend(undated.values())
+    return clusters
+
+
+def merged_event_id(type_: str, source: str | None, target: str | None, first: _Report) -> str:
+    key = f"{type_}|{source}|{target}|{first.article_id}|{first.event.start}"
+    return "m" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:15]
+
+
+def _merge(cluster: list[_Report]) -> MergedEvent:
+    first = min(cluster, key=lambda r: (r.published is None, r.published or "", r.article_id))
+    ev = first.event
+    source, target = _first_code(ev.source), _first_code(ev.target)
+    day = min((r.day for r in cluster if r.day), default=None)
+    stories = Counter(r.story_id for r in cluster if r.story_id)
+    return MergedEvent(
+        id=merged_event_id(ev.type, source, target, first),
+        type=ev.type,
+        mode=Counter(r.event.mode for r in cluster).most_common(1)[0][0],
+        source_code=source,
+        target_code=target,
+        date=day.isoformat() if day else None,
+        first_seen=first.published,
+        outlets=len({r.outlet for r in cluster}),
+        story_id=stories.most_common(1)[0][0] if stories else None,
+        intensity=round(sum(r.event.intensity for r in cluster) / len(cluster), 3),
+        quad=Counter(r.event.quad for r in cluster).most_common(1)[0][0],
+        mentions=tuple(
+            EventMention(r.article_id, r.site, r.event.sentence, r.event.start, r.event.end)
+            for r in sorted(cluster, key=lambda r: (r.published or "", r.article_id))
+        ),
+    )
+
+
+def merge_events(
+    analyses: Sequence[Analysis], stories: Sequence[Story], *, window_days: int = 1
+) -> list[MergedEvent]:
+    """One :class:`MergedEvent` per real-world event reported in ``analyses``.
+
+    ``stories`` (from :func:`wirewatch.watch.stories.group_stories`) give each mention its story and
+    say which articles are syndicated copies. Merged events come out by date, then id.
+    """
+    if window_days < 0:
+        raise QueryError(f"window_days must be >= 0, got {window_days}")
+    groups: dict[tuple[str, str | None, str | None], list[_Report]] = {}
+    for rep in _reports(analyses, stories):
+        key = (rep.event.type, _first_code(rep.event.source), _first_code(rep.event.target))
+        groups.setdefault(key, []).append(rep)
+    merged = [
+        _merge(cluster)
+        for key in sorted(groups, key=lambda k: (k[0], k[1] or "", k[2] or ""))
+        for cluster in _cluster(groups[key], window_days)
+    ]
+    merged.sort(key=lambda m: (m.date is None, m.date or "", m.id))
+    return merged
