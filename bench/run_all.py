@@ -17,8 +17,8 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 RESULTS = BENCH / "results"
 ORDER = [
-    "html", "text", "train_text_model", "meta_text", "meta_html", "store", "actors", "plover",
-    "quotes", "quotes_gold", "throughput", "stories", "api",
+    "html", "text", "scraped_text", "train_text_model", "meta_text", "meta_html", "store",
+    "actors", "plover", "quotes", "quotes_gold", "throughput", "stories", "api",
 ]
 
 
