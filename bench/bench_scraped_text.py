@@ -30,7 +30,7 @@ from meta_scoring import normalise
 from scraped_corpus import HELD_OUT_RENDERERS, Sample, samples
 from scraped_render import RENDERERS
 from wirewatch.errors import NoArticleError
-from wirewatch.extract.text import clean_text_page
+from wirewatch.extract.text.clean import clean_text_page
 from wirewatch.records import Article, Page
 
 RESULTS = Path(__file__).resolve().parent / "results" / "scraped_text.md"
