@@ -77,6 +77,8 @@ class Article:
     related: tuple[str, ...] = ()
     drops: tuple[Drop, ...] = ()
     extractor: str = ""  # name and version of what produced it, e.g. "wirewatch.text/1"
+    # A real article whose body is under 10 words (a breaking-news stub, a notice): kept, flagged.
+    short: bool = False
 
     @property
     def body_text(self) -> str:

@@ -264,3 +264,24 @@ def test_nul_and_lone_surrogates_are_stored_as_replacement_characters(store: Sto
     assert stored.title == "a\ufffdb\ufffd"
     assert stored.body[0] == "Officials\ufffd met \ufffd here."
     assert len(stored.body_text) == len(article.body_text)
+
+
+def test_short_flag_round_trips(store: Store) -> None:
+    analysis = make_analysis()
+    short = dataclasses.replace(analysis, article=dataclasses.replace(analysis.article, short=True))
+    store.save_analysis(short)
+    assert store.get_article("a1").article.short
+    store.save_analysis(analysis)
+    assert not store.get_article("a1").article.short
+
+
+def test_migration_4_adds_short_to_an_older_database(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with open_store(path) as store, store.connect() as conn:  # make it look pre-migration-4
+        conn.execute(sa.text("ALTER TABLE articles DROP COLUMN short"))
+        conn.execute(sa.text("DELETE FROM schema_migrations WHERE version = 4"))
+        conn.commit()
+    with open_store(path) as store:
+        assert store.schema_version() == 4
+        store.save_analysis(make_analysis())
+        assert store.get_article("a1").article.short is False

@@ -50,11 +50,21 @@ def _m0003_event_day_indexes(conn: sa.Connection) -> None:
             index.create(conn, checkfirst=True)
 
 
+def _m0004_article_short(conn: sa.Connection) -> None:
+    # Databases created before Article.short lack the column; migration 1 of a new database
+    # already creates it from the current schema.
+    columns = {column["name"] for column in sa.inspect(conn).get_columns("articles")}
+    if "short" not in columns:
+        conn.execute(
+            sa.text("ALTER TABLE articles ADD COLUMN short BOOLEAN NOT NULL DEFAULT FALSE"))
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "runs, inputs, articles, drops, quotes, events, actors", _m0001_initial),
     Migration(2, "watch tables: stories, duplicates, merged events, dyad days, alerts",
               _m0002_watch_tables),
     Migration(3, "events: (type|modality|site|quad, day) indexes", _m0003_event_day_indexes),
+    Migration(4, "articles: short (a real article under 10 words)", _m0004_article_short),
 ]
 
 

@@ -88,6 +88,7 @@ def article_from_row(row: sa.RowMapping, drops: Sequence[Drop] = ()) -> Article:
         related=tuple(orjson.loads(row["related"])),
         drops=tuple(drops),
         extractor=row["extractor"],
+        short=bool(row["short"]),
     )
 
 

@@ -70,6 +70,8 @@ articles = sa.Table(
     sa.Column("body", sa.Text, nullable=False),  # JSON list of paragraphs
     sa.Column("related", sa.Text, nullable=False),  # JSON list
     sa.Column("extractor", sa.Text, nullable=False),
+    # Article.short (added by migration 4; server default for rows stored before it)
+    sa.Column("short", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("analyzed", sa.Boolean, nullable=False),
     sa.Column("run_id", sa.Text, nullable=False),
     sa.Column("stored_at", sa.Text, nullable=False),

@@ -81,6 +81,7 @@ def article_row(article: Article, *, analyzed: bool, run_id: str, now: str) -> d
         "body": to_json(list(article.body)),
         "related": to_json(list(article.related)),
         "extractor": article.extractor,
+        "short": article.short,
         "analyzed": analyzed,
         "run_id": run_id,
         "stored_at": now,
