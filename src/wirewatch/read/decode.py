@@ -142,3 +142,25 @@ def decode_bytes(data: bytes, *, html: bool = False) -> Decoded:
     if detected is None:
         raise InputError("undecodable", "no text encoding fits these bytes")
     return detected
+
+
+def decode_with_charset(data: bytes, charset: str | None, *, html: bool) -> Decoded:
+    """Decode with the charset a transport header names when it fits, else ``decode_bytes``.
+
+    A byte-order mark still decides first; latin-1 labels read as windows-1252 (WHATWG).
+    """
+    if charset is None or any(data.startswith(bom) for bom, _ in _BOMS):
+        return decode_bytes(data, html=html)
+    label = charset.strip().lower()
+    if re.sub(r"[^a-z0-9]", "", label) in _AS_1252:
+        encoding: str | None = "cp1252"
+    else:
+        try:
+            encoding = codecs.lookup(label).name
+        except LookupError:
+            encoding = None
+    if encoding is not None and not looks_binary(data):
+        text = _try(data, encoding)
+        if text is not None:
+            return Decoded(text, encoding)
+    return decode_bytes(data, html=html)

@@ -1,4 +1,4 @@
-"""Files and folders to raw inputs: walking, size limits, gzip, and one Skip per failure.
+"""Files and folders to raw inputs: walking, size limits, gzip, forms, one Skip per failure.
 
 Nothing here raises for a bad input: each file, folder entry or JSONL line that cannot be read
 becomes a ``Skip`` with a short reason, and the walk goes on with the next one.
@@ -17,9 +17,22 @@ from typing import BinaryIO
 
 from wirewatch.errors import InputError
 from wirewatch.read.decode import decode_bytes
+from wirewatch.read.feeds import feed_items
 from wirewatch.read.jsonl import jsonl_pages
-from wirewatch.read.sniff import GZIP_MAGIC, InputForm, NameForm, form_from_name, sniff_form
+from wirewatch.read.links import Link, url_list_items
+from wirewatch.read.sitemaps import sitemap_items
+from wirewatch.read.sniff import (
+    GZIP_MAGIC,
+    WARC_MAGIC,
+    InputForm,
+    NameForm,
+    form_from_name,
+    looks_like_url_list,
+    sniff_form,
+    xml_form,
+)
 from wirewatch.read.text import page_from_text
+from wirewatch.read.warc import warc_pages, warc_pages_from_bytes
 from wirewatch.records import Page, PageForm, Skip
 
 MAX_BYTES = 20 * 1024 * 1024  # "over 20 MB" is refused, before and after gunzip
@@ -90,10 +103,24 @@ def gunzip(data: bytes, *, max_bytes: int) -> bytes:
     return out
 
 
+def _refine(form: InputForm, text: str) -> InputForm:
+    """The form the content shows: sniffed when unnamed; a feed or sitemap behind an ``.xml``
+    or ``.html`` name, a URL list behind a ``.txt`` name."""
+    if form == "unknown":
+        return sniff_form(text)
+    if form in ("html", "text") and (xml := xml_form(text)) is not None:
+        return xml
+    if form == "text" and looks_like_url_list(text):
+        return "urls"
+    return form
+
+
 def pages_from_bytes(
-    source: str, data: bytes, name: NameForm, *, max_bytes: int
-) -> Iterator[Page | Skip]:
-    """The pages in one input's bytes: gunzipped if needed, decoded, sniffed when unnamed."""
+    source: str, data: bytes, name: NameForm, *, max_bytes: int, base_url: str | None = None
+) -> Iterator[Page | Skip | Link]:
+    """What one input's bytes hold: gunzipped if needed, then by form: a page, JSONL pages,
+    WARC records, or the Links of a feed, sitemap or URL list (``base_url``: where it was
+    fetched from, for a feed's relative links)."""
     try:
         if not data.strip():
             raise InputError("empty", "no content (0 bytes or blank)")
@@ -104,20 +131,59 @@ def pages_from_bytes(
         elif name.gzipped:
             raise InputError("bad_gzip", "named .gz but not gzip data")
         form: InputForm = name.form
+        if form == "warc" or data.startswith(WARC_MAGIC):
+            yield from warc_pages_from_bytes(data, source, max_bytes=max_bytes)
+            return
         if form == "jsonl":
             yield from jsonl_pages(source, data.splitlines(), max_bytes=max_bytes)
             return
+        if form == "feed":
+            yield from feed_items(source, data, base_url=base_url)
+            return
+        if form == "sitemap":
+            yield from sitemap_items(source, data)
+            return
         decoded = decode_bytes(data, html=form != "text")
-        if form == "unknown":
-            form = sniff_form(decoded.text)
-            if form == "jsonl":
-                lines = [line.encode("utf-8") for line in decoded.text.split("\n")]
-                yield from jsonl_pages(source, lines, max_bytes=max_bytes)
-                return
-        page_form: PageForm = "html" if form == "html" else "text"
-        yield page_from_text(source, decoded.text, form=page_form, encoding=decoded.encoding)
+        form = _refine(form, decoded.text)
+        if form == "jsonl":
+            lines = [line.encode("utf-8") for line in decoded.text.split("\n")]
+            yield from jsonl_pages(source, lines, max_bytes=max_bytes)
+        elif form == "feed":
+            yield from feed_items(source, data, base_url=base_url)
+        elif form == "sitemap":
+            yield from sitemap_items(source, data)
+        elif form == "urls":
+            yield from url_list_items(source, decoded.text)
+        else:
+            page_form: PageForm = "html" if form == "html" else "text"
+            yield page_from_text(source, decoded.text, form=page_form, encoding=decoded.encoding)
     except InputError as error:
         yield Skip(source, error.reason, error.detail)
+
+
+def _starts_as_warc(path: Path) -> bool:
+    """The file (gzipped or not) starts with a WARC record header."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False  # read_limited reports it
+    if head.startswith(GZIP_MAGIC):
+        try:
+            head = zlib.decompressobj(zlib.MAX_WBITS | 16).decompress(head, 64)
+        except zlib.error:
+            return False
+    return head.startswith(WARC_MAGIC)
+
+
+def _warc_stream(path: Path, *, max_bytes: int) -> Iterator[Page | Skip]:
+    """A WARC file read record by record: no size limit on the file, one per record."""
+    try:
+        with path.open("rb") as handle:
+            yield from warc_pages(handle, str(path), max_bytes=max_bytes)
+    except OSError as error:
+        reason = "not_found" if isinstance(error, FileNotFoundError) else "unreadable"
+        yield Skip(str(path), reason, error.strerror or str(error))
 
 
 def _jsonl_stream(path: Path, name: NameForm, *, max_bytes: int) -> Iterator[Page | Skip]:
@@ -158,11 +224,16 @@ def _lines(handle: io.BufferedIOBase, source: str) -> Iterable[bytes]:
 
 def file_pages(
     path: Path, *, max_bytes: int = MAX_BYTES, walked: bool = False
-) -> Iterator[Page | Skip]:
-    """The pages in one file (several for JSONL), or the Skips that say why not."""
+) -> Iterator[Page | Skip | Link]:
+    """The pages in one file (several for JSONL and WARC), the Links of a feed, sitemap or
+    URL list, or the Skips that say why not."""
     name = form_from_name(path.name)
     if name.form == "unsupported":
         yield Skip(str(path), "unsupported", f"a {path.suffix or 'non-page'} file, not a page")
+        return
+    if path.is_file() and (name.form == "warc" or (
+            name.form == "unknown" and _starts_as_warc(path))):
+        yield from _warc_stream(path, max_bytes=max_bytes)
         return
     if name.form == "jsonl" and path.is_file():
         yield from _jsonl_stream(path, name, max_bytes=max_bytes)
@@ -175,7 +246,9 @@ def file_pages(
     yield from pages_from_bytes(str(path), data, name, max_bytes=max_bytes)
 
 
-def stdin_pages(stream: BinaryIO, *, max_bytes: int = MAX_BYTES) -> Iterator[Page | Skip]:
+def stdin_pages(
+    stream: BinaryIO, *, max_bytes: int = MAX_BYTES
+) -> Iterator[Page | Skip | Link]:
     """Pages from standard input (source ``-``, or ``-:N`` for JSONL lines), sniffed."""
     try:
         data = stream.read(max_bytes + 1)

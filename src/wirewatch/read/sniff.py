@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Literal
 
-InputForm = Literal["text", "html", "jsonl", "unsupported", "unknown"]
+InputForm = Literal[
+    "text", "html", "jsonl", "warc", "feed", "sitemap", "urls", "unsupported", "unknown"
+]
 
 GZIP_MAGIC = b"\x1f\x8b"
 _EXTENSION_FORMS: dict[str, InputForm] = {
@@ -20,10 +22,24 @@ _EXTENSION_FORMS: dict[str, InputForm] = {
     "shtml": "html",
     "jsonl": "jsonl",
     "ndjson": "jsonl",
+    "warc": "warc",
+    "wet": "warc",
+    "rss": "feed",
+    "atom": "feed",
 }
 _MARKUP_START = re.compile(
     r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|\?xml)\b", re.I | re.S
 )
+# The root element of an XML document, after the prolog, comments, a doctype and
+# processing instructions (xml-stylesheet).
+_XML_ROOT = re.compile(
+    r"\A\ufeff?\s*(?:<\?.*?\?>\s*|<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<(?:[\w.-]+:)?([\w.-]+)\b",
+    re.S | re.I,
+)
+_XML_FORMS: dict[str, InputForm] = {
+    "rss": "feed", "feed": "feed", "rdf": "feed", "urlset": "sitemap", "sitemapindex": "sitemap",
+}
+WARC_MAGIC = b"WARC/"
 _MARKUP_TAG = re.compile(r"<(?:p|div|article|section|span|a|meta|title|br|h[1-6])\b[^<>]*>", re.I)
 _MARKUP_TAGS_NEEDED = 3
 
@@ -96,10 +112,32 @@ def looks_like_jsonl(text: str) -> bool:
     return False
 
 
+def xml_form(text: str) -> InputForm | None:
+    """``feed`` (rss, Atom feed, RSS 1.0 rdf:RDF) or ``sitemap`` (urlset, sitemapindex) by the
+    document's root element; None for anything else."""
+    match = _XML_ROOT.match(text[:8192])
+    return _XML_FORMS.get(match.group(1).lower()) if match else None
+
+
+def looks_like_url_list(text: str) -> bool:
+    """Every non-blank line that is not a ``#`` comment (of the first 200) is an http(s) URL."""
+    from wirewatch.read.links import is_web_url
+
+    lines = [line.strip() for line in text.splitlines()[:200]]
+    urls = [line for line in lines if line and not line.startswith("#")]
+    return bool(urls) and all(is_web_url(line) for line in urls)
+
+
 def sniff_form(text: str) -> InputForm:
-    """``jsonl`` if lines are JSON objects, ``html`` if it looks like markup, else ``text``."""
+    """``jsonl`` if lines are JSON objects, ``feed``/``sitemap`` by an XML root, ``urls`` if
+    every line is a URL, ``html`` if it looks like markup, else ``text``."""
     if looks_like_jsonl(text):
         return "jsonl"
+    form = xml_form(text)
+    if form is not None:
+        return form
+    if looks_like_url_list(text):
+        return "urls"
     if looks_like_html(text):
         return "html"
     return "text"
