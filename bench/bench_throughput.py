@@ -207,7 +207,7 @@ def main() -> int:
     rows.append(("wirewatch read+extract+analyze, warm (same articles again)",
                  t1 - t0 + warm[0], c1 - c0 + warm[1]))
     rows.append(("wirewatch analyze only, warm (same articles again)", *warm))
-    plain_nlp = load_nlp(memo=False)  # the model's own components and operations
+    plain_nlp = load_nlp(fast=False)  # the model's own components and operations
     if not args.quick:
         with_ner: list[Analysis] = []
         whole: list[Analysis] = []

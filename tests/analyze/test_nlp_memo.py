@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import spacy
 from spacy.attrs import LEMMA, MORPH, POS
 
-from wirewatch.analyze.nlp.load import load_nlp
-from wirewatch.analyze.nlp.patches.memo import LemmaMemo, RulerMemo
+from wirewatch.analyze.nlp.load import PARAGRAPHS, load_nlp, model_name
+from wirewatch.analyze.nlp.patches.memo import LemmaMemo, RulerMemo, install_memos
 
 TEXTS = [
     "There is no doubt that Russia's troops were massing; let's see, he said.",
@@ -17,8 +18,11 @@ TEXTS = [
 
 
 def test_memoised_pipeline_matches_the_model_components() -> None:
-    memo = load_nlp()
-    plain = load_nlp(memo=False)
+    # the same model, same operations, with and without the memos
+    memo = spacy.load(model_name())
+    memo.add_pipe(PARAGRAPHS, before="parser")
+    assert install_memos(memo)
+    plain = load_nlp(fast=False)
     assert isinstance(memo.get_pipe("attribute_ruler"), RulerMemo)
     assert isinstance(memo.get_pipe("lemmatizer"), LemmaMemo)
     assert not isinstance(plain.get_pipe("attribute_ruler"), RulerMemo)
@@ -39,7 +43,7 @@ def test_set_based_rule_lemmas_equal_spacys() -> None:
     from wirewatch.analyze.nlp.lemmas import for_lemmatizer
     from wirewatch.analyze.nlp.patches.memo import closed_class_lemma
 
-    plain = load_nlp(memo=False)
+    plain = load_nlp(fast=False)
     lemmatizer = plain.get_pipe("lemmatizer")
     fast = for_lemmatizer(lemmatizer)
     assert fast is not None

@@ -22,6 +22,7 @@ from wirewatch.analyze.events.dates import parse_published
 from wirewatch.analyze.events.lexicon import trigger_words_pattern
 from wirewatch.analyze.nlp.load import load_nlp, pipe_texts
 from wirewatch.analyze.selection.docs import LIGHT_DICT, pipe_selected
+from wirewatch.blas import blas_threads, limited_blas
 from wirewatch.records import Analysis, Article, Drop, Event
 
 # The event coder reads lemmas, so the lemmatizer stays on (the NLP default leaves it out).
@@ -65,7 +66,17 @@ def analyze_with_drops(
     ner: bool = NER,
 ) -> list[AnalysisWithDrops]:
     """``analyze_articles`` plus the discarded event candidates of each article
-    (``event.embedded``, ``event.background``, ``event.conditional``, ``event.no_content``)."""
+    (``event.embedded``, ``event.background``, ``event.conditional``, ``event.no_content``).
+    The model runs with BLAS at ``wirewatch.blas.blas_threads()`` threads (1 by default), as
+    under every executor."""
+    with limited_blas(blas_threads()):
+        return _analyze_with_drops(articles, nlp=nlp, batch_size=batch_size, select=select,
+                                   light=light, context=context, ner=ner)
+
+
+def _analyze_with_drops(articles: Sequence[Article], *, nlp: Language | None, batch_size: int,
+                        select: bool, light: str, context: int,
+                        ner: bool) -> list[AnalysisWithDrops]:
     from wirewatch.analyze.quotes.find import find_quotes
 
     pipeline = nlp if nlp is not None else load_nlp()

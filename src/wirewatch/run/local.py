@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import multiprocessing
-import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -20,9 +19,10 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass, field
 from typing import Literal
 
+from wirewatch.blas import blas_threads, limited_blas
 from wirewatch.errors import ConfigError, InputError, WirewatchError
 from wirewatch.records import Page, Skip
-from wirewatch.run.stages import content_hash, one_line, process_pages
+from wirewatch.run.stages import content_hash, one_line, process_pages, process_pages_limited
 from wirewatch.store import InputResult, Store
 
 BATCH_SIZE = 32
@@ -172,17 +172,19 @@ def _run_pages(items: Iterable[Page | Skip], store: Store, chosen: Executor, sta
     summary = RunSummary(run_id=store.start_run(analyzed=analyze))
     runner = _Runner(store, summary, progress, analyze, force)
     status = "failed"
+    threads = blas_threads()  # every executor sets it, so measured figures are a user's
     try:
         if chosen == "loop":
-            for batch in _batches(runner, items, batch_size):
-                runner.save(process_pages(batch, analyze))
+            with limited_blas(threads):
+                for batch in _batches(runner, items, batch_size):
+                    runner.save(process_pages(batch, analyze))
         elif chosen == "pool":
-            _run_pool(runner, _batches(runner, items, batch_size), analyze, workers)
+            _run_pool(runner, _batches(runner, items, batch_size), analyze, workers, threads)
         else:
             from wirewatch.run.ray import run_ray
 
             run_ray(_batches(runner, items, batch_size), runner.save, analyze,
-                    workers=workers, address=ray_address)
+                    workers=workers, address=ray_address, blas_threads=threads)
         runner.save([])
         status = "done"
     finally:
@@ -193,21 +195,16 @@ def _run_pages(items: Iterable[Page | Skip], store: Store, chosen: Executor, sta
     return summary
 
 
-_BLAS_THREADS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
-
-
 def _run_pool(runner: _Runner, batches: Iterator[list[tuple[Page, str]]], analyze: bool,
-              workers: int) -> None:
+              workers: int, threads: int | None) -> None:
     # forkserver, not fork: the parent has threads (the progress bar) and open database
-    # connections, which a forked child must not inherit.
-    # One worker per core: each worker's BLAS single-threaded (the server inherits this).
-    for name in _BLAS_THREADS:
-        os.environ.setdefault(name, "1")
+    # connections, which a forked child must not inherit. Each batch runs with BLAS at
+    # ``threads`` (one worker per core: 1 by default).
     context = multiprocessing.get_context("forkserver")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         pending: set[Future[list[InputResult]]] = set()
         for batch in batches:
-            pending.add(pool.submit(process_pages, batch, analyze))
+            pending.add(pool.submit(process_pages_limited, batch, analyze, threads))
             if len(pending) >= 2 * workers:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:

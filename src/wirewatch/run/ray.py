@@ -109,7 +109,8 @@ def _result(ray: Any, ref: Any) -> list[InputResult]:
 
 
 def run_ray(batches: Iterable[Batch], save: Save, analyze: bool, *, workers: int = 1,
-            address: str | None = None, max_in_flight: int | None = None) -> None:
+            address: str | None = None, max_in_flight: int | None = None,
+            blas_threads: int | None = 1) -> None:
     """Run ``process_pages`` over ``batches`` as Ray tasks; ``save`` each batch's results in
     the driver, in the order the tasks finish.
 
@@ -120,17 +121,17 @@ def run_ray(batches: Iterable[Batch], save: Save, analyze: bool, *, workers: int
     """
     if workers < 1 or (max_in_flight is not None and max_in_flight < 1):
         raise ValueError("workers and max_in_flight must be at least 1")
-    from wirewatch.run.stages import process_pages
+    from wirewatch.run.stages import process_pages_limited
 
     with ray_session(address, workers) as ray:
         if max_in_flight is None:
             cpus = int(ray.cluster_resources().get("CPU", workers))
             max_in_flight = 2 * max(cpus, 1)
-        task = ray.remote(num_cpus=1)(process_pages)
+        task = ray.remote(num_cpus=1)(process_pages_limited)
         pending: list[Any] = []
         try:
             for batch in batches:
-                pending.append(task.remote(batch, analyze))
+                pending.append(task.remote(batch, analyze, blas_threads))
                 if len(pending) >= max_in_flight:
                     done, pending = ray.wait(pending, num_returns=1)
                     for ref in done:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
+from wirewatch.blas import limited_blas
 from wirewatch.errors import InputError, WirewatchError
 from wirewatch.records import Analysis, Article, Page, Skip
 from wirewatch.store import InputResult
@@ -89,3 +90,10 @@ def process_pages(pages: Sequence[tuple[Page, str]], analyze: bool) -> list[Inpu
         results.append(InputResult(page.source, digest, analysis=analysis,
                                    analyzed=analyze and error is None, note=error))
     return results
+
+
+def process_pages_limited(pages: Sequence[tuple[Page, str]], analyze: bool,
+                          threads: int | None) -> list[InputResult]:
+    """``process_pages`` with BLAS at ``threads``: what pool workers and Ray tasks run."""
+    with limited_blas(threads):
+        return process_pages(pages, analyze)

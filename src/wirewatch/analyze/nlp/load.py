@@ -17,9 +17,8 @@ from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from wirewatch.analyze.nlp.patches.embed import memoise_embedding
-from wirewatch.analyze.nlp.patches.memo import install_memos
-from wirewatch.analyze.nlp.patches.ops import use_matmul
+from wirewatch.analyze.nlp import patches
+from wirewatch.blas import blas_threads
 from wirewatch.errors import ModelError
 
 ENV_MODEL = "WIREWATCH_MODEL"
@@ -63,32 +62,34 @@ def model_name(model: str | None = None) -> str:
     )
 
 
-def load_nlp(model: str | None = None, *, memo: bool = True) -> Language:
+def load_nlp(model: str | None = None, *, fast: bool = True) -> Language:
     """The spaCy pipeline for ``model`` (see the module docstring), loaded once per process.
 
-    ``memo``: the attribute ruler and lemmatizer memoised (``nlp_memo``: the same output,
-    faster), numpy's matrix product in the dense layers (``nlp_ops``) and the tok2vec's
-    embedding stage memoised per word (``nlp_embed``, the same vectors); False gives the
-    model's own components and operations (a separate instance, for comparison).
+    ``fast``: with the speed patches that apply (``analyze.nlp.patches``: the same analyses,
+    less time; ``WIREWATCH_FAST=0`` or other spaCy/thinc versions turn them off); False gives
+    the model's own components and operations (a separate instance, for comparison).
     Raises ModelError with a one-line message when the model cannot be loaded.
     """
-    return _load(model_name(model), memo)
+    return _load(model_name(model), patches.active(blas_threads=blas_threads()) if fast else ())
+
+
+def applied_patches(nlp: Language) -> tuple[str, ...]:
+    """The speed patches a pipeline from ``load_nlp`` was built with."""
+    return tuple(nlp.meta.get("wirewatch_patches", ()))
 
 
 @functools.cache
-def _load(name: str, memo: bool = True) -> Language:
+def _load(name: str, chosen: tuple[str, ...]) -> Language:
     try:
-        nlp = spacy.load(name)
+        with patches.building(chosen):
+            nlp = spacy.load(name)
     except (OSError, ImportError, ValueError) as exc:
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ModelError(f"cannot load spaCy model {name!r}: {first_line}") from exc
     if PARAGRAPHS not in nlp.pipe_names:
         where = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
         nlp.add_pipe(PARAGRAPHS, **where)
-    if memo:
-        install_memos(nlp)  # same output as the attribute ruler and lemmatizer, ~5x cheaper
-        use_matmul(nlp)  # numpy's matmul instead of BLIS in the dense layers, ~1.5x faster
-        memoise_embedding(nlp)  # tok2vec's embedding stage looked up per word, same vectors
+    nlp.meta["wirewatch_patches"] = list(patches.patch_loaded(nlp, chosen))
     return nlp
 
 

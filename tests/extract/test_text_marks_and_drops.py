@@ -1,4 +1,5 @@
-"""Fast paths of the third speed round against their plain definitions."""
+"""Quote marks, drops built by columns, digit and sentence counts: bulk forms equal their
+plain definitions."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from dataclasses import fields
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.extract.test_text_speed import regex_tokens
+from tests.extract.test_text_tokens_and_runs import regex_tokens
 from tests.extract.text_pages import FOOTER, PARAGRAPHS
 from wirewatch.extract.text.chrome import (
     _GLUED_DATELINE,

@@ -1,4 +1,4 @@
-"""Fast paths in the metadata rules against their plain definitions."""
+"""The metadata rules' pre-filters (dates, caption cues) never hide a match."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Fast paths of the fourth speed round against their plain definitions."""
+"""Gates in front of the cleaner's rules (dates, captions, credits, icons, bylines, chrome)
+never change what the ungated rule finds."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.extract.test_text_speed import regex_tokens
-from tests.extract.test_text_speed3 import _MARKED_LINE
+from tests.extract.test_text_marks_and_drops import _MARKED_LINE
+from tests.extract.test_text_tokens_and_runs import regex_tokens
 from tests.extract.text_pages import FOOTER, MENU, PARAGRAPHS
 from wirewatch.errors import NoArticleError
 from wirewatch.extract.text.body import (

@@ -1,4 +1,4 @@
-"""Fast paths of the second speed round against their plain definitions."""
+"""Line tokens and context runs computed in bulk equal their plain definitions."""
 
 from __future__ import annotations
 
