@@ -12,13 +12,12 @@ Ground truth.
   lines, so the first and the last paragraph are known. trafilatura-eval-en has no full body,
   only "with"/"without" snippets, which score chrome there.
 - Title, trafilatura-eval-en: the file's ``title`` field.
-- Title, AEB (the benchmark has none), by this rule on the page's HTML: the headline
-  candidates are the page's first three <h1> texts, then og:title, then <title>. The gold
-  title is the first <h1> whose words (``\\w+``, case folded) all occur in og:title or in
-  <title> (the headline the page's own metadata confirms); else og:title, else <title>, with a
-  " | Site" / " - Site" / " — Site" suffix of at most five words removed when the page has more
-  than one candidate that lacks it. A page whose candidates all have fewer than three words
-  gets no title gold and is left out of the title figure.
+- Title, AEB (the benchmark has none), by this rule on the page's HTML: the gold title is the
+  first of the page's first three <h1> texts that has three words or more, 60 % of them
+  (``\\w+``, case folded) in og:title or in <title> (the visible headline, confirmed by the
+  page's own metadata); else og:title, else <title>, with a " | Site" / " - Site" / " — Site"
+  suffix of at most four words removed (when three words or more remain). A page with no
+  candidate of three words or more gets no title gold and is left out of the title figure.
 
 Split. By site: a page's host (its URL's host, "www." removed) is held out when the first
 eight hex digits of sha1(host) modulo 10 are below 3 (about 30 % of sites; a site's pages are
@@ -62,7 +61,8 @@ HELD_OUT_RENDERERS = frozenset({"markdown"})
 HELD_OUT_SHARE = 3  # of 10
 _WORDS = re.compile(r"\w+")
 CACHE_TITLES = CACHE.parent / "aeb_titles.json"  # bench/out/, git-ignored
-_SUFFIX = re.compile(r"^(?P<head>.{10,}?)\s+(?:\||-|—|–|::)\s+(?P<site>[^|]{2,60})$")
+_SUFFIX = re.compile(r"^(?P<head>.{10,})\s+(?:\||-|—|–|::)\s+(?P<site>[^|—–]{2,60})$")
+H1_CONFIRMED = 0.6  # share of an <h1>'s words that og:title or <title> must hold
 
 
 @dataclass(frozen=True)
@@ -115,15 +115,18 @@ def _words(text: str) -> list[str]:
     return _WORDS.findall(text.casefold())
 
 
-def _strip_suffix(candidate: str, others: list[str]) -> str:
+def _strip_suffix(candidate: str) -> str:
+    """``Headline | Site`` -> ``Headline`` (a suffix of at most four words after a separator)."""
     match = _SUFFIX.match(candidate)
-    if match is None or len(match.group("site").split()) > 5:
+    if match is None or len(match.group("site").split()) > 4:
         return candidate
     head = match.group("head")
-    head_words = _words(head)
-    if any(_words(o) == head_words for o in others if o != candidate) or len(others) > 1:
-        return head
-    return candidate
+    return head if len(_words(head)) >= 3 else candidate
+
+
+def _shares(words: list[str], other: str) -> float:
+    others = set(_words(other))
+    return sum(1 for w in words if w in others) / len(words) if words else 0.0
 
 
 def aeb_title(html: str) -> str | None:
@@ -142,12 +145,11 @@ def aeb_title(html: str) -> str | None:
     confirmed = [w for w in (og, tag) if w]
     for h1 in h1s:
         words = _words(h1)
-        if len(words) >= 3 and any(set(words) <= set(_words(c)) for c in confirmed):
+        if len(words) >= 3 and any(_shares(words, c) >= H1_CONFIRMED for c in confirmed):
             return h1
-    candidates = [c for c in (og, tag, *h1s) if c]
     for candidate in (og, tag):
         if candidate and len(_words(candidate)) >= 3:
-            return _strip_suffix(candidate, candidates)
+            return _strip_suffix(candidate)
     return None
 
 

@@ -29,6 +29,7 @@ from wirewatch.extract.text.lines import (
     stopwords,
 )
 from wirewatch.extract.text.meta import find_meta
+from wirewatch.extract.text.reflow import reflow
 from wirewatch.ids import paragraphs_id
 from wirewatch.records import Article, Drop, Page
 
@@ -101,7 +102,7 @@ def split_lines(content: str) -> tuple[list[tuple[int, str]], str | None, list[D
             drops.append(Drop(reason="meta.date_line", text=raw_lines[0].strip(), line=0))
             raw_lines = ["", *raw_lines[1:]]
     numbered = [(i, raw) for i, raw in enumerate(raw_lines) if raw and not raw.isspace()]
-    return numbered, hint, drops
+    return reflow(numbered), hint, drops
 
 
 class _Boilerplate(dict[str, str]):
