@@ -21,13 +21,10 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import re
-import subprocess
 import sys
 import time
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -35,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from textacy.extract.triples import direct_quotations
 
 from bench_quotes import AEB_TRUTH, bodies
+from quote_match import Q, Score, head, match, speakers_agree, speakers_share_word
 from wirewatch.analyze.nlp.load import load_nlp, model_version, pipe_texts
 from wirewatch.analyze.pipeline import NER, analyze_articles
 from wirewatch.records import BODY_SEPARATOR, Article
@@ -46,34 +44,6 @@ KINDS = ("direct", "partial", "indirect")
 MARKS = '"“”'
 MIN_MARKS = 4
 N_BODIES = 30
-
-
-@dataclass(frozen=True)
-class Q:
-    """A quote span in one body: gold or predicted."""
-
-    start: int
-    end: int
-    kind: str
-    speaker: str | None
-
-
-@dataclass
-class Score:
-    tp: int = 0
-    pred: int = 0
-    gold: int = 0
-
-    def add(self, tp: int, pred: int, gold: int) -> None:
-        self.tp += tp
-        self.pred += pred
-        self.gold += gold
-
-    def cells(self) -> str:
-        p = self.tp / self.pred if self.pred else None
-        r = self.tp / self.gold if self.gold else None
-        f = 2 * p * r / (p + r) if p and r else (0.0 if p is not None and r is not None else None)
-        return " | ".join(f"{x:.3f}" if x is not None else "n/a" for x in (p, r, f))
 
 
 def select_bodies(n: int = N_BODIES) -> list[tuple[str, str]]:
@@ -92,54 +62,6 @@ def load_gold(selected: Sequence[tuple[str, str]]) -> dict[str, list[Q]]:
             raise SystemExit(f"gold span changed: {r['key']} {r['start']}-{r['end']}")
         gold[r["key"]].append(Q(r["start"], r["end"], r["kind"], r["speaker"]))
     return gold
-
-
-def match(gold: Sequence[Q], pred: Sequence[Q]) -> list[tuple[Q, Q]]:
-    """One-to-one pairs overlapping by at least half the shorter span, greedy by overlap.
-
-    Equal overlaps go to the pair with the smaller union (the closer span), so a short partial
-    pairs with the prediction of that partial, not with a long indirect quote around it.
-    """
-    cands = []
-    for gi, g in enumerate(gold):
-        for pi, p in enumerate(pred):
-            overlap = min(g.end, p.end) - max(g.start, p.start)
-            shorter = min(g.end - g.start, p.end - p.start)
-            if overlap > 0 and 2 * overlap >= shorter:
-                union = max(g.end, p.end) - min(g.start, p.start)
-                cands.append((-overlap, union, gi, pi))
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    pairs = []
-    for _, _, gi, pi in sorted(cands):
-        if gi not in used_g and pi not in used_p:
-            used_g.add(gi)
-            used_p.add(pi)
-            pairs.append((gold[gi], pred[pi]))
-    return pairs
-
-
-def words(name: str) -> list[str]:
-    return [w.lower() for w in re.findall(r"\w+", name)]
-
-
-_STOP = frozenset(("a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "by", "from",
-                   "with", "s"))
-
-
-def speakers_share_word(gold: str | None, pred: str | None) -> bool:
-    """Diagnostic (set after the first run): any content word of the gold name in the
-    predicted name, so 'two people' agrees with 'two people familiar with the matter'."""
-    if gold is None or pred is None:
-        return gold is None and pred is None
-    return bool((set(words(gold)) - _STOP) & set(words(pred)))
-
-
-def speakers_agree(gold: str | None, pred: str | None) -> bool:
-    if gold is None or pred is None:
-        return gold is None and pred is None
-    last = words(gold)[-1:]
-    return bool(last) and last[0] in words(pred)
 
 
 def run_wirewatch(
@@ -297,18 +219,6 @@ def table(selected: Sequence[tuple[str, str]], gold: dict[str, list[Q]],
                      for p in (*KINDS, "missed")]
             lines.append(f"| {g} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
-
-
-def head() -> str:
-    """The repository's HEAD commit, short, and whether src/ had uncommitted edits."""
-    try:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=BENCH, text=True,
-                                capture_output=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--", "../src"], cwd=BENCH,
-                               text=True, capture_output=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown commit"
-    return commit + (" with uncommitted edits in src/" if dirty else "")
 
 
 def subset_table(systems: list[tuple[str, dict[str, Score]]], n: int) -> str:

@@ -18,7 +18,7 @@ BENCH = Path(__file__).resolve().parent
 RESULTS = BENCH / "results"
 ORDER = [
     "html", "text", "scraped_text", "train_text_model", "meta_text", "meta_html", "store",
-    "actors", "plover", "quotes", "quotes_gold", "throughput", "stories", "api",
+    "actors", "blind_gold", "plover", "quotes", "quotes_gold", "throughput", "stories", "api",
 ]
 
 
