@@ -75,6 +75,9 @@ class LocalServer:
             def do_GET(self) -> None:
                 path = self.path
                 host = self.headers.get("Host", "").rsplit(":", 1)[0]
+                route = server.routes.get(path)
+                # Requests count as active while the route's delay runs (before any byte is
+                # sent), so a client that has read a response is never counted twice.
                 with server._lock:
                     server.hits[path] += 1
                     server.request_headers.append(dict(self.headers.items()))
@@ -82,16 +85,16 @@ class LocalServer:
                     server.max_active[host] = max(server.max_active[host], server.active[host])
                     server.peak = max(server.peak, server.active.total())
                 try:
-                    self._answer(server.routes.get(path))
+                    if route is not None and route.delay:
+                        time.sleep(route.delay)
                 finally:
                     with server._lock:
                         server.active[host] -= 1
+                self._answer(route)
 
             def _answer(self, route: Route | None) -> None:
                 if route is None:
                     route = Route(b"not here", status=404, content_type="text/plain")
-                if route.delay:
-                    time.sleep(route.delay)
                 if route.etag is not None and self.headers.get("If-None-Match") == route.etag:
                     self.send_response(304)
                     self.send_header("Content-Length", "0")
