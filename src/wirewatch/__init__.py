@@ -31,10 +31,10 @@ _EXPORTS = {
     "read_pages": ("wirewatch.read", "read_pages"),
     "extract_page": ("wirewatch.extract", "extract_page"),
     "extract_path": ("wirewatch.extract", "extract_path"),
-    "analyze": ("wirewatch.analyze.pipeline", "analyze_article"),
+    "analyze": ("wirewatch", "analyze"),  # the callable stage package (analyze/__init__.py)
     "analyze_articles": ("wirewatch.analyze.pipeline", "analyze_articles"),
     "open_store": ("wirewatch.store", "open_store"),
-    "run_paths": ("wirewatch.run.local", "run_paths"),
+    "run_paths": ("wirewatch.run", "run_paths"),
 }
 
 __all__ = [
@@ -55,4 +55,6 @@ def __getattr__(name: str) -> Any:
     from importlib import import_module
 
     module, attribute = _EXPORTS[name]
+    if name == "analyze":
+        return import_module("wirewatch.analyze")
     return getattr(import_module(module), attribute)
