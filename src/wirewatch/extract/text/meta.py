@@ -27,12 +27,10 @@ from wirewatch.extract.text.lines import (
     related_markers,
 )
 from wirewatch.extract.text.names import (
-    BYLINE,
-    BYLINE_FIRSTS,
     bare_name,
-    chrome_words,
     parse_byline,
 )
+from wirewatch.extract.text.title import choose_title, is_headline_tail, lead_words
 
 _KEY = attrgetter("key")
 HEAD_SPAN = 40  # lines above the body start searched for the title, date and byline
@@ -167,51 +165,6 @@ def _url_words(url: str | None) -> frozenset[str]:
     return frozenset(w for w in _URL_WORD.findall(path.lower()) if len(w) > 2 and not w.isdigit())
 
 
-def _title(
-    lines: list[Line],
-    head_end: int,
-    anchors: set[int],
-    taken: dict[int, str],
-    url_words: frozenset[str],
-    keys: Counter[str],
-) -> int | None:
-    menu_words = chrome_words()
-    best, best_score = None, float("-inf")
-    start = max(0, head_end - HEAD_SPAN)
-    for pos in range(start, min(head_end + 1, len(lines))):
-        line = lines[pos]
-        if pos in taken or line.chrome or line.bullet or not (2 <= line.words <= 30):
-            continue
-        if (line.text[:1] in BYLINE_FIRSTS and BYLINE.match(line.text)) or (
-            line.key[:1].isdigit() and _SHARE_COUNT.match(line.key)
-        ):
-            continue
-        if menu_words.issuperset(line.tokens):
-            continue  # "Subscribe Search My Account": menu words run together
-        if line.length > 250 or (find_date(line.text) is not None and line.words < 8):
-            continue
-        score = -0.15 * (head_end - pos)
-        if keys.get(line.key, 0) > 1:
-            score += 2.5
-        if any(0 < a - pos <= 4 for a in anchors):
-            score += 1.5
-        if line.text.endswith(".") and line.words > 3:
-            score -= 2.0 if line.words > 12 else 1.0  # captions and teasers end so; headlines not
-        if line.text.endswith(":") or "|" in line.text:
-            score -= 2.0
-        if line.words >= 4:
-            score += 1.0
-        if url_words:
-            tokens = [t for t in line.tokens if len(t) > 2]
-            overlap = sum(1 for t in tokens if t in url_words) / max(1, len(tokens))
-            score += 5.0 * overlap
-        caps = len([w for w in line.text.split() if w[:1].isupper()]) / max(1, line.words)
-        score += caps
-        if score > best_score:
-            best, best_score = pos, score
-    return best
-
-
 def _date_line(line: Line) -> str | None:
     """The date of a short line that is mostly a date ("Posted 2 Dec, 2021 11:07")."""
     text = line.text
@@ -333,7 +286,11 @@ def find_meta(
         dates = [pos for pos, reason in meta.taken.items() if reason == "meta.date"]
         _bare_name_near(lines, meta, dates, NAME_NEAR_DATE)
     head_end = min(body_start, len(lines) - 1)
-    title_pos = _title(lines, head_end, anchors, meta.taken, _url_words(url), key_counts)
+    lead = lead_words(lines, body_start, body_end)
+    lead_after = lead_words(lines, body_start + 1, body_end)
+    title_pos = choose_title(
+        lines, head_end, anchors, meta.taken, _url_words(url), key_counts, lead, lead_after
+    )
     if title_pos is not None:
         meta.title = lines[title_pos].text
         meta.taken[title_pos] = "meta.title"
@@ -343,7 +300,11 @@ def find_meta(
                 if pos != title_pos:
                     meta.taken[pos] = "meta.title_repeat"
         suffix = _TITLE_SUFFIX.match(meta.title)
-        if suffix and len(suffix.group("name").split()) <= 4:
+        if (
+            suffix
+            and len(suffix.group("name").split()) <= 4
+            and not is_headline_tail(suffix.group("name"))
+        ):
             meta.site = _clean_name(suffix.group("name"))
             meta.title = suffix.group("title")
     if not meta.authors and title_pos is not None:
