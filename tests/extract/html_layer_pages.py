@@ -99,7 +99,9 @@ def linked_page() -> tuple[str, list[str]]:
     first = LINKED.format(
         '<span class="social-link"><a href="https://social.example/ferry">Twitter Lite</a></span>'
     )
-    second = LINKED_2.format('<span class="tag-list"><a href="/tags/tv">assembly TV channel</a></span>')
+    second = LINKED_2.format(
+        '<span class="tag-list"><a href="/tags/tv">assembly TV channel</a></span>'
+    )
     body = [*LEAD, LINKED.format("Twitter Lite"), LINKED_2.format("assembly TV channel"), *TAIL]
     return _page("Assembly saves island ferry", _ps([*LEAD, first, second, *TAIL])), body
 

@@ -87,7 +87,6 @@ def test_title_repeated_as_first_paragraph_is_a_drop() -> None:
         "<html><head><title>Menu</title></head><body><nav><a href='/'>Home</a>"
         "<a href='/a'>About</a></nav><footer>(c) 2024</footer></body></html>",
         "<html><body></body></html>",
-        "<html><body><p>Too short to be news.</p></body></html>",
         "not markup at all",
     ],
 )

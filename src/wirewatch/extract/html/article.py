@@ -21,6 +21,13 @@ from lxml.html import HtmlElement
 from wirewatch.errors import NoArticleError
 from wirewatch.extract.html.document import finish_metadata, head_metadata
 from wirewatch.extract.html.meta import HtmlExtras, clean_title, html_extras
+from wirewatch.extract.html.prepare import (
+    PreparedPage,
+    prepare_tree,
+    restore_repeats,
+    text_key,
+)
+from wirewatch.extract.html.short import NAVIGATION, is_short, navigation_class
 from wirewatch.ids import article_id, normalise_for_id
 from wirewatch.records import Article, Drop, Page
 
@@ -45,8 +52,9 @@ class HtmlOptions:
     with_metadata: bool = True  # title, authors, date, site, categories, and the extras
     extensive_date: bool = True  # htmldate's extensive search when the head states no time
     drop_title_repeat: bool = True  # a first paragraph equal to the title is dropped
-    min_words: int = 10  # fewer words in the whole body: not an article (menus, stubs)
+    min_words: int = 10  # fewer words in the whole body: short (flagged) or navigation
     min_longest_paragraph: int = 8  # no paragraph this long: a menu or a list of links
+    prepare_page: bool = True  # our layers: hidden text, in-sentence spans, loose text, repeats
 
 
 DEFAULT_OPTIONS = HtmlOptions()
@@ -121,8 +129,9 @@ def run_trafilatura(
     1. trafilatura as configured, without its fallbacks when ``fast_first``;
     2. under ``rescue_below`` characters after a fast pass: again with the fallbacks;
     3. still short in precision mode (``balanced_rescue``): trafilatura's balanced mode.
-    A later pass is kept only when its text is ``rescue_gain`` times longer (a short article
-    is not replaced by the same text with its byline and date glued on). The metadata
+    A later pass is kept only when its text is ``rescue_gain`` times longer and adds a line of
+    ``min_longest_paragraph`` words (a short article is not replaced by the same text with its
+    menu, headline, byline and date around it). The metadata
     (``with_metadata``) comes from trafilatura's own steps less tags and licence, categories
     only when ``categories`` (``html_document``); they consume ``tree``: pass a tree that is
     not needed afterwards. The body passes work on copies (trafilatura copies its input).
@@ -139,18 +148,36 @@ def run_trafilatura(
         if len(text) >= options.rescue_below:
             break
         document = _bare(tree, url, pass_options, fast=fast)
-        if len(_text(document)) > len(text) * options.rescue_gain:
-            text, rescued = _text(document), True
+        candidate = _text(document)
+        if len(candidate) > len(text) * options.rescue_gain and _adds_prose(
+            text, candidate, options.min_longest_paragraph
+        ):
+            text, rescued = candidate, True
     metadata = None if head is None else finish_metadata(
         head, tree, date_params=_date_params(options.extensive_date), categories=categories)
     return Extraction(text, metadata, rescued)
 
 
+def _adds_prose(text: str, candidate: str, words: int) -> bool:
+    """Whether ``candidate`` has a line of ``words`` words or more that ``text`` lacks (always
+    true over an empty text): a rescue that only adds short lines (menu items, the headline,
+    a byline and date) does not replace a short article."""
+    if not text.strip():
+        return True
+    have = {text_key(line) for line in text.split("\n")}
+    return any(
+        len(_WORD.findall(line)) >= words and text_key(line) not in have
+        for line in candidate.split("\n")
+    )
+
+
 def extract_body_text(html: str, *, options: HtmlOptions = DEFAULT_OPTIONS) -> str:
     """Only the body, paragraphs joined by newlines (what the benchmarks score)."""
     tree = parse_html(html)
+    prepared = prepare_tree(tree) if options.prepare_page else PreparedPage()
     plain = HtmlOptions(**{**_as_dict(options), "with_metadata": False})
-    return "\n".join(split_paragraphs(run_trafilatura(tree, options=plain).text))
+    paragraphs = split_paragraphs(run_trafilatura(tree, options=plain).text)
+    return "\n".join(restore_repeats(paragraphs, prepared.repeats))
 
 
 def _as_dict(options: HtmlOptions) -> dict[str, Any]:
@@ -221,6 +248,7 @@ def extract_html_page(page: Page, *, options: HtmlOptions = DEFAULT_OPTIONS) -> 
     >>> extract_html_page(page).title                                         # doctest: +SKIP
     """
     tree = parse_html(page.content)
+    prepared = prepare_tree(tree) if options.prepare_page else PreparedPage()
     extras = html_extras(tree) if options.with_metadata else HtmlExtras()
     if extras.published is not None and options.extensive_date:
         # The head states the time: htmldate's header pass finds that day without the slow
@@ -230,21 +258,19 @@ def extract_html_page(page: Page, *, options: HtmlOptions = DEFAULT_OPTIONS) -> 
                              categories=extras.section is None)
     meta = result.metadata
     title = _title(meta, extras)
-    paragraphs, drops = _body(split_paragraphs(result.text), title, options)
+    paragraphs, drops = _body(
+        restore_repeats(split_paragraphs(result.text), prepared.repeats), title, options
+    )
     if not paragraphs:
         raise NoArticleError("no_article", f"{page.source}: no article body in the HTML")
-    counts = [len(_WORD.findall(paragraph)) for paragraph in paragraphs]
-    words = sum(counts)
-    if words < options.min_words:
-        raise NoArticleError(
-            "no_article", f"{page.source}: body of {words} words, under {options.min_words}"
-        )
-    if max(counts) < options.min_longest_paragraph:
-        raise NoArticleError(
-            "no_article",
-            f"{page.source}: no paragraph of {options.min_longest_paragraph} words or more "
-            "(a menu or a list of links)",
-        )
+    longest = options.min_longest_paragraph
+    navigation = navigation_class(
+        paragraphs, prepared.link_keys, min_words=options.min_words, longest=longest
+    )
+    if navigation is not None:
+        reason = NAVIGATION[navigation].format(longest=longest)
+        raise NoArticleError("no_article", f"{page.source}: {navigation}: {reason}")
+    drops[:0] = prepared.drops
     if result.rescued:
         drops.append(Drop("html.fast_pass_short", "first pass too short; fallbacks used"))
     categories = getattr(meta, "categories", None) or []
@@ -266,6 +292,7 @@ def extract_html_page(page: Page, *, options: HtmlOptions = DEFAULT_OPTIONS) -> 
         related=tuple(r for r in extras.related if r not in body),
         drops=tuple(drops),
         extractor=EXTRACTOR,
+        short=is_short(paragraphs, min_words=options.min_words),
     )
 
 
