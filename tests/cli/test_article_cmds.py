@@ -69,6 +69,19 @@ def test_extract_json_lines_and_skips_on_stderr(tmp_path: Path, runner: CliRunne
     assert "zero.txt" not in result.stdout
 
 
+def test_extract_keeps_a_short_article_flagged(tmp_path: Path, runner: CliRunner) -> None:
+    (tmp_path / "brief.html").write_text(
+        "<html><head><title>Polls open</title></head><body><article><h1>Polls open</h1>"
+        "<p>Polls close at eight tonight across the islands.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    result = runner.invoke(main, ["extract", str(tmp_path / "brief.html")])
+    assert result.exit_code == 0, result.output
+    (record,) = [orjson.loads(line) for line in result.stdout.splitlines()]
+    assert record["short"] is True
+    assert record["body"] == ["Polls close at eight tonight across the islands."]
+
+
 def test_extract_reads_stdin_as_text(runner: CliRunner) -> None:
     result = runner.invoke(main, ["extract", "-", "--format", "text"], input=text_page(3))
     assert result.exit_code == 0, result.output

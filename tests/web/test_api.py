@@ -66,6 +66,7 @@ async def test_articles_bad_parameters(client: httpx.AsyncClient, params: dict[s
 async def test_article_detail_has_body_quotes_events_and_story(client: httpx.AsyncClient) -> None:
     art = await get(client, "/articles/art13")
     assert art["body_text"] == "\n\n".join(art["body"])
+    assert art["short"] is False
     for q in art["quotes"]:
         assert art["body_text"][q["start"]:q["end"]] == q["text"]
     for e in art["events"]:

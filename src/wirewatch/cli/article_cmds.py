@@ -166,7 +166,8 @@ def article_text(article: Article) -> str:
     meta += [f"{name}: {value}" for name, value in (
         ("url", article.url), ("site", article.site), ("published", article.published),
         ("authors", ", ".join(article.authors)), ("section", article.section),
-        ("caption", article.image_caption)) if value]
+        ("caption", article.image_caption),
+        ("short", "yes (a real article under 10 words)" if article.short else None)) if value]
     return "\n".join([f"# {article.title or '(no title)'}", *meta, "", article.body_text, ""])
 
 

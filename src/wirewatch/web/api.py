@@ -102,7 +102,7 @@ def api_router(store: Store) -> APIRouter:
             "id": art.id, "title": art.title, "site": art.site, "url": art.url,
             "published": art.published, "authors": list(art.authors), "source": art.source,
             "body": list(art.body), "body_text": art.body_text,
-            "image_caption": art.image_caption, "extractor": art.extractor,
+            "image_caption": art.image_caption, "extractor": art.extractor, "short": art.short,
             "quotes": [{"text": q.text, "kind": q.kind, "speaker": actor_json(q.speaker),
                         "cue": q.cue, "start": q.start, "end": q.end} for q in found.quotes],
             "events": [{"type": e.type, "mode": e.mode, "quad": e.quad,
