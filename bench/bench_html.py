@@ -111,6 +111,10 @@ METHODS: list[tuple[str, Callable[[str, str], str]]] = [
         "option: ... without the balanced-mode rescue",
         body_with(HtmlOptions(balanced_rescue=False)),
     ),
+    (
+        "option: ... without our layers (hidden text, spans, loose text, repeats: prepare_page)",
+        body_with(HtmlOptions(prepare_page=False)),
+    ),
     ("option: precision, no comments, fallbacks always", body_with(HtmlOptions(fast_first=False))),
     (
         "option: precision, no comments, fast only (no rescue)",

@@ -17,8 +17,9 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 RESULTS = BENCH / "results"
 ORDER = [
-    "html", "text", "scraped_text", "train_text_model", "meta_text", "meta_html", "store",
-    "actors", "blind_gold", "plover", "quotes", "quotes_gold", "throughput", "stories", "api",
+    "html_blind", "html", "text", "scraped_text", "train_text_model", "meta_text", "meta_html",
+    "store", "actors", "blind_gold", "plover", "quotes", "quotes_gold", "throughput", "stories",
+    "api",
 ]
 
 
