@@ -156,3 +156,13 @@ def blog_cut_page() -> tuple[str, list[str]]:
 <div class="sidebar"><h2>Archive</h2><ul><li><a href="/2024">2024</a></li>
 <li><a href="/2023">2023</a></li></ul></div></body></html>"""
     return html, [BLOG_LEDE, *BLOG_REST]
+
+
+def hidden_slides_page() -> tuple[str, list[str]]:
+    """A gallery whose items are all hidden until scripts show them one at a time."""
+    items = [*LEAD, *TAIL]
+    slides = "".join(
+        f'<div id="slide-{n}" class="gallery-slide hidden" style="display: none;"><p>{p}</p></div>'
+        for n, p in enumerate(items)
+    )
+    return _page("Assembly saves island ferry", f'<div class="gallery">{slides}</div>'), items

@@ -12,6 +12,7 @@ from tests.extract.html_layer_pages import (
     UPDATE,
     blog_cut_page,
     hidden_page,
+    hidden_slides_page,
     hidden_wrapper_page,
     linked_page,
     navigation_page,
@@ -50,6 +51,13 @@ def test_hidden_text_goes_with_a_reason() -> None:
 def test_a_hidden_wrapper_around_the_whole_article_is_not_hiding_it() -> None:
     html, body = hidden_wrapper_page()
     assert list(_extract(html).body) == body
+
+
+def test_hidden_slides_that_are_most_of_the_page_stay() -> None:
+    html, body = hidden_slides_page()
+    article = _extract(html)
+    assert list(article.body[-len(body):]) == body
+    assert not any(d.reason == "html.hidden" for d in article.drops)
 
 
 def test_in_sentence_links_keep_their_text() -> None:

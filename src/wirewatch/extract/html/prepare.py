@@ -8,7 +8,8 @@ rules meet what a reader sees (each a class of markup, none site-specific):
    the common CSS frameworks (``data/html/hidden_classes.txt``; not when a breakpoint class shows
    it on some screens) is removed, with ``Drop("html.hidden")`` when it held text. trafilatura
    already drops some of these, but not the ``hidden`` attribute, not a style behind an ``id``,
-   and not on every element kind. An element holding more than half of the page's text is a
+   and not on every element kind. An element, or the hidden children of one parent together
+   (a gallery's slides shown one at a time), holding more than half of the page's text is the
    page hidden until its scripts run, not hidden text, and stays.
 2. **In-sentence spans are unwrapped.** trafilatura prunes ``span`` elements whose class or id
    reads like chrome (``social``, ``tag``, ``link``...) and keeps their tail, which cuts a link
@@ -109,18 +110,24 @@ def is_hidden(element: HtmlElement, classes: frozenset[str] | None = None) -> bo
 
 
 def remove_hidden(tree: HtmlElement, drops: list[Drop]) -> None:
+    """Hidden elements removed, except the page itself hidden until scripts run: one element,
+    or the hidden children of one parent together (slides shown one at a time), holding more
+    than half of the page's text."""
     classes = hidden_classes()
     candidates = [e for e in tree.iter() if isinstance(e.tag, str) and is_hidden(e, classes)]
     if not candidates:
         return
+    chosen = set(candidates)
+    outermost = [e for e in candidates if not any(a in chosen for a in e.iterancestors())]
+    texts = {e: " ".join(e.text_content().split()) for e in outermost}
+    by_parent: dict[HtmlElement | None, int] = {}
+    for element, text in texts.items():
+        parent = element.getparent()
+        by_parent[parent] = by_parent.get(parent, 0) + len(text)
     body = tree.find("body")
-    page_chars = len((body if body is not None else tree).text_content())
-    root = tree.getroottree().getroot()
-    for element in candidates:
-        if element.getparent() is None or element.getroottree().getroot() is not root:
-            continue  # inside an element removed already
-        text = " ".join(element.text_content().split())
-        if page_chars and len(text) > _HIDDEN_SHARE * page_chars:
+    limit = _HIDDEN_SHARE * len((body if body is not None else tree).text_content())
+    for element, text in texts.items():
+        if element.getparent() is None or (limit and by_parent[element.getparent()] > limit):
             continue
         element.drop_tree()  # lxml keeps the tail: it is outside the hidden element
         if text:
