@@ -32,6 +32,13 @@ class Route:
     send_length: bool = True
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Clients under test give up on purpose (size and time limits): no tracebacks."""
+
+
 class LocalServer:
     """``with LocalServer() as server: server.routes["/a"] = Route(b"...")``."""
 
@@ -43,8 +50,7 @@ class LocalServer:
         self.max_active: Counter[str] = Counter()  # the most at once, per Host
         self.peak = 0  # the most at once, all hosts
         self._lock = threading.Lock()
-        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._server.daemon_threads = True
+        self._server = _QuietServer(("127.0.0.1", 0), self._handler())
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,),
                                         daemon=True)
 

@@ -290,10 +290,10 @@ def test_a_reader_bug_skips_that_path_and_reads_the_others(
 
     real = wirewatch.read.read_pages
 
-    def buggy(paths: Sequence[str]) -> Iterator[object]:
+    def buggy(paths: Sequence[str], **options: object) -> Iterator[object]:
         if paths[0].endswith("bad"):
             raise RuntimeError("reader exploded")
-        return real(paths)
+        return real(paths, **options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(wirewatch.read, "read_pages", buggy)
     write_pages(tmp_path / "good", 2)

@@ -100,7 +100,7 @@ def test_server_errors_are_retried_with_backoff_then_skipped(server: LocalServer
     with fetcher_for_tests(retries=2) as fetcher:
         fetcher._sleep = pauses.append
         result = fetcher.fetch(server.url("/down"))
-    assert isinstance(result, Skip) and result.reason == "http_status"
+    assert isinstance(result, Skip) and result.reason == "server_error"
     assert result.detail == "HTTP 503"
     assert server.hits["/down"] == 3
     assert pauses == [7.0, 7.0]  # Retry-After honoured

@@ -9,7 +9,7 @@ message and an exit status (0 done, 1 runtime failure such as an unwritable data
 from __future__ import annotations
 
 # Imported for their side effect of adding commands to ``main``.
-from wirewatch.cli import analyze_cmds, article_cmds, watch_cmds  # noqa: F401
+from wirewatch.cli import analyze_cmds, article_cmds, poll_cmds, watch_cmds  # noqa: F401
 from wirewatch.cli.app import main
 
 __all__ = ["main"]

@@ -28,15 +28,47 @@ from wirewatch.errors import (
 from wirewatch.records import Analysis, Article, Skip
 
 if TYPE_CHECKING:
+    from wirewatch.read.fetch import Fetcher
     from wirewatch.run import RunSummary
 
 DB_OPTION = click.option(
     "--db", default="wirewatch.db", show_default=True, envvar="WIREWATCH_DB",
     help="SQLite file, or a postgresql+psycopg:// URL.",
 )
-PATHS = click.argument("paths", nargs=-1, required=True,
-                       type=click.Path(exists=True, allow_dash=True))
+
+
+class PathOrURL(click.ParamType[Any]):
+    """An existing path, ``-``, or an http(s) URL (fetched behind the SSRF guard)."""
+
+    name = "path"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> Any:
+        from wirewatch.read.links import is_web_url
+
+        if isinstance(value, str) and is_web_url(value):
+            return value
+        return click.Path(exists=True, allow_dash=True).convert(value, param, ctx)
+
+
+PATHS = click.argument("paths", nargs=-1, required=True, type=PathOrURL())
 MAX_SKIP_LINES = 50
+ALLOW_OPTION = click.option(
+    "--allow-address", "allow", multiple=True, metavar="NETWORK",
+    help="Let the fetcher reach this network although it is not public (an intranet mirror, "
+         "a local test server), e.g. 10.1.0.0/16; repeatable. Everything else stays refused.")
+
+
+def guarded_fetcher(allow: Sequence[str], **options: Any) -> Fetcher:
+    """A fetcher whose SSRF guard also lets ``allow`` networks through."""
+    from wirewatch.read.fetch import Fetcher, FetchOptions
+    from wirewatch.read.guard import AddressGuard, allow_networks
+
+    try:
+        networks = allow_networks(*allow)
+    except ValueError as exc:
+        raise ConfigError(f"--allow-address: {exc}") from exc
+    return Fetcher(FetchOptions(**options), guard=AddressGuard(allow=networks))
 
 
 def fail(exc: WirewatchError) -> NoReturn:
@@ -132,21 +164,27 @@ def print_summary(summary: RunSummary) -> None:
                    "more, ray with --ray-address].")
 @click.option("--ray-address", envvar="WIREWATCH_RAY_ADDRESS", default=None,
               help="Ray cluster to run on (host:port of its head, or auto).")
+@click.option("--no-fetch", is_flag=True,
+              help="Do not fetch the links of feeds, sitemaps and URL lists (nor URL PATHS).")
+@ALLOW_OPTION
 def run_cmd(paths: tuple[str, ...], db: str, no_analyze: bool, workers: int,
             progress: bool | None, no_watch: bool, force: bool, executor: str | None,
-            ray_address: str | None) -> None:
-    """Read PATHS (files, folders, - for stdin) and store their articles in the database."""
+            ray_address: str | None, no_fetch: bool, allow: tuple[str, ...]) -> None:
+    """Read PATHS (files, folders, WARC, feeds, sitemaps, URL lists, URLs, - for stdin) and
+    store their articles in the database."""
     from wirewatch.run import choose_executor, run_paths
     from wirewatch.store import open_store
 
     show_bar = sys.stderr.isatty() if progress is None else progress
     try:
         chosen = choose_executor(executor, workers, ray_address)
+        fetcher = guarded_fetcher(allow) if allow else None
         with open_store(db) as store:
             with progress_bar(paths, show_bar) as tick:
                 summary = run_paths(list(paths), store, analyze=not no_analyze,
                                     progress=tick, workers=workers, force=force,
-                                    executor=chosen, ray_address=ray_address)
+                                    executor=chosen, ray_address=ray_address,
+                                    fetch=not no_fetch, fetcher=fetcher)
             print_summary(summary)
             if not no_watch:
                 from wirewatch.watch.rebuild import ensure_fresh

@@ -111,10 +111,13 @@ class MemoryValidators:
 
 
 class _StatusError(InputError):
-    """A final HTTP status that is not a page (carries the status and a Retry-After)."""
+    """A final HTTP status that is not a page (carries the status and a Retry-After):
+    reason ``server_error`` for 5xx and 429, ``http_status`` for the others."""
 
     def __init__(self, status: int, retry_after: float | None) -> None:
-        super().__init__("http_status", f"HTTP {status}")
+        # 5xx and 429 say "not now" (worth another try later); other statuses say "not here"
+        reason = "server_error" if status in _RETRY_STATUSES or status >= 500 else "http_status"
+        super().__init__(reason, f"HTTP {status}")
         self.status = status
         self.retry_after = retry_after
 

@@ -17,13 +17,16 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from wirewatch.blas import blas_threads, limited_blas
 from wirewatch.errors import ConfigError, InputError, WirewatchError
 from wirewatch.records import Page, Skip
 from wirewatch.run.stages import content_hash, one_line, process_pages, process_pages_limited
 from wirewatch.store import InputResult, Store
+
+if TYPE_CHECKING:
+    from wirewatch.read.fetch import Fetcher
 
 BATCH_SIZE = 32
 
@@ -52,12 +55,13 @@ class RunSummary:
         return sum(self.skipped.values())
 
 
-def _read_all(paths: Sequence[str]) -> Iterator[Page | Skip]:
+def _read_all(paths: Sequence[str], fetch: bool,
+              fetcher: Fetcher | None) -> Iterator[Page | Skip]:
     from wirewatch.read import read_pages
 
     for path in paths:
         try:
-            yield from read_pages([path])
+            yield from read_pages([path], fetch=fetch, fetcher=fetcher)
         except InputError as exc:
             yield Skip(path, exc.reason, exc.detail)
         except WirewatchError:
@@ -216,14 +220,19 @@ def _run_pool(runner: _Runner, batches: Iterator[list[tuple[Page, str]]], analyz
 def run_paths(paths: Sequence[str], store: Store, *, analyze: bool = True,
               progress: Progress | None = None, workers: int = 1,
               batch_size: int = BATCH_SIZE, force: bool = False,
-              executor: Executor | None = None, ray_address: str | None = None) -> RunSummary:
-    """Read files and folders (``-`` for stdin), extract, analyse and store every article.
+              executor: Executor | None = None, ray_address: str | None = None,
+              fetch: bool = True, fetcher: Fetcher | None = None) -> RunSummary:
+    """Read files, folders and URLs (``-`` for stdin), extract, analyse and store every article.
+
+    The links of feeds, sitemaps and URL lists (and URLs given as paths) are fetched with
+    ``fetcher`` (a default, SSRF-guarded one when None); ``fetch=False`` records them as
+    ``not_fetched`` skips instead.
 
     >>> with open_store("wirewatch.db") as store:              # doctest: +SKIP
     ...     summary = run_paths(["examples/pages"], store)
     >>> summary.articles_stored, dict(summary.skipped)          # doctest: +SKIP
     (120, {'empty': 1})
     """
-    return run_pages(_read_all(paths), store, analyze=analyze, progress=progress,
+    return run_pages(_read_all(paths, fetch, fetcher), store, analyze=analyze, progress=progress,
                      workers=workers, batch_size=batch_size, force=force,
                      executor=executor, ray_address=ray_address)

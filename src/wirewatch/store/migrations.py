@@ -59,12 +59,20 @@ def _m0004_article_short(conn: sa.Connection) -> None:
             sa.text("ALTER TABLE articles ADD COLUMN short BOOLEAN NOT NULL DEFAULT FALSE"))
 
 
+def _m0005_poll_tables(conn: sa.Connection) -> None:
+    # The continuous mode's state (owned by wirewatch.store.poll_schema).
+    from wirewatch.store.poll_schema import POLL_TABLES, poll_metadata
+
+    poll_metadata.create_all(conn, tables=list(POLL_TABLES))
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "runs, inputs, articles, drops, quotes, events, actors", _m0001_initial),
     Migration(2, "watch tables: stories, duplicates, merged events, dyad days, alerts",
               _m0002_watch_tables),
     Migration(3, "events: (type|modality|site|quad, day) indexes", _m0003_event_day_indexes),
     Migration(4, "articles: short (a real article under 10 words)", _m0004_article_short),
+    Migration(5, "poll tables: sources, seen URLs, cycles (wirewatch watch)", _m0005_poll_tables),
 ]
 
 

@@ -23,6 +23,7 @@ from wirewatch import __version__
 from wirewatch.errors import NotFoundError, QueryError, StoreError
 from wirewatch.records import Actor
 from wirewatch.store import ArticleFilter, EventFilter, Store, StoredEvent, open_store
+from wirewatch.store.poll_io import poll_status
 from wirewatch.store.watch_io import read_alerts
 from wirewatch.watch.series import tension_series
 from wirewatch.web import queries
@@ -162,6 +163,12 @@ def api_router(store: Store) -> APIRouter:
         check_dates(day=day)
         return JSON({"source": source, "target": target, "day": day,
                      "events": queries.day_events(store, source, target, day)})
+
+    @router.get("/status", tags=["status"],
+                summary="The watcher's state: last cycle, sources polled, URLs seen; counts")
+    def status() -> JSON:
+        counts = {str(table): n for table, n in store.counts().items()}  # keys: quoted_name
+        return JSON({**poll_status(store), "counts": counts})
 
     @router.get("/alerts", tags=["alerts"], summary="Escalation alerts, newest first")
     def list_alerts(limit: Limit = 50, offset: Offset = 0, source: Code = None,
