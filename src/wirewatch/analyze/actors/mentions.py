@@ -23,17 +23,28 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
+from wirewatch.analyze.actors.context import article_context
+from wirewatch.analyze.actors.groups import chunk_groups
+from wirewatch.analyze.actors.people import (
+    GIVEN_KEY,
+    earlier_person,
+    known_person,
+    of_country,
+    office_word,
+)
 from wirewatch.analyze.actors.resolve import (
     actor_from_parsed,
+    attack_nouns,
     determiners,
     parse_phrase,
     resolve_name,
     stance_prefixes,
 )
 from wirewatch.analyze.actors.tables import (
-    lookup_person_variant,
+    display_name,
     lookup_proper,
     normalise_key,
+    read_in_context,
     tables,
 )
 from wirewatch.analyze.marks import marked_spans, paragraph_ranges
@@ -70,12 +81,14 @@ class ArticleActors:
     mentions: list[Mention] = field(default_factory=list)
     quoted: list[tuple[int, int]] | None = None  # ranges inside quotation marks, on demand
     starts: list[int] | None = None  # the mentions' starts while they are in order, on demand
+    context: frozenset[str] = frozenset()  # the codes the article names (context.py)
 
     @classmethod
     def from_doc(cls, doc: Doc, text: str | None = None) -> ArticleActors:
         """Collect and code the article's named mentions (entities and role noun phrases).
         ``text``: ``doc.text`` when the caller has it (spaCy rebuilds it token by token)."""
         self = cls(doc=doc, text=doc.text if text is None else text)
+        self.context = article_context(doc)
         people: dict[str, Mention] = {}  # lower-case surname / full name -> first full mention
         for ent in doc.ents:
             if ent.label_ not in _ENT_LABELS:
@@ -83,30 +96,40 @@ class ArticleActors:
             mention = self._person(ent, people) if ent.label_ == "PERSON" else self._named(ent)
             if mention is not None:
                 self.mentions.append(mention)
-        taken: set[int] = set()  # token indices already inside a named mention
+        if doc.has_annotation("DEP"):
+            self._add_groups()
+        self.mentions.sort(key=lambda m: (m.start, m.end))
+        return self
+
+    def _add_groups(self) -> None:
+        """Noun chunks headed by a role or an attack noun ("Indian troops", "U.S. air
+        strikes", "Thai and Cambodian forces"): their groups replace the country names that
+        only modify them; organisations stay ("ECOWAS leaders" ... "the bloc")."""
+        doc = self.doc
+        taken: dict[int, Mention] = {}  # token index -> the named mention it lies in
         for mention in self.mentions:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is not None:
-                taken.update(range(span.start, span.end))
-        role_heads = tables().role_heads
-        if doc.has_annotation("DEP"):
-            for chunk in doc.noun_chunks:
-                if chunk[-1].lower_ not in role_heads or any(t.i in taken for t in chunk):
-                    continue
-                chunk_text = self.text[chunk.start_char : chunk.end_char]
-                parsed = parse_phrase(chunk_text)
-                if not parsed.head_role:
-                    continue
-                if not parsed.entities and chunk[0].lower_ in _ANAPHORIC:
-                    continue  # "the minister": resolved against earlier mentions on demand
-                actor = actor_from_parsed(parsed, chunk_text)
-                if actor is not None:
-                    roles = parsed.title_roles
-                    self.mentions.append(
-                        Mention(chunk.start_char, chunk.end_char, actor, "group", roles)
-                    )
-        self.mentions.sort(key=lambda m: (m.start, m.end))
-        return self
+                taken.update((i, mention) for i in range(span.start, span.end))
+        heads = tables().role_heads | attack_nouns()
+        dropped: set[int] = set()
+        for chunk in doc.noun_chunks:
+            if chunk[-1].lower_ not in heads:
+                continue
+            inside = {id(m): m for t in chunk if (m := taken.get(t.i)) is not None}
+            if any(m.kind in ("person", "place") or m.end > chunk.root.idx
+                   for m in inside.values()):
+                continue  # a person's title, a place, or a name that is the head itself
+            if not inside and chunk[0].lower_ in _ANAPHORIC:
+                continue  # "the minister": resolved against earlier mentions on demand
+            groups = chunk_groups(chunk, self.text, self.context)
+            if not groups:
+                continue
+            dropped.update(k for k, m in inside.items() if m.kind == "group")
+            self.mentions.extend(Mention(g.start, g.end, g.actor, "group", g.nouns)
+                                 for g in groups)
+        if dropped:
+            self.mentions = [m for m in self.mentions if id(m) not in dropped]
 
     @property
     def actors(self) -> tuple[Actor, ...]:
@@ -150,36 +173,43 @@ class ArticleActors:
         doc = ent.doc
         start = _title_start(ent)
         text = self.text[doc[start].idx : ent.end_char]
-        name = normalise_key(ent.text)
-        if not name:
+        key = normalise_key(ent.text)
+        name = display_name(ent.text)
+        if not key:
             return None
-        surname = name.split()[-1].lower()
-        earlier = people.get(name.lower()) or people.get(surname)
-        parsed = parse_phrase(text)
+        earlier = earlier_person(key, people)
+        parsed = parse_phrase(text, self.context)
         actor = actor_from_parsed(parsed, text) if start < ent.start else None
         if actor is not None and parsed.person_name is None:
             actor = Actor(name=name, code=actor.code)  # "Ukraine's Zelensky": affiliation only
+        if earlier is not None and (actor is None or actor.code in (None, earlier.actor.code)):
+            # "Moon", "President Moon" after "President Moon Jae-in": the article's own person
+            # comes before any table entry with that surname
+            return Mention(doc[start].idx, ent.end_char, earlier.actor, "person", earlier.nouns)
         for child in ent.root.children:
             if child.dep_ != "appos" or (actor is not None and actor.code is not None):
                 continue
-            appos = resolve_name(_subtree_text(self.text, child))
+            appos = resolve_name(_subtree_text(self.text, child), self.context)
             if appos is not None and (appos.code or appos.sector):
                 actor = _merge(actor or Actor(name=name), appos, keep_name=True)
-        if actor is None and earlier is not None:
-            return Mention(ent.start_char, ent.end_char, earlier.actor, "person", earlier.nouns)
         if actor is None or actor.code is None:
-            known = _known_person(name)
+            known = known_person(key, self.context, office_word(ent, parsed.title_roles))
             actor = actor or Actor(name=name)
             if known is not None:
                 actor = _merge(actor, known, keep_name=False)
         if actor.code is None:  # "King Hassan of Morocco", "President Kagame of Rwanda"
-            home = _of_country(ent)
+            home = of_country(ent)
             if home is not None:
                 actor = Actor(name=actor.name, code=home, sector=actor.sector)
         mention = Mention(doc[start].idx, ent.end_char, actor, "person", parsed.title_roles)
-        people.setdefault(actor.name.lower(), mention)
-        people.setdefault(name.lower(), mention)
-        people.setdefault(surname, mention)
+        for alias in (actor.name, key):
+            words = normalise_key(alias).lower().split()
+            people.setdefault(" ".join(words), mention)
+            if len(words) > 1:  # the surname, then (family name first: "Moon Jae-in") the rest
+                people.setdefault(words[-1], mention)
+                for word in words[:-1]:
+                    if len(word) > 1:
+                        people.setdefault(GIVEN_KEY + word, mention)
         return mention
 
     def _named(self, ent: Span) -> Mention | None:
@@ -193,7 +223,12 @@ class ArticleActors:
             before[:-1].split()[-1] in stance_prefixes()
         ):
             return None  # "anti-Syria", "pro-Russian": a stance, not an affiliation
-        actor = resolve_name(ent.text)
+        actor = resolve_name(ent.text, self.context)
+        office = office_word(ent, ())
+        if actor is None and office is not None and " " not in ent.text.strip():
+            known = known_person(normalise_key(ent.text), self.context, office)
+            if known is not None:  # "the Reagan administration": the office holder's team
+                return Mention(ent.start_char, ent.end_char, known, "person", (office,))
         if actor is None:
             if ent.label_ != "ORG":
                 return None
@@ -202,7 +237,7 @@ class ArticleActors:
             if name.lower().startswith("the "):
                 name = name[4:]
             return Mention(ent.start_char, ent.end_char, Actor(name=name), "org") if name else None
-        entry = lookup_proper(ent.text)
+        entry = read_in_context(ent.text, lookup_proper(ent.text), self.context)
         head = ent.root.head
         if ent.label_ in {"GPE", "FAC"} and ent.root.dep_ == "pobj" and head.lower_ in _LOCATIVE:
             return Mention(ent.start_char, ent.end_char, actor, "place")
@@ -230,7 +265,7 @@ class ArticleActors:
         text = self.text[start_char:end_char]
         if self.text[end_char : end_char + 9].lstrip().lower().startswith(_CURRENCY_AFTER):
             return None  # "stealing US $50 million": the parser took "US" as a noun phrase
-        found = self._coref(text, start_char) or resolve_name(text)
+        found = self._coref(text, start_char) or resolve_name(text, self.context)
         if found is not None:
             return found
         persons = [m for m in inside if m.kind == "person"]
@@ -287,7 +322,7 @@ class ArticleActors:
         found = _latest(orgs)
         if found is not None:
             return found
-        own = resolve_name(text)
+        own = resolve_name(text, self.context)
         code = own.code if own is not None else None  # "the US president" is not Putin
         titled = (
             m
@@ -304,29 +339,6 @@ def _plural(mention: Mention) -> bool:
     """A group mention whose head is plural ("officials", "media outlets"), so "they" fits."""
     head = mention.nouns[-1].split()[-1] if mention.nouns else ""
     return head.endswith("s") and not head.endswith("ss")
-
-
-def _known_person(name: str) -> Actor | None:
-    """A person from people.csv by full name or, for a one-word name, by surname."""
-    entry = lookup_proper(name)
-    if entry is None and " " not in name:
-        entry = tables().surnames.get(name.lower())
-    elif entry is None:  # "Francois Mitterand": a spelling variant of a known name
-        entry = lookup_person_variant(name)
-    if entry is None or entry.kind != "person":
-        return None
-    return Actor(name=entry.name, code=entry.code, sector=entry.sector)
-
-
-def _of_country(ent: Span) -> str | None:
-    """The country of an "of X" phrase on a person's name ("King Hassan of Morocco")."""
-    for prep in ent.root.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for pobj in prep.children:
-                entry = lookup_proper(pobj.text) if pobj.dep_ == "pobj" else None
-                if entry is not None and entry.kind == "country":
-                    return entry.code
-    return None
 
 
 def _merge(base: Actor, extra: Actor, *, keep_name: bool) -> Actor:

@@ -14,10 +14,13 @@ from importlib import resources
 
 from wirewatch.analyze.actors.tables import (
     Entry,
+    display_name,
     lookup_country_variant,
     lookup_proper,
     lookup_role,
     normalise_key,
+    person_in_context,
+    read_in_context,
     tables,
 )
 from wirewatch.records import Actor
@@ -48,6 +51,20 @@ def agent_suffixes() -> frozenset[str]:
     path = resources.files("wirewatch").joinpath("data", "actors", "agent_suffixes.txt")
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+@functools.cache
+def attack_nouns() -> frozenset[str]:
+    """"strikes", "shelling": after a name, the name is the attacker (attack_nouns.txt)."""
+    path = resources.files("wirewatch").joinpath("data", "actors", "attack_nouns.txt")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+def attack_head(text: str) -> bool:
+    """Does the phrase end in an attack or weapon noun ("U.S. air strikes")?"""
+    words = text.split()
+    return bool(words) and words[-1].lower().strip(".,;:") in attack_nouns()
 
 
 def _agent_prefix(token: str) -> Entry | None:
@@ -81,8 +98,9 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
-def parse_phrase(text: str) -> Parsed:
-    """Scan a phrase left to right, longest dictionary match first."""
+def parse_phrase(text: str, context: frozenset[str] | None = None) -> Parsed:
+    """Scan a phrase left to right, longest dictionary match first. ``context``: the codes
+    of the article (``context.article_context``) that pick the reading of an ambiguous name."""
     table = tables()
     toks = _tokens(text)
     n = len(toks)
@@ -96,7 +114,7 @@ def parse_phrase(text: str) -> Parsed:
     while i < n:
         for size in range(min(table.max_words, n - i), 0, -1):
             phrase = " ".join(toks[i : i + size])
-            entry = lookup_proper(phrase)
+            entry = read_in_context(phrase, lookup_proper(phrase), context)
             if entry is not None:
                 if entry.kind == "person" and person is None:
                     person, person_span = entry, (i, i + size)
@@ -132,7 +150,7 @@ def parse_phrase(text: str) -> Parsed:
             and lookup_role(run[0]) is None
             and all(t[:1].isupper() and lookup_proper(t) is None for t in run)
         ):
-            person_name = " ".join(normalise_key(t) for t in run)
+            person_name = " ".join(display_name(t) for t in run)
         if person_name is not None:
             roles = roles[: k + 1]
             title_roles = [r[2] for r in roles]
@@ -183,8 +201,10 @@ def actor_from_parsed(parsed: Parsed, text: str) -> Actor | None:
         return Actor(name=parsed.person_name, code=code, sector=parsed.sector)
     if parsed.entities and parsed.modifier_only:
         # "the US singer", "Iraqi towns": the name only modifies the head, which keeps the
-        # code (PLOVER codes such phrases by country) but not the country's own name
-        return Actor(name=_group_name(text), code=parsed.entities[0].code)
+        # code (PLOVER codes such phrases by country) but not the country's own name;
+        # "U.S. air strikes": the name in front of an attack is the armed force that attacks
+        sector = "MIL" if attack_head(text) else None
+        return Actor(name=_group_name(text), code=parsed.entities[0].code, sector=sector)
     if parsed.entities:
         first = parsed.entities[0]
         if len(parsed.entities) == 1 and not parsed.head_role:
@@ -196,8 +216,11 @@ def actor_from_parsed(parsed: Parsed, text: str) -> Actor | None:
 
 
 @functools.lru_cache(maxsize=65536)
-def resolve_name(text: str) -> Actor | None:
-    """The actor a mention names on its own, or None.
+def resolve_name(text: str, context: frozenset[str] | None = None) -> Actor | None:
+    """The actor a mention names on its own, or None. ``context``: the article's codes
+    (``context.article_context``): they pick the reading of an ambiguous name and let a bare
+    surname be a known person only where they name that person's country or affiliation;
+    None (a phrase without its article): the tables' first reading and person.
 
     >>> resolve_name("the Kremlin")
     Actor(name='Kremlin', code='RUS', sector='GOV')
@@ -208,11 +231,17 @@ def resolve_name(text: str) -> Actor | None:
     if not text:
         return None
     toks = _tokens(text)
-    if len(toks) == 1 and toks[0][:1].isupper():
-        known = tables().surnames.get(normalise_key(toks[0]).lower())
+    if len(toks) == 1 and toks[0][:1].isupper() and not _abbreviation(text):
+        known = person_in_context(normalise_key(toks[0]), context)
         if known is not None and lookup_proper(toks[0]) is None:
             return Actor(name=known.name, code=known.code, sector=known.sector)
         variant = None if lookup_proper(toks[0]) else lookup_country_variant(toks[0])
         if variant is not None:  # "Afganistan": a spelling variant of a country's name
             return Actor(name=variant.name, code=variant.code)
-    return actor_from_parsed(parse_phrase(text), text)
+    return actor_from_parsed(parse_phrase(text, context), text)
+
+
+def _abbreviation(text: str) -> bool:
+    """"Sen.", "Gen.": a word cut short by a full stop is a title, never a surname."""
+    word = text.strip()
+    return word.endswith(".") and len(word) <= 5 and word[:-1].isalpha()

@@ -36,6 +36,8 @@ class Entry:
     code: str | None
     sector: str | None
     nouns: tuple[str, ...] = ()  # for organisations: "alliance", "bloc", ...
+    context: tuple[str, ...] = ()  # codes that place it: a person's country and affiliations
+    offices: tuple[str, ...] = ()  # a person's offices, lower case ("prime minister 2014-")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +49,8 @@ class Tables:
     modifiers: dict[str, str]  # "former" -> "ELI"
     pronouns: frozenset[str]  # refer to the latest person
     group_pronouns: frozenset[str]  # refer to the latest organisation or group
-    surnames: dict[str, Entry]  # lower-case surname -> person
+    surnames: dict[str, tuple[Entry, ...]]  # lower-case surname -> people, in table order
+    readings: dict[str, tuple[tuple[Entry, frozenset[str]], ...]]  # key -> (entry, context codes)
     max_words: int
 
 
@@ -59,6 +62,16 @@ def normalise_key(text: str) -> str:
     elif text.endswith("'"):
         text = text[:-1]
     return " ".join(text.split())
+
+
+def display_name(text: str) -> str:
+    """A name as written, for display: single spaces, no possessive ending; initials keep
+    their full stops ("S. Daniel Abraham's" -> "S. Daniel Abraham")."""
+    text = " ".join(text.split())
+    for ending in ("'s", "’s", "'", "’"):
+        if text.endswith(ending) and len(text) > len(ending):
+            return text[: -len(ending)]
+    return text
 
 
 def _rows(name: str) -> Iterator[dict[str, str]]:
@@ -121,16 +134,35 @@ def tables() -> Tables:
         entry = Entry("org", row["name"], row["code"] or None, None, nouns)
         for alias in [row["name"], *row["aliases"].split("|")]:
             build.add(alias.strip(), entry, override=True)
-    surnames: dict[str, Entry] = {}
+    surnames: dict[str, list[Entry]] = {}
+    family_first = frozenset(_lines("family_name_first.txt"))
     for row in _rows("people.csv"):
-        entry = Entry("person", row["name"], row["code"] or None, row["sector"] or None)
+        person_code = row["code"] or None
+        codes: list[str] = [person_code] if person_code else []
+        codes += [c.strip() for c in (row.get("affiliations") or "").split("|") if c.strip()]
+        offices = tuple(o.strip().lower() for o in (row.get("offices") or "").split("|")
+                        if o.strip())
+        entry = Entry("person", row["name"], person_code, row["sector"] or None, (),
+                      tuple(codes), offices)
         aliases = [row["name"], *(a for a in row["aliases"].split("|") if a.strip())]
         for alias in aliases:
             build.add(alias.strip(), entry, override=True)
-            surnames.setdefault(normalise_key(alias).split()[-1].lower(), entry)
+            keys = [surname_of(alias)]
+            if family_first.intersection(codes):  # "Moon Jae-in": "Moon" too
+                keys.append(normalise_key(alias).split()[0].lower())
+            for key in keys:
+                if key and entry not in surnames.setdefault(key, []):
+                    surnames[key].append(entry)
     roles = {normalise_key(r["role"]).lower(): r["sector"] for r in _rows("roles.csv")}
     modifiers = {r["word"].lower(): r["effect"] for r in _rows("modifiers.csv")}
     max_words = max(build.max_words, *(len(k.split()) for k in roles))
+    readings: dict[str, list[tuple[Entry, frozenset[str]]]] = {}
+    for row in _rows("readings.csv"):
+        target = _lookup(build, row["reads_as"])
+        if target is None:
+            raise ValueError(f"readings.csv: {row['reads_as']!r} is in no actor table")
+        context = frozenset(c.strip() for c in row["context"].split("|") if c.strip())
+        readings.setdefault(_reading_key(row["alias"]), []).append((target, context))
     return Tables(
         exact=build.exact,
         folded=build.folded,
@@ -139,9 +171,57 @@ def tables() -> Tables:
         modifiers=modifiers,
         pronouns=frozenset(w.lower() for w in _lines("pronouns.txt")),
         group_pronouns=frozenset(w.lower() for w in _lines("group_pronouns.txt")),
-        surnames=surnames,
+        surnames={k: tuple(v) for k, v in surnames.items()},
+        readings={k: tuple(v) for k, v in readings.items()},
         max_words=max_words,
     )
+
+
+# "Jr", "III": the word before them is the surname
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def surname_of(name: str) -> str | None:
+    """The lower-case surname key of a full name: its last word that is not a generational
+    suffix ("Ferdinand Marcos Jr" -> "marcos"), None for a one-word name."""
+    words = normalise_key(name).lower().split()
+    while len(words) > 1 and words[-1] in _NAME_SUFFIXES:
+        words = words[:-1]
+    return words[-1] if len(words) > 1 else None
+
+
+def _lookup(build: _Builder, name: str) -> Entry | None:
+    key = normalise_key(name)
+    hit = build.exact.get(key)
+    if hit is None and key.lower() in build.folded:
+        hit = build.folded[key.lower()][0]
+    return hit
+
+
+def _reading_key(phrase: str) -> str:
+    key = normalise_key(phrase)
+    return key[4:] if key.lower().startswith("the ") else key
+
+
+def read_in_context(phrase: str, entry: Entry | None, context: frozenset[str] | None
+                    ) -> Entry | None:
+    """The reading of an ambiguous name that the article's codes call for (data/actors/
+    readings.csv: "RSF" in an article that names Sudan is the Rapid Support Forces), else
+    ``entry``, the reading without context. Acronyms match with their exact case."""
+    if not context:
+        return entry
+    options = tables().readings.get(_reading_key(phrase))
+    if options is None:
+        return entry
+    for reading, codes in options:
+        if codes & context:
+            return reading
+    return entry
+
+
+def is_ambiguous(phrase: str) -> bool:
+    """Does the name have a reading that depends on the article (readings.csv)?"""
+    return _reading_key(phrase) in tables().readings
 
 
 @functools.lru_cache(maxsize=1 << 16)  # the same names recur within and across articles
@@ -250,3 +330,32 @@ def lookup_country_variant(word: str) -> Entry | None:
 def lookup_role(phrase: str) -> str | None:
     """The PLOVER sector of a role phrase ("Foreign Minister" -> GOV), or None."""
     return tables().roles.get(normalise_key(phrase).lower())
+
+
+def person_in_context(surname: str, context: frozenset[str] | None, *,
+                      title: str | None = None) -> Entry | None:
+    """The person of people.csv with this surname whose country or affiliation the article
+    names. ``title``: the office the text gives the surname ("President Kohl", "the Reagan
+    administration": ``"president"``, ``"government"``), which lets a person whose recorded
+    offices fit it (or who has none recorded) match without context. ``context=None`` (a
+    phrase coded on its own, no article): the table's first."""
+    people = tables().surnames.get(surname.lower(), ())
+    if context is None:
+        return people[0] if people else None
+    found = next((p for p in people if set(p.context) & context), None)
+    if found is None and title is not None:
+        found = next((p for p in people if _holds(p, title)), None)
+    return found
+
+
+# the nouns after a surname that name a head of government's team ("the Reagan administration")
+GOVERNMENT_NOUNS = frozenset({"government", "administration", "cabinet", "regime"})
+_HEAD_OFFICES = ("president", "prime minister", "chancellor", "premier", "king", "leader",
+                 "emir", "chairman")
+
+
+def _holds(person: Entry, title: str) -> bool:
+    if not person.offices:
+        return True
+    wanted = _HEAD_OFFICES if title in GOVERNMENT_NOUNS else (title,)
+    return any(w in office for w in wanted for office in person.offices)

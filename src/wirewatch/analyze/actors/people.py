@@ -1,0 +1,75 @@
+"""People in an article: the earlier full mention a short name repeats, a people.csv entry
+found by name or (with the article's agreement) by surname, and the office a name is given.
+
+A bare surname ("Moon") is first the person the article named in full ("President Moon
+Jae-in"), whatever the tables hold; only then a person of people.csv with that surname, and
+only where the article names the person's country or an affiliation, or the text gives an
+office that fits the person's recorded ones ("President Kohl", "the Reagan administration").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TypeVar
+
+from spacy.tokens import Span
+
+from wirewatch.analyze.actors.tables import (
+    GOVERNMENT_NOUNS,
+    lookup_person_variant,
+    lookup_proper,
+    person_in_context,
+)
+from wirewatch.records import Actor
+
+__all__ = ["GIVEN_KEY", "earlier_person", "known_person", "of_country", "office_word"]
+
+M = TypeVar("M")
+
+
+GIVEN_KEY = "\x00"  # key prefix of the words of a full name before its surname
+
+
+def office_word(ent: Span, titles: tuple[str, ...]) -> str | None:
+    """The office a name is given: its title ("President Kohl"), else a government noun
+    after it ("the Reagan administration")."""
+    if titles:
+        return titles[-1]
+    following = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
+    return following if following in GOVERNMENT_NOUNS else None
+
+
+def earlier_person(key: str, people: Mapping[str, M]) -> M | None:
+    """The person named in full earlier in the article whom this name repeats: the same full
+    name, its surname, or (a one-word name) another word of it ("Moon" for "Moon Jae-in")."""
+    words = key.lower().split()
+    found = people.get(" ".join(words))
+    if found is None and len(words) == 1:
+        found = people.get(words[0]) or people.get(GIVEN_KEY + words[0])
+    return found
+
+
+def known_person(name: str, context: frozenset[str], title: str | None = None
+                 ) -> Actor | None:
+    """A person from people.csv by full name or, for a one-word name, by surname where the
+    article names the person's country or an affiliation, or where the title fits the
+    person's recorded offices ("President Kohl")."""
+    entry = lookup_proper(name)
+    if entry is None and " " not in name:
+        entry = person_in_context(name, context, title=title)
+    elif entry is None:  # "Francois Mitterand": a spelling variant of a known name
+        entry = lookup_person_variant(name)
+    if entry is None or entry.kind != "person":
+        return None
+    return Actor(name=entry.name, code=entry.code, sector=entry.sector)
+
+
+def of_country(ent: Span) -> str | None:
+    """The country of an "of X" phrase on a person's name ("King Hassan of Morocco")."""
+    for prep in ent.root.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                entry = lookup_proper(pobj.text) if pobj.dep_ == "pobj" else None
+                if entry is not None and entry.kind == "country":
+                    return entry.code
+    return None
