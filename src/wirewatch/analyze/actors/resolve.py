@@ -30,35 +30,34 @@ _TOKEN = re.compile(r"\w[\w'’.&-]*")
 _CURRENCY = re.compile(r"\b[A-Z][\w.]*\s*(?=\$)|\b[A-Z][\w.]*\s+(?=dollars?\b)")
 
 
-@functools.cache
-def determiners() -> frozenset[str]:
-    path = resources.files("wirewatch").joinpath("data", "actors", "determiners.txt")
+def _word_set(name: str) -> frozenset[str]:
+    """A word list of data/actors (one a line, lower case, # comments)."""
+    path = resources.files("wirewatch").joinpath("data", "actors", name)
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+@functools.cache
+def determiners() -> frozenset[str]:
+    return _word_set("determiners.txt")
 
 
 @functools.cache
 def stance_prefixes() -> frozenset[str]:
     """"anti", "pro": a name after them is a stance ("anti-Syria journalist"), no affiliation."""
-    path = resources.files("wirewatch").joinpath("data", "actors", "stance_prefixes.txt")
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
+    return _word_set("stance_prefixes.txt")
 
 
 @functools.cache
 def agent_suffixes() -> frozenset[str]:
     """"led", "controlled": "Vietnamese-led forces" are coded by the leader's country."""
-    path = resources.files("wirewatch").joinpath("data", "actors", "agent_suffixes.txt")
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
+    return _word_set("agent_suffixes.txt")
 
 
 @functools.cache
 def attack_nouns() -> frozenset[str]:
     """"strikes", "shelling": after a name, the name is the attacker (attack_nouns.txt)."""
-    path = resources.files("wirewatch").joinpath("data", "actors", "attack_nouns.txt")
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
+    return _word_set("attack_nouns.txt")
 
 
 def attack_head(text: str) -> bool:
