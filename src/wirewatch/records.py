@@ -104,6 +104,10 @@ class Quote:
     cue: str | None
     start: int
     end: int
+    # where the attribution came from: the speaker's mention in the body ("he", "Foreign
+    # Minister Sergey Lavrov"); None when there is no speaker, or it was named off the body
+    speaker_start: int | None = None
+    speaker_end: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -72,5 +72,6 @@ def make_analysis(
         for i in range(n_events)
     )
     quote = Quote(text="We will respond,", kind="direct", speaker=Actor("the minister"),
-                  cue="said", start=len(body[0]) + 3, end=len(body[0]) + 19)
+                  cue="said", start=len(body[0]) + 3, end=len(body[0]) + 19,
+                  speaker_start=len(body[0]) + 21, speaker_end=len(body[0]) + 33)
     return Analysis(article=article, quotes=(quote,), events=events, actors=(usa, chn))

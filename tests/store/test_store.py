@@ -275,6 +275,29 @@ def test_short_flag_round_trips(store: Store) -> None:
     assert not store.get_article("a1").article.short
 
 
+def test_quote_speaker_offsets_round_trip(store: Store) -> None:
+    analysis = make_analysis()
+    store.save_analysis(analysis)
+    [quote] = store.get_article("a1").quotes
+    assert (quote.speaker_start, quote.speaker_end) == (analysis.quotes[0].speaker_start,
+                                                        analysis.quotes[0].speaker_end)
+    assert quote.speaker_start is not None
+
+
+def test_migration_6_adds_speaker_offsets_to_an_older_database(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with open_store(path) as store, store.connect() as conn:  # make it look pre-migration-6
+        conn.execute(sa.text("ALTER TABLE quotes DROP COLUMN speaker_start"))
+        conn.execute(sa.text("ALTER TABLE quotes DROP COLUMN speaker_end"))
+        conn.execute(sa.text("DELETE FROM schema_migrations WHERE version = 6"))
+        conn.commit()
+    with open_store(path) as store:
+        assert store.schema_version() == migrations.MIGRATIONS[-1].version
+        store.save_analysis(make_analysis())
+        [quote] = store.get_article("a1").quotes
+        assert quote.speaker_start is not None and quote.speaker_end is not None
+
+
 def test_migration_4_adds_short_to_an_older_database(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     with open_store(path) as store, store.connect() as conn:  # make it look pre-migration-4

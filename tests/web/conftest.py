@@ -59,7 +59,8 @@ def daily_article(i: int, *, hard: bool) -> Analysis:
                   authors=("Staff",))
     quote_text = "provocations"
     quotes = (Quote(text=quote_text, kind="partial", speaker=ACTORS["RUS"], cue="accused",
-                    start=s1.index(quote_text), end=s1.index(quote_text) + len(quote_text)),)
+                    start=s1.index(quote_text), end=s1.index(quote_text) + len(quote_text),
+                    speaker_start=0, speaker_end=6),)
     return Analysis(article=art, events=tuple(events), quotes=quotes,
                     actors=(ACTORS["RUS"], ACTORS["NATO"]))
 

@@ -69,6 +69,8 @@ async def test_article_detail_has_body_quotes_events_and_story(client: httpx.Asy
     assert art["short"] is False
     for q in art["quotes"]:
         assert art["body_text"][q["start"]:q["end"]] == q["text"]
+    assert [art["body_text"][q["speaker_start"]:q["speaker_end"]] for q in art["quotes"]] \
+        == ["Russia"]
     for e in art["events"]:
         assert art["body_text"][e["start"]:e["end"]] == e["sentence"]
     assert art["story_id"]

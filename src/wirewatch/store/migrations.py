@@ -66,6 +66,15 @@ def _m0005_poll_tables(conn: sa.Connection) -> None:
     poll_metadata.create_all(conn, tables=list(POLL_TABLES))
 
 
+def _m0006_quote_speaker_offsets(conn: sa.Connection) -> None:
+    # Databases created before Quote.speaker_start/speaker_end lack the columns; migration 1 of
+    # a new database already creates them from the current schema. Old rows keep null.
+    columns = {column["name"] for column in sa.inspect(conn).get_columns("quotes")}
+    for name in ("speaker_start", "speaker_end"):
+        if name not in columns:
+            conn.execute(sa.text(f"ALTER TABLE quotes ADD COLUMN {name} INTEGER"))
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "runs, inputs, articles, drops, quotes, events, actors", _m0001_initial),
     Migration(2, "watch tables: stories, duplicates, merged events, dyad days, alerts",
@@ -73,6 +82,8 @@ MIGRATIONS: list[Migration] = [
     Migration(3, "events: (type|modality|site|quad, day) indexes", _m0003_event_day_indexes),
     Migration(4, "articles: short (a real article under 10 words)", _m0004_article_short),
     Migration(5, "poll tables: sources, seen URLs, cycles (wirewatch watch)", _m0005_poll_tables),
+    Migration(6, "quotes: speaker_start, speaker_end (the speaker's mention)",
+              _m0006_quote_speaker_offsets),
 ]
 
 

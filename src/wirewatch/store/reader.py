@@ -118,7 +118,8 @@ def quote_from_row(row: sa.RowMapping) -> Quote:
     if row["speaker_name"] is not None:
         speaker = Actor(row["speaker_name"], row["speaker_code"], row["speaker_sector"])
     return Quote(text=row["text"], kind=row["kind"], speaker=speaker, cue=row["cue"],
-                 start=row["start"], end=row["end"])
+                 start=row["start"], end=row["end"], speaker_start=row["speaker_start"],
+                 speaker_end=row["speaker_end"])
 
 
 def _children(conn: sa.Connection, table: sa.Table, article_id: str) -> list[sa.RowMapping]:

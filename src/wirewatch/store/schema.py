@@ -107,6 +107,9 @@ quotes = sa.Table(
     sa.Column("cue", sa.Text),
     sa.Column("start", sa.Integer, nullable=False),
     sa.Column("end", sa.Integer, nullable=False),
+    # Quote.speaker_start/speaker_end (added by migration 6; null for rows stored before it)
+    sa.Column("speaker_start", sa.Integer),
+    sa.Column("speaker_end", sa.Integer),
     sa.Index("ix_quotes_article", "article_id"),
     sa.Index("ix_quotes_speaker_code", "speaker_code"),
 )

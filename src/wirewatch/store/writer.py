@@ -175,6 +175,8 @@ def save_analysis(
                     "cue": q.cue,
                     "start": q.start,
                     "end": q.end,
+                    "speaker_start": q.speaker_start,
+                    "speaker_end": q.speaker_end,
                 }
                 for i, q in enumerate(analysis.quotes)
             ],

@@ -105,7 +105,9 @@ def api_router(store: Store) -> APIRouter:
             "body": list(art.body), "body_text": art.body_text,
             "image_caption": art.image_caption, "extractor": art.extractor, "short": art.short,
             "quotes": [{"text": q.text, "kind": q.kind, "speaker": actor_json(q.speaker),
-                        "cue": q.cue, "start": q.start, "end": q.end} for q in found.quotes],
+                        "cue": q.cue, "start": q.start, "end": q.end,
+                        "speaker_start": q.speaker_start, "speaker_end": q.speaker_end}
+                       for q in found.quotes],
             "events": [{"type": e.type, "mode": e.mode, "quad": e.quad,
                         "modality": e.modality, "intensity": e.intensity,
                         "source": [actor_json(a) for a in e.source],
