@@ -36,7 +36,7 @@ def line(text: str) -> Line:
         ("Get short URL", "chrome.share"),
         ("Tweet", "chrome.share"),
         ("Podcasts", "chrome.promo"),
-        ("Sign up for our newsletter", "chrome.promo"),
+        ("Sign up for our newsletter", "chrome.newsletter"),
         ("Download the app now", "chrome.promo"),
         ("© 2021 Example Media Ltd. All rights reserved.", "chrome.copyright"),
         ("Copyright 2019 Some Publisher", "chrome.copyright"),

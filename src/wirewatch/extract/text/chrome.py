@@ -32,7 +32,39 @@ CONTAINS_MAX_WORDS = 12
 REPEAT_MAX_WORDS = 8
 LONG_PROMO_MAX_WORDS = 60
 REPEAT_MIN = 3
-FAMILIES = ("comments", "cookie", "share", "promo", "copyright", "nav")
+FAMILIES = (
+    "comments",
+    "cookie",
+    "login",
+    "subscription",
+    "newsletter",
+    "audio",
+    "slideshow",
+    "advert",
+    "syndication",
+    "credit",
+    "summary",
+    "counter",
+    "share",
+    "promo",
+    "copyright",
+    "nav",
+)
+# a credit line starts so: "(Reporting by ...; Editing by ...)", "Additional reporting by ..."
+_CREDIT = re.compile(
+    r"^\(?\s*(?:additional\s+|contributed\s+)?(?:reporting|writing|editing|edited|compiled|"
+    r"translated|translation|produced)\s+(?:by|from)\s+\S",
+    re.IGNORECASE,
+)
+_CREDIT_FIRSTS = frozenset("(aAcCrRwWeEtTpP")
+# "1 / 39", "3 of 12": a slideshow's position; a line that is only a URL (lynx's references)
+_SLIDE_COUNT = re.compile(r"^\d{1,3}\s*(?:/|of)\s*\d{1,3}$")
+_URL_ONLY = re.compile(r"^\d{1,4}\.\s*(?:https?://|www\.)\S+$")  # numbered: a references list
+_COUNTER = re.compile(r"^[\d\s.,]+$")
+_ADVERT = re.compile(r"^-*\s*advert\w*\s*\d{0,2}\s*-*$", re.IGNORECASE)
+SUMMARY_BOX_LINES = 5
+SUMMARY_ITEM_WORDS = 25
+COUNTER_MAX_WORDS = 6
 
 
 @cache
@@ -59,7 +91,33 @@ def contains_table() -> PhraseTable:
 
 @cache
 def long_promo_table() -> PhraseTable:
-    return PhraseTable([(normalise_key(p), 0) for p in data_lines("promo.long.txt")])
+    """The phrases that mark a longer line (up to 60 words) as chrome, ranked by family."""
+    return PhraseTable(
+        [
+            (normalise_key(p), rank)
+            for rank, family in enumerate(FAMILIES)
+            for p in data_lines(f"{family}.long.txt")
+        ]
+    )
+
+
+def pattern_family(line: Line) -> str | None:
+    """The chrome family of a short line by its shape: a credit, a counter, a slideshow
+    position, an advertisement marker or a bare URL."""
+    text = line.text
+    if text[:1] in _CREDIT_FIRSTS and line.words <= LONG_PROMO_MAX_WORDS and _CREDIT.match(text):
+        return "credit"
+    if line.words <= COUNTER_MAX_WORDS:
+        if all(map(str.isdigit, line.tokens)):
+            if _SLIDE_COUNT.match(text):
+                return "slideshow"
+            if _COUNTER.match(text):
+                return "counter"
+        if "advert" in line.key and _ADVERT.match(text):
+            return "advert"
+    if ("://" in text or "www." in text) and _URL_ONLY.match(text):
+        return "links"
+    return None
 
 
 @cache
@@ -184,7 +242,7 @@ def chrome_reasons(lines: list[Line], *, icons: bool | set[int] = True) -> list[
             or (key.startswith(_COUNT_WORDS) and _COMMENT_COUNT.match(key))
         ):
             add("chrome.comments")
-        elif (family := exact(key)) is not None:
+        elif (family := exact(key)) is not None or (family := pattern_family(line)) is not None:
             add(f"chrome.{family}")
         elif (text[-1] == ")" or ":" in text) and is_teaser(line):
             add("chrome.teaser")
@@ -202,8 +260,8 @@ def chrome_reasons(lines: list[Line], *, icons: bool | set[int] = True) -> list[
                 add(None)
         elif words <= 40 and "reserved" in key and _COPYRIGHT.search(text):
             add("chrome.copyright")
-        elif words <= LONG_PROMO_MAX_WORDS and long_promo.find(line.tokens) is not None:
-            add("chrome.promo")
+        elif words <= LONG_PROMO_MAX_WORDS and (rank := long_promo.find(line.tokens)) is not None:
+            add(f"chrome.{FAMILIES[rank]}")
         elif "cookie" in key and key.count("cookie") >= 2 and _CONSENT.search(key):
             add("chrome.cookie")
         else:
@@ -226,3 +284,23 @@ def mark_chrome(lines: list[Line]) -> None:
         if reason is None and counts.get(line.key, 0) >= REPEAT_MIN and line.key:
             reason = "chrome.repeated"
         line.chrome = reason
+    mark_summary_boxes(lines)
+
+
+def mark_summary_boxes(lines: list[Line]) -> None:
+    """The lines of a summary or highlights box above the article: up to five short lines after
+    its heading, when no long paragraph comes before it (a "Summary" section further down is
+    the article's own)."""
+    first_long = next(
+        (pos for pos, line in enumerate(lines) if line.chrome is None and line.words > 40),
+        len(lines),
+    )
+    for pos, line in enumerate(lines[:first_long]):
+        if line.chrome != "chrome.summary":
+            continue
+        for item in lines[pos + 1 : pos + 1 + SUMMARY_BOX_LINES]:
+            if item.chrome is not None and item.chrome != "chrome.summary":
+                break
+            if item.words > SUMMARY_ITEM_WORDS and not item.bullet:
+                break
+            item.chrome = "chrome.summary"

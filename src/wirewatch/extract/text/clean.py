@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import deque
 from itertools import filterfalse, repeat
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from wirewatch.errors import NoArticleError
 from wirewatch.extract.text.body import BodyOptions, select_body
@@ -22,9 +22,12 @@ from wirewatch.extract.text.chrome import (
     mark_chrome,
 )
 from wirewatch.extract.text.dates import date_hint_line
+from wirewatch.extract.text.glued import split_glued
 from wirewatch.extract.text.lines import (
+    Line,
     build_page,
     guess_language,
+    normalise_key,
     set_stop_ratios,
     stopwords,
 )
@@ -37,6 +40,7 @@ EXTRACTOR = "wirewatch.text/1"
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SAMPLE_CHARS = 6000
 _PROSE_LINE = 80
+HEADLINE_GLUE_WORDS = 3  # a title this long glued in front of paragraph one is cut off it
 _RAW = itemgetter(1)
 # zero-width characters a renderer leaves on otherwise empty lines
 _INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
@@ -102,7 +106,28 @@ def split_lines(content: str) -> tuple[list[tuple[int, str]], str | None, list[D
             drops.append(Drop(reason="meta.date_line", text=raw_lines[0].strip(), line=0))
             raw_lines = ["", *raw_lines[1:]]
     numbered = [(i, raw) for i, raw in enumerate(raw_lines) if raw and not raw.isspace()]
-    return reflow(numbered), hint, drops
+    return split_glued(reflow(numbered)), hint, drops
+
+
+def _headline_off_first(
+    lines: list[Line], body_pos: list[int], title: str | None, taken: dict[int, str]
+) -> str | None:
+    """Keep the headline out of paragraph one: a first body line equal to the title is taken
+    as ``meta.title_repeat`` (in place, from ``body_pos``); a first line that starts with the
+    title gives the text after it (returned; None otherwise)."""
+    if not title:
+        return None
+    title_key = normalise_key(title)
+    while body_pos and lines[body_pos[0]].key == title_key:
+        taken[body_pos[0]] = "meta.title_repeat"
+        del body_pos[0]
+    if not body_pos or len(title_key.split()) < HEADLINE_GLUE_WORDS:
+        return None
+    text = lines[body_pos[0]].text
+    if text.startswith(title) and lines[body_pos[0]].key.startswith(title_key + " "):
+        rest = text[len(title) :].strip(" :|–—-")
+        return rest or None
+    return None
 
 
 class _Boilerplate(dict[str, str]):
@@ -158,6 +183,7 @@ def clean_text_page(page: Page, *, options: BodyOptions | None = None) -> Articl
         key_counts=columns.key_counts,
     )
     body_pos = [pos for pos in keep if pos not in meta.taken]
+    first_text = _headline_off_first(lines, body_pos, meta.title, meta.taken)
     if not body_pos:
         raise NoArticleError("no_body", f"{page.source}: only metadata lines, no body")
     kept = set(body_pos)
@@ -173,6 +199,10 @@ def clean_text_page(page: Page, *, options: BodyOptions | None = None) -> Articl
     )
     # drops are in line order already: the date line's (line 0) first, then the lines in order
     body = tuple(lines[pos].text for pos in body_pos)
+    if first_text is not None:  # the headline was glued in front of paragraph one
+        body = (first_text, *body[1:])
+        drops.append(Drop("meta.title_repeat", meta.title or "", lines[body_pos[0]].index))
+        drops.sort(key=attrgetter("line"))
     return Article(
         id=paragraphs_id(page.source, body),
         source=page.source,

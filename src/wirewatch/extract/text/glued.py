@@ -1,0 +1,113 @@
+"""Split page furniture that a scraper glued onto a text line, before the lines are judged.
+
+- **Date stamps**: "Updated: 12 March 2023 10:15 IST The government said ..." (a stamp glued in
+  front of paragraph one, or behind the last one: "... said. Published on: Tuesday, August 17,
+  2021, 07:27 PM IST"). The stamp becomes a line of its own, which the metadata rules read as
+  the date (``meta.date``), and the paragraph keeps its own text.
+- **Breadcrumbs glued to the headline** (BeautifulSoup ``get_text()`` with no separator):
+  "HomeWorldThe minister says ..." starts with a run of section words with no space before the
+  next capital. The crumbs ("Home", "World") become one line "Home > World", read as the
+  section; the rest, when it reads like a headline (four words or more, some in lower case),
+  becomes a line of its own. A crumb is a word of ``data/chrome/sections.txt`` or a short run
+  of capitalised words ("Russia & Former Soviet Union" stays one crumb).
+
+Both keep the number of the line they came from.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from wirewatch.extract.text.lines import data_lines
+
+_STAMP_WORDS = (
+    r"(?:last\s+)?(?:updated|published|posted|modified|first\s+published)(?:\s+on|\s+at)?"
+)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"  # English month names
+_DATE = (
+    rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}})"
+)
+_TIME = (  # a time, with a time zone in capitals ("IST", "GMT") even under IGNORECASE
+    r"(?:\s*(?:,|at|-|–|\|)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+    r"(?:\s*(?-i:[A-Z]{2,4})\b)?)?"
+)
+_STAMP = rf"{_STAMP_WORDS}\s*:?\s*{_DATE}{_TIME}"
+_STAMP_HEAD = re.compile(rf"^\s*\(?{_STAMP}\)?\s*[|:–—-]?\s*", re.IGNORECASE)
+_STAMP_TAIL = re.compile(rf"(?<=[.!?”\"'])\s*\(?{_STAMP}\)?\s*$", re.IGNORECASE)
+_STAMP_CUES = ("pdated", "ublished", "osted", "odified", "PDATED", "UBLISHED", "OSTED")
+MIN_REST_WORDS = 6  # words a paragraph must keep for the stamp to be split off
+# a lower-case letter, digit or "&"-less end, then a capital with no space: a glued boundary
+_GLUE = re.compile(r"(?<=[a-z\u00e0-\u024f0-9)])(?=[A-Z\u00c0-\u00de])")
+HEADLINE_MIN_WORDS = 4
+CRUMB_MAX_WORDS = 4
+_PARTICLES = frozenset({"&", "and", "of", "the", "de", "la", "et"})
+
+
+@cache
+def section_words() -> frozenset[str]:
+    """Lower-case words that name a site's sections (data/chrome/sections.txt)."""
+    return frozenset(w.lower() for w in data_lines("sections.txt"))
+
+
+def split_glued(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The lines with glued date stamps and breadcrumbs split off (see the module doc)."""
+    out: list[tuple[int, str]] = []
+    sections = section_words()
+    for index, raw in numbered:
+        pieces = [raw]
+        if any(cue in raw for cue in _STAMP_CUES):
+            pieces = split_stamp(raw)
+        elif raw[:1].isupper() and _GLUE.search(raw[:40]):
+            first = _GLUE.split(raw.strip(), maxsplit=1)[0]
+            if first.lower() in sections:
+                pieces = split_breadcrumb(raw)
+        out.extend((index, piece) for piece in pieces)
+    return out
+
+
+def split_stamp(raw: str) -> list[str]:
+    """``[stamp, paragraph]`` or ``[paragraph, stamp]`` when a date stamp is glued to a
+    paragraph of six words or more; else ``[raw]``."""
+    head = _STAMP_HEAD.match(raw)
+    if head is not None:
+        rest = raw[head.end() :]
+        if len(rest.split()) >= MIN_REST_WORDS:
+            return [raw[: head.end()].strip(" |:–—-"), rest.strip()]
+    tail = _STAMP_TAIL.search(raw)
+    if tail is not None:
+        rest = raw[: tail.start()]
+        if len(rest.split()) >= MIN_REST_WORDS:
+            return [rest.strip(), raw[tail.start() :].strip()]
+    return [raw]
+
+
+def split_breadcrumb(raw: str) -> list[str]:
+    """``["Home > World", headline]`` for a breadcrumb glued to a headline; ``[raw]`` for
+    anything else (a glued breadcrumb alone, the seed's "HomeRussia & Former Soviet Union",
+    stays as it is for the section rule)."""
+    text = raw.strip()
+    cuts = [0, *(m.start() for m in _GLUE.finditer(text))]
+    sections = section_words()
+    crumbs: list[str] = []
+    for number, cut in enumerate(cuts):
+        end = cuts[number + 1] if number + 1 < len(cuts) else len(text)
+        part = text[cut:end].strip()
+        words = part.split()
+        if part.lower() in sections or (
+            len(words) <= CRUMB_MAX_WORDS and all(w[:1].isupper() or w in _PARTICLES for w in words)
+        ):
+            crumbs.append(part)
+            continue
+        headline = text[cut:].strip()
+        if crumbs and _reads_like_headline(headline.split()):
+            return [" > ".join(crumbs), headline]
+        return [raw]
+    return [raw]
+
+
+def _reads_like_headline(words: list[str]) -> bool:
+    lower = [w for w in words if w[:1].islower() and w not in _PARTICLES]
+    return len(words) >= HEADLINE_MIN_WORDS and bool(lower)
