@@ -46,6 +46,9 @@ class Page:
     date_hint: str | None = None  # YYYY-MM-DD from a "date" first line or a JSONL field
     page_id: str | None = None  # the id given by a JSONL line, if any
     encoding: str = "utf-8"
+    # What the reader noticed on the way (mixed encodings, gzip trailing garbage, collapsed
+    # runs); the extractor adds them to the Article's drops.
+    notes: tuple[Drop, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

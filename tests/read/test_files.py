@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import os
-import pathlib
 from pathlib import Path
 
 import pytest
@@ -71,14 +70,14 @@ def test_missing_path_is_not_found(tmp_path: Path) -> None:
 def test_permission_error_is_unreadable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "secret.html"
     path.write_text(ARTICLE_HTML, encoding="utf-8")
-    real_open = pathlib.Path.open
+    real_open = os.open
 
-    def guarded(self: Path, *args: object, **kwargs: object) -> object:
-        if self.name == "secret.html":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+    def guarded(name: object, *args: int, **kwargs: object) -> int:
+        if Path(str(name)).name == "secret.html":
+            raise PermissionError(13, "Permission denied", str(name))
+        return real_open(name, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(pathlib.Path, "open", guarded)
+    monkeypatch.setattr(os, "open", guarded)
     assert _skip(path).reason == "unreadable"
 
 

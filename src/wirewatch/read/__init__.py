@@ -53,12 +53,11 @@ def path_items(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Iterator[Page
     if isinstance(path, str) and is_web_url(path):
         yield Link(path.strip(), path.strip(), "any")
         return
-    root = Path(path)
-    for item in walk(root):
+    for item in walk(Path(path)):
         if isinstance(item, Skip):
             yield item
         else:
-            yield from file_pages(item, max_bytes=max_bytes, walked=item != root)
+            yield from file_pages(item, max_bytes=max_bytes)
 
 
 def read_pages(

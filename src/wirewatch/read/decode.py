@@ -1,7 +1,10 @@
 """Bytes to text: byte-order marks, UTF-8, a declared charset, then detection.
 
 The order is: a byte-order mark (UTF-8, UTF-16, UTF-32) decides; bytes that look binary are
-refused; strict UTF-8; a charset the HTML or XML declares; Windows-1252 when the bytes decode
+refused; strict UTF-8; UTF-8 line by line when most non-ASCII bytes are well-formed UTF-8 (a
+UTF-8 page with a few pasted single-byte lines: those lines are read as the declared charset
+or Windows-1252, and a ``read.mixed_encoding`` note says how many); a charset the HTML or XML
+declares; Windows-1252 when the bytes decode
 to mostly-ASCII Western text (charset-normalizer is weak on short Western pages, and 1252 is
 what browsers assume for them); then charset-normalizer's best guess. Anything else is
 undecodable. Failures raise ``InputError`` with reason ``binary`` or ``undecodable``.
@@ -14,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from wirewatch.errors import InputError
+from wirewatch.records import Drop
 
 _SNIFF_BYTES = 65_536
 # Control bytes that never occur in text (tab, newlines, form feed, escape excluded).
@@ -38,10 +42,11 @@ _WESTERN_NON_ASCII_SHARE = 0.5  # Western text: < 10 %; other scripts read as 12
 
 @dataclass(frozen=True, slots=True)
 class Decoded:
-    """Decoded text and the codec that produced it (a Python codec name)."""
+    """Decoded text, the codec that produced it (a Python codec name), and notes on how."""
 
     text: str
     encoding: str
+    notes: tuple[Drop, ...] = ()
 
 
 def looks_binary(data: bytes) -> bool:
@@ -101,6 +106,32 @@ def _western(data: bytes) -> str | None:
     return text if non_ascii / len(letters) < _WESTERN_NON_ASCII_SHARE else None
 
 
+def _utf8_majority(data: bytes) -> bool:
+    """More well-formed UTF-8 multi-byte characters than bytes that are not UTF-8: a UTF-8
+    page with a few single-byte lines pasted in, not a single-byte page (where a well-formed
+    UTF-8 pair such as ``Ã©`` is rare)."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    return non_ascii - bad > bad > 0
+
+
+def _line_by_line(data: bytes, fallback: str) -> Decoded:
+    """UTF-8 line by line; a line that is not UTF-8 is read as ``fallback`` (else Latin-1,
+    which takes any byte), and the count of such lines is noted."""
+    lines: list[str] = []
+    fallback_lines = 0
+    for line in data.split(b"\n"):
+        text = _try(line, "utf-8")
+        if text is None:
+            fallback_lines += 1
+            text = _try(line, fallback) or line.decode("latin-1")
+        lines.append(text)
+    note = Drop("read.mixed_encoding",
+                f"{fallback_lines} of {len(lines)} lines not UTF-8, read as {fallback}")
+    return Decoded("\n".join(lines), "utf-8", (note,))
+
+
 def _detected(data: bytes) -> Decoded | None:
     from charset_normalizer import from_bytes  # lazy: slow to import, rarely needed
 
@@ -131,6 +162,8 @@ def decode_bytes(data: bytes, *, html: bool = False) -> Decoded:
     if text is not None:
         return Decoded(text, "utf-8")
     declared = declared_charset(data) if html else None
+    if _utf8_majority(data):
+        return _line_by_line(data, declared if declared not in (None, "utf-8") else "cp1252")
     if declared is not None:
         text = _try(data, declared)
         if text is not None:

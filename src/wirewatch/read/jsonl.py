@@ -63,7 +63,7 @@ def jsonl_pages(prefix: str, lines: Iterable[bytes], *, max_bytes: int) -> Itera
             continue
         seen = True
         if len(raw) > max_bytes:
-            yield Skip(source, "too_large", f"line of {len(raw)} bytes, over {max_bytes}")
+            yield Skip(source, "too_large", f"a line over the {max_bytes}-byte limit")
             continue
         try:
             line = _decode_line(raw)

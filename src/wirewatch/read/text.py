@@ -5,11 +5,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from wirewatch.records import Page, PageForm, Skip
+from wirewatch.read.budget import bound_content
+from wirewatch.records import Drop, Page, PageForm, Skip
 
 # "date 2021-12-02", possibly indented and followed on the same line by scraper junk.
 _DATE_LINE = re.compile(r"\A[ \t\ufeff]*date[ \t:]+(\d{4}-\d{2}-\d{2})\b[ \t]*", re.IGNORECASE)
 _ISO_DATE = re.compile(r"\A(\d{4})-(\d{2})-(\d{2})")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """Lone surrogates (from JSON escapes such as ``\\ud800``) become U+FFFD, same length.
+
+    >>> without_surrogates("a\\ud800b") == "a\\ufffdb"
+    True
+    """
+    return text if text.isascii() else _SURROGATE.sub("\ufffd", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,11 +80,18 @@ def page_from_text(
     url: str | None = None,
     date_hint: str | None = None,
     page_id: str | None = None,
+    notes: tuple[Drop, ...] = (),
 ) -> Page | Skip:
     """A Page from decoded content, or a Skip when nothing is left to read.
 
     For text pages a leading date line is removed and fills ``date_hint`` unless one is given.
+    Lone surrogates in any field become U+FFFD (no encoder takes them); degenerate runs are
+    collapsed (``read.budget``); ``notes`` are what the reader noticed on the way, with a note
+    per collapse added (the extractor adds them to the Article's drops).
     """
+    text = without_surrogates(text)
+    url = without_surrogates(url) if url is not None else None
+    page_id = without_surrogates(page_id) if page_id is not None else None
     content = text
     if form == "text":
         split = split_date_line(text)
@@ -82,12 +100,14 @@ def page_from_text(
     if not content.strip():
         detail = "only a date line, no body" if content != text else "no content (blank)"
         return Skip(source=source, reason="empty", detail=detail)
+    bounded = bound_content(content, form)
     return Page(
         source=source,
         form=form,
-        content=content,
+        content=bounded.content,
         url=url,
         date_hint=date_hint,
         page_id=page_id,
         encoding=encoding,
+        notes=notes + bounded.notes,
     )
