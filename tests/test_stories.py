@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from wirewatch.errors import QueryError
 from wirewatch.records import Actor, Analysis, Article, Event, Story
-from wirewatch.watch.merge import merge_events
+from wirewatch.watch.merge import merge_events, most_common
 from wirewatch.watch.stories import content_words, find_duplicates, group_stories
 
 WORDS = [
@@ -322,3 +322,28 @@ def test_generic_organisation_codes_key_dyads_by_the_organisation() -> None:
     )
     (merged,) = merge_events([analysis("a", "x.example", "2024-03-01", nato)], [])
     assert (merged.source_code, merged.target_code) == ("RUS", "NATO")
+
+
+def test_a_story_tie_goes_to_the_smaller_id_whatever_the_load_order() -> None:
+    analyses = [
+        analysis("a1", "one.example", "2024-03-05", event("ACCUSE", "RUS", "NATO")),
+        analysis("a2", "two.example", "2024-03-05", event("ACCUSE", "RUS", "NATO")),
+    ]
+    stories = [story("s9", "a1"), story("s2", "a2")]
+    for order in (analyses, analyses[::-1]):
+        [merged] = merge_events(order, stories)
+        assert merged.story_id == "s2"
+
+
+def test_most_common_breaks_ties_by_value_not_by_order() -> None:
+    assert most_common(["b", "a"]) == most_common(["a", "b"]) == "a"
+    assert most_common([None, "x", None]) is None
+    assert most_common([None, "x"]) == "x"
+    assert most_common([]) is None
+
+
+def test_days_out_of_reason_are_not_merged_into_dyad_days() -> None:
+    analyses = [analysis("old", "one.example", "1000-06-15", event("ACCUSE", "RUS", "NATO")),
+                analysis("new", "two.example", "9999-06-15", event("ACCUSE", "RUS", "NATO"))]
+    merged = merge_events(analyses, [story("s1", "old"), story("s2", "new")])
+    assert [m.date for m in merged] == [None, None]

@@ -9,8 +9,8 @@ from wirewatch.read.budget import (
     MAX_DEPTH,
     MAX_ENTITY_RUN,
     MAX_PUNCTUATION_RUN,
+    blank_punctuation_runs,
     bound_content,
-    collapse_punctuation,
     flatten_nesting,
 )
 from wirewatch.records import Page
@@ -51,10 +51,14 @@ def test_a_huge_attribute_is_emptied_and_the_article_stays() -> None:
     assert [note.reason for note in bounded.notes] == ["read.long_attribute"]
 
 
-def test_a_punctuation_run_is_shortened() -> None:
-    bounded = collapse_punctuation(PARAGRAPH + " " + "&<" * 20_000 + " " + PARAGRAPH)
-    assert len(bounded.content) == 2 * len(PARAGRAPH) + 2 + MAX_PUNCTUATION_RUN
-    assert [note.reason for note in bounded.notes] == ["read.punctuation_run"]
+def test_a_punctuation_run_is_blanked_past_its_limit_keeping_offsets() -> None:
+    text = PARAGRAPH + " " + "&<" * 20_000 + " " + PARAGRAPH
+    bounded = blank_punctuation_runs(text)
+    assert len(bounded.content) == len(text)
+    assert bounded.content.endswith(" " + PARAGRAPH)
+    assert bounded.content.split()[-len(PARAGRAPH.split()) - 1] == "&<" * (
+        MAX_PUNCTUATION_RUN // 2)
+    assert [note.reason for note in bounded.notes] == ["analysis.punctuation_run"]
 
 
 def test_deep_nesting_is_flattened_below_the_limit_and_keeps_the_text() -> None:

@@ -23,6 +23,7 @@ from wirewatch.analyze.events.lexicon import trigger_words_pattern
 from wirewatch.analyze.nlp.load import load_nlp, pipe_texts
 from wirewatch.analyze.selection.docs import LIGHT_DICT, pipe_selected
 from wirewatch.blas import blas_threads, limited_blas
+from wirewatch.read.budget import blank_punctuation_runs
 from wirewatch.records import Analysis, Article, Drop, Event
 
 # The event coder reads lemmas, so the lemmatizer stays on (the NLP default leaves it out).
@@ -81,19 +82,21 @@ def _analyze_with_drops(articles: Sequence[Article], *, nlp: Language | None, ba
 
     pipeline = nlp if nlp is not None else load_nlp()
     limit = min(pipeline.max_length, MAX_ANALYZED_CHARS)
-    texts = [article.body_text[:limit] for article in articles]  # joined once per article
+    # Joined once per article; punctuation runs blanked (same length: offsets hold).
+    bounded = [blank_punctuation_runs(article.body_text[:limit]) for article in articles]
+    texts = [b.content for b in bounded]
     if select:
         docs = pipe_selected(texts, nlp=pipeline, disable=EVENT_DISABLE, light=light,
                              context=context, batch_size=batch_size, ner=ner)
     else:
         docs = _pipe_whole(texts, pipeline, ner=ner, batch_size=batch_size)
     out: list[AnalysisWithDrops] = []
-    for article, text, doc in zip(articles, texts, docs, strict=True):
+    for article, text, doc, bound in zip(articles, texts, docs, bounded, strict=True):
         actors = ArticleActors.from_doc(doc, text)  # doc.text, known
         quotes = tuple(find_quotes(doc, actors))
         coded = code_doc(doc, actors, published=parse_published(article.published),
                          quotes=quotes)
-        drops = coded.drops
+        drops = bound.notes + coded.drops
         if len(text) == limit and len(article.body_text) > limit:  # cut: join again only then
             # The prefix keeps every offset valid; the rest is counted, not silently lost.
             drops += (Drop("analysis.truncated",

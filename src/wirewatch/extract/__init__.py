@@ -15,22 +15,27 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from wirewatch.errors import InputError
+from wirewatch.extract.bounds import bound_article
 from wirewatch.records import Article, Page, Skip
 
 __all__ = ["extract_page", "extract_pages", "extract_path"]
 
 
 def extract_page(page: Page) -> Article:
-    """One Page to an Article; raises NoArticleError when the page holds no article."""
+    """One Page to an Article; raises NoArticleError when the page holds no article.
+
+    The page's notes lead the Article's drops, and a published date out of reason is dropped
+    (``extract.bounds``).
+    """
     if page.form == "html":
         from wirewatch.extract.html.article import extract_html_page
 
-        return extract_html_page(page)
+        return bound_article(page, extract_html_page(page))
     from wirewatch.extract.text.clean import (
         clean_text_page,  # lazy: its word lists load on first use
     )
 
-    return clean_text_page(page)
+    return bound_article(page, clean_text_page(page))
 
 
 def extract_pages(items: Iterable[Page | Skip]) -> list[Article | Skip]:

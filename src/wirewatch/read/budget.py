@@ -13,9 +13,9 @@ to the Article) saying what went and how much:
   characters each are removed (no prose is that short for that long);
 - ``read.long_attribute`` (HTML): an attribute value over ``MAX_ATTRIBUTE`` characters is emptied
   (inline data, never article text);
-- ``read.punctuation_run`` (``collapse_punctuation``, applied to the body before spaCy): a run of
-  more than ``MAX_PUNCTUATION_RUN`` characters that are neither word characters nor spaces keeps
-  its first ``MAX_PUNCTUATION_RUN``;
+- ``analysis.punctuation_run`` (``blank_punctuation_runs``, applied to the body before spaCy):
+  a run of more than ``MAX_PUNCTUATION_RUN`` characters that are neither word characters nor
+  spaces keeps its first ``MAX_PUNCTUATION_RUN``, the rest blanked to spaces (offsets hold);
 - ``read.deep_nesting`` (``flatten_nesting``, applied when libxml2 reports excessive depth):
   tags of elements nested deeper than ``MAX_DEPTH`` are removed, their text kept in place.
 
@@ -80,7 +80,7 @@ class _Collapser:
         def replace(match: re.Match[str]) -> str:
             nonlocal removed, runs
             kept = shorten(match)
-            removed += len(match.group(0)) - len(kept)
+            removed += len(match.group(0)) - len(kept.rstrip(" "))
             runs += 1
             return kept
 
@@ -134,16 +134,23 @@ def bound_content(content: str, form: PageForm) -> Bounded:
     return Bounded(page.text, tuple(page.notes))
 
 
-def collapse_punctuation(text: str) -> Bounded:
-    """The text with runs of punctuation shortened (spaCy's tokenizer is quadratic in them).
+def blank_punctuation_runs(text: str) -> Bounded:
+    """The text with each run of punctuation past ``MAX_PUNCTUATION_RUN`` characters blanked
+    to spaces (spaCy's tokenizer is quadratic in such runs); the length stays, so offsets into
+    the text still hold.
 
-    >>> collapse_punctuation("Talks." + "&<" * 1000).notes[0].reason
-    'read.punctuation_run'
+    >>> bounded = blank_punctuation_runs("Talks." + "&<" * 1000)
+    >>> len(bounded.content), bounded.notes[0].reason
+    (2006, 'analysis.punctuation_run')
     """
     page = _Collapser(text)
-    page.collapse(_PUNCTUATION_RUN, lambda m: m.group(0)[:MAX_PUNCTUATION_RUN],
-                  "read.punctuation_run")
+    page.collapse(_PUNCTUATION_RUN, _blank_tail, "analysis.punctuation_run")
     return Bounded(page.text, tuple(page.notes))
+
+
+def _blank_tail(run: re.Match[str]) -> str:
+    kept = run.group(0)[:MAX_PUNCTUATION_RUN]
+    return kept + " " * (len(run.group(0)) - len(kept))
 
 
 def flatten_nesting(html: str) -> Bounded:

@@ -49,9 +49,14 @@ def fingerprint(conn: sa.Connection) -> str:
 
 
 def load_analyses(conn: sa.Connection) -> tuple[list[Analysis], dict[str, list[str]]]:
-    """Every stored article (body included) with its events, and each article's actor codes."""
+    """Every stored article (body included) with its events, and each article's actor codes.
+
+    Every read is ordered (articles by id, events and actors by article and position), so the
+    watch tables come out the same whatever order the executor stored the articles in.
+    """
     body_less: dict[str, Article] = {}
-    for row in conn.execute(sa.select(schema.articles)).mappings():
+    a = schema.articles
+    for row in conn.execute(sa.select(a).order_by(a.c.id)).mappings():
         body_less[row["id"]] = article_from_row(row)
     events: dict[str, list[Event]] = {}
     ev = schema.events
@@ -59,7 +64,8 @@ def load_analyses(conn: sa.Connection) -> tuple[list[Analysis], dict[str, list[s
         events.setdefault(row["article_id"], []).append(event_from_row(row))
     actor_codes: dict[str, list[str]] = {}
     ac = schema.actors
-    query = sa.select(ac.c.article_id, ac.c.code).where(ac.c.code.is_not(None))
+    query = (sa.select(ac.c.article_id, ac.c.code).where(ac.c.code.is_not(None))
+             .order_by(ac.c.article_id, ac.c.seq))
     for article_id, code in conn.execute(query):
         actor_codes.setdefault(article_id, []).append(code)
     analyses = [

@@ -19,12 +19,13 @@ import csv
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
 
+from wirewatch.days import plausible_day
 from wirewatch.errors import QueryError
 from wirewatch.records import Actor, Analysis, Event, EventMention, MergedEvent, Story
 
@@ -43,12 +44,9 @@ class _Report:
 
 
 def _day(text: str | None) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        return None
+    # Only days within reason (wirewatch.days): a stray year 1000 or 9999 would make the
+    # filled tension series millions of days long.
+    return plausible_day(text)
 
 
 # PLOVER's generic codes for non-state actors: an alliance and a UN agency share "IGO", so a
@@ -133,7 +131,8 @@ def _reports(analyses: Sequence[Analysis], stories: Sequence[Story]) -> list[_Re
 def _cluster(reports: list[_Report], window_days: int) -> list[list[_Report]]:
     """Reports of one (type, source, target) that describe one event: reports of the same day,
     and reports of the same story at most ``window_days`` apart (linked transitively)."""
-    dated = sorted((r for r in reports if r.day), key=lambda r: (r.day, r.published or ""))
+    dated = sorted((r for r in reports if r.day),
+                   key=lambda r: (r.day, r.published or "", r.article_id, r.event.start))
     parent = list(range(len(dated)))
 
     def find(i: int) -> int:
@@ -167,6 +166,21 @@ def _cluster(reports: list[_Report], window_days: int) -> list[list[_Report]]:
     return clusters
 
 
+def most_common(values: Iterable[str | None]) -> str | None:
+    """The most frequent value; a tie goes to the smallest (``None`` last), never to whichever
+    came first, so the result does not depend on the order the reports were loaded in
+    (``Counter.most_common`` keeps insertion order among equals). None when there is none.
+
+    >>> most_common(["b", "a", "b", "a", None])
+    'a'
+    """
+    counts = Counter(values)
+    if not counts:
+        return None
+    best = max(counts.values())
+    return min((v for v, n in counts.items() if n == best), key=lambda v: (v is None, v or ""))
+
+
 def merged_event_id(type_: str, source: str | None, target: str | None, first: _Report) -> str:
     key = f"{type_}|{source}|{target}|{first.article_id}|{first.event.start}"
     return "m" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:15]
@@ -177,19 +191,18 @@ def _merge(cluster: list[_Report]) -> MergedEvent:
     ev = first.event
     source, target = _first_code(ev.source), _first_code(ev.target)
     day = min((r.day for r in cluster if r.day), default=None)
-    stories = Counter(r.story_id for r in cluster if r.story_id)
     return MergedEvent(
         id=merged_event_id(ev.type, source, target, first),
         type=ev.type,
-        mode=Counter(r.event.mode for r in cluster).most_common(1)[0][0],
+        mode=most_common(r.event.mode for r in cluster),
         source_code=source,
         target_code=target,
         date=day.isoformat() if day else None,
         first_seen=first.published,
         outlets=len({r.outlet for r in cluster}),
-        story_id=stories.most_common(1)[0][0] if stories else None,
+        story_id=most_common(r.story_id for r in cluster if r.story_id),
         intensity=round(sum(r.event.intensity for r in cluster) / len(cluster), 3),
-        quad=Counter(r.event.quad for r in cluster).most_common(1)[0][0],
+        quad=most_common(r.event.quad for r in cluster) or "",
         mentions=tuple(
             EventMention(r.article_id, r.site, r.event.sentence, r.event.start, r.event.end)
             for r in sorted(cluster, key=lambda r: (r.published or "", r.article_id))

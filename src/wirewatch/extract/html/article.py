@@ -9,7 +9,6 @@ both more accurate and faster than trafilatura's default (see docs/reading-and-h
 from __future__ import annotations
 
 import functools
-import logging
 import re
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -21,6 +20,7 @@ from lxml.html import HtmlElement
 from wirewatch.errors import NoArticleError
 from wirewatch.extract.html.document import finish_metadata, head_metadata
 from wirewatch.extract.html.meta import HtmlExtras, clean_title, html_extras
+from wirewatch.extract.html.parse import load_trafilatura, parse_page_html
 from wirewatch.extract.html.prepare import (
     PreparedPage,
     prepare_tree,
@@ -58,32 +58,17 @@ class HtmlOptions:
 
 
 DEFAULT_OPTIONS = HtmlOptions()
-
-
-@functools.cache
-def _trafilatura() -> Any:
-    """Import trafilatura once, and keep its per-page log lines off our stderr."""
-    import trafilatura
-
-    for name in ("trafilatura", "htmldate", "courlan", "readability", "justext"):
-        logging.getLogger(name).addHandler(logging.NullHandler())
-        logging.getLogger(name).propagate = False
-    return trafilatura
+# Pages longer than this get htmldate's quick date search only (corpora: 1.6M at most).
+EXTENSIVE_DATE_MAX_CHARS = 2_000_000
 
 
 def parse_html(html: str) -> HtmlElement:
-    """An lxml tree of the page; NoArticleError when lxml cannot make one."""
-    from trafilatura.utils import load_html
-
-    _trafilatura()
-    tree = load_html(html)
-    if tree is None:
-        raise NoArticleError("no_article", "the HTML could not be parsed")
-    return tree
+    """An lxml tree of the page (``parse_page_html`` without its notes)."""
+    return parse_page_html(html).tree
 
 
 def _bare(tree: HtmlElement, url: str | None, options: HtmlOptions, *, fast: bool) -> Any:
-    return _trafilatura().bare_extraction(
+    return load_trafilatura().bare_extraction(
         tree,
         url=url,
         fast=fast,
@@ -247,13 +232,21 @@ def extract_html_page(page: Page, *, options: HtmlOptions = DEFAULT_OPTIONS) -> 
     >>> page = Page(source="a.html", form="html", content="<html>...</html>")  # doctest: +SKIP
     >>> extract_html_page(page).title                                         # doctest: +SKIP
     """
-    tree = parse_html(page.content)
+    parsed = parse_page_html(page.content)
+    tree = parsed.tree
     prepared = prepare_tree(tree) if options.prepare_page else PreparedPage()
     extras = html_extras(tree) if options.with_metadata else HtmlExtras()
+    notes = parsed.notes
     if extras.published is not None and options.extensive_date:
         # The head states the time: htmldate's header pass finds that day without the slow
         # extensive search (which scans the whole page text with dateparser).
         options = replace(options, extensive_date=False)
+    elif options.extensive_date and len(page.content) > EXTENSIVE_DATE_MAX_CHARS:
+        # The extensive search runs regexes over the whole page: 7.5 s on a 10 MB page.
+        options = replace(options, extensive_date=False)
+        notes += (Drop("html.date_search_limited",
+                       f"page over {EXTENSIVE_DATE_MAX_CHARS} characters: no extensive date "
+                       "search"),)
     result = run_trafilatura(tree, url=page.url, options=options,
                              categories=extras.section is None)
     meta = result.metadata
@@ -290,7 +283,7 @@ def extract_html_page(page: Page, *, options: HtmlOptions = DEFAULT_OPTIONS) -> 
         image_credit=extras.image_credit,
         body=body,
         related=tuple(r for r in extras.related if r not in body),
-        drops=tuple(drops),
+        drops=notes + tuple(drops),
         extractor=EXTRACTOR,
         short=is_short(paragraphs, min_words=options.min_words),
     )
