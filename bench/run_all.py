@@ -18,8 +18,8 @@ BENCH = Path(__file__).resolve().parent
 RESULTS = BENCH / "results"
 ORDER = [
     "html_blind", "html", "text", "scraped_text", "train_text_model", "meta_text", "meta_html",
-    "store", "actors", "blind_gold", "plover", "quotes", "quotes_gold", "patches", "throughput",
-    "run_cli", "stories", "api",
+    "store", "actors", "blind_gold", "plover", "event_sentences", "quotes", "quotes_gold",
+    "patches", "throughput", "run_cli", "stories", "api",
 ]
 
 

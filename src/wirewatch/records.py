@@ -133,6 +133,9 @@ class Event:
     coder: str  # coder name and version, e.g. "wirewatch.events/1"
     location: str | None = None
     date: str | None = None  # ISO date when stated or resolved
+    # The evidence the rule had, 0..1 (agent, target, trigger sense, modality: see
+    # analyze/events/confidence.py); 1.0 for events made before it existed.
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -137,7 +137,7 @@ def _with_affiliation(head: Token, actor: Actor | None, index: ActorIndex) -> Ac
     return actor
 
 
-def _subject(verb: Token) -> Token | None:
+def subject_token(verb: Token) -> Token | None:
     """The verb's subject, inherited through xcomp/conj/advcl chains when it has none.
 
     "Israel is opposed to X" (a stative passive) has the subject as its actor; "the minister
@@ -162,14 +162,28 @@ def _subject(verb: Token) -> Token | None:
                         return pobj
         if cur.dep_ in ("xcomp", "conj", "advcl", "acomp") and cur.head.i != cur.i:
             cur = cur.head
+        elif cur.dep_ == "pcomp" and _gerund_of_subject(cur):
+            cur = cur.head.head  # "responded by expelling", "resorted to throwing"
+        elif cur.dep_ == "acl" and cur.tag_ in ("VBG", "VBD") and cur.head.pos_ in (
+                "NOUN", "PROPN"):
+            return cur.head  # an active participle's noun acts: "youths throwing stones"
         else:
             return None
     return None
 
 
+def _gerund_of_subject(gerund: Token) -> bool:
+    """A gerund under a preposition of a verb with no object: the verb's subject acts
+    ("Russia responded by expelling"); with an object the object does ("prevented protesters
+    from marching", "accused Iran of attacking")."""
+    verb = gerund.head.head
+    return gerund.head.dep_ == "prep" and verb.pos_ == "VERB" and not any(
+        c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
+
+
 def subject_actors(verb: Token, index: ActorIndex) -> tuple[Actor, ...]:
     """Actors of the verb's subject; a pronoun falls back to the reporting clause's subject."""
-    subj = _subject(verb)
+    subj = subject_token(verb)
     if subj is None:
         return ()
     found = phrase_actors(subj, index)
@@ -203,7 +217,7 @@ def _reporter_subject(verb: Token, index: ActorIndex) -> tuple[Actor, ...]:
 def announced_by_actor(verb: Token) -> bool:
     """"Iraq said it would allow ...", "the RUF announced it will return ...": the actor
     states its own intention (a reporting verb above, the clause's subject a pronoun)."""
-    subj = _subject(verb)
+    subj = subject_token(verb)
     if subj is None or subj.lower_ not in _PRONOUNS:
         return False
     cur = verb

@@ -28,9 +28,10 @@ NONE = "NONE"  # an exclusion row: the word is no event in that frame
 
 @dataclass(frozen=True, slots=True)
 class Condition:
-    """One condition of a trigger rule: ``kind`` is obj, prep, prt, mod, subj, xcomp, ccomp,
-    xevent (a control complement that is itself a trigger: "helped *negotiate*") or agentless
-    (a passive with no agent: "power was cut")."""
+    """One condition of a trigger rule: ``kind`` is obj, prep, prt, mod, subj, pobj (an object
+    of the trigger's preposition), xcomp, ccomp, xevent (a control complement that is itself a
+    trigger: "helped *negotiate*"), agentless (a passive with no agent: "power was cut") or
+    question (a complement that is a question: "asked whether ...")."""
 
     kind: str
     words: frozenset[str] = frozenset()
@@ -80,7 +81,7 @@ def _read_json(name: str) -> dict[str, Any]:
     return data
 
 
-def _data_lines(name: str) -> list[list[str]]:
+def data_lines(name: str) -> list[list[str]]:
     rows = []
     for line in _read_text(name).splitlines():
         if line.strip() and not line.startswith("#"):
@@ -118,11 +119,11 @@ def _parse_conditions(spec: str) -> tuple[Condition, ...]:
     conds = []
     for part in spec.split(";"):
         part = part.strip()
-        if part in ("xcomp", "ccomp", "xevent", "agentless"):
+        if part in ("xcomp", "ccomp", "xevent", "agentless", "question"):
             conds.append(Condition(part))
             continue
         kind, _, words = part.partition("=")
-        if kind not in ("obj", "prep", "prt", "mod", "subj") or not words:
+        if kind not in ("obj", "prep", "prt", "mod", "subj", "pobj") or not words:
             raise ConfigError(f"bad trigger condition {part!r}")
         conds.append(Condition(kind, expand_words(words)))
     return tuple(conds)
@@ -133,7 +134,7 @@ def trigger_rules() -> dict[tuple[str, str], tuple[TriggerRule, ...]]:
     """(lemma, pos) -> rules, most specific first."""
     types = set(PLOVER_TYPES) | {INTENT, NONE}
     table: dict[tuple[str, str], list[TriggerRule]] = {}
-    for order, cols in enumerate(_data_lines("triggers.tsv")):
+    for order, cols in enumerate(data_lines("triggers.tsv")):
         if len(cols) != 5 or cols[1] not in ("V", "N", "A") or cols[2] not in types:
             raise ConfigError(f"bad row in triggers.tsv: {cols}")
         rule = TriggerRule(lemma=cols[0].lower(), pos=cols[1], type=cols[2],
@@ -160,7 +161,7 @@ def trigger_words_pattern() -> re.Pattern[str]:
 def mode_cues() -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
     """type -> ((mode, words), ...) in file order."""
     table: dict[str, list[tuple[str, frozenset[str]]]] = {}
-    for cols in _data_lines("mode_words.tsv"):
+    for cols in data_lines("mode_words.tsv"):
         if len(cols) != 3 or cols[0] not in PLOVER_TYPES:
             raise ConfigError(f"bad row in mode_words.tsv: {cols}")
         table.setdefault(cols[0], []).append((cols[1], expand_words(cols[2])))

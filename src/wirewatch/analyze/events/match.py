@@ -31,7 +31,9 @@ from wirewatch.analyze.events.lexicon import (
 
 # Dependencies that join independent events rather than embed one in another.
 _INDEPENDENT_DEPS = frozenset(("conj", "advcl", "parataxis", "appos", "ROOT"))
-_OBJECT_DEPS = frozenset(("dobj", "obj", "nsubjpass", "attr", "oprd", "acomp", "dative"))
+# npadvmod: the parser's reading of a phrasal verb's object ("broke up a march").
+_OBJECT_DEPS = frozenset(("dobj", "obj", "nsubjpass", "attr", "oprd", "acomp", "dative",
+                          "npadvmod"))
 _CONTROL_DEPS = frozenset(("xcomp", "ccomp"))
 _CLAUSE_BREAK_DEPS = frozenset(("conj", "advcl", "relcl", "parataxis", "ccomp"))
 
@@ -113,6 +115,11 @@ def _holds(cond: Condition, token: Token) -> bool:
     if cond.kind == "prt":
         return any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in cond.words
                    for c in token.children)
+    if cond.kind == "question":  # "asked whether X would ...", "was asked how ..."
+        return any(c.dep_ in ("ccomp", "advcl", "xcomp") and _asks(c) for c in token.children)
+    if cond.kind == "pobj":
+        return any(g.dep_ == "pobj" and (g.lower_ in cond.words or g.lemma_.lower() in cond.words)
+                   for c in token.children if c.dep_ in ("prep", "dative") for g in c.children)
     if cond.kind == "subj":
         return any(c.dep_ in ("nsubj", "nsubjpass") and (
             c.lower_ in cond.words or c.lemma_.lower() in cond.words) for c in token.children)
@@ -120,6 +127,18 @@ def _holds(cond: Condition, token: Token) -> bool:
         return any(c.lower_ in cond.words or c.lemma_.lower() in cond.words
                    for c in token.children)
     return False
+
+
+_QUESTION_MARKS = frozenset(("whether", "if", "how", "what", "why", "when", "where", "who",
+                             "which", "whom"))
+
+
+def _asks(clause: Token) -> bool:
+    """Does the clause open with whether/if or a wh-word ("whether the army would ...")?"""
+    first = clause.doc[clause.left_edge.i]
+    return first.lower_ in _QUESTION_MARKS or any(
+        c.dep_ in ("mark", "advmod", "nsubj", "dobj", "attr") and c.lower_ in _QUESTION_MARKS
+        and c.i < clause.i for c in clause.children)
 
 
 def match_token(token: Token) -> Match | None:
@@ -280,7 +299,7 @@ def resolve_type(match: Match, inner: Match | None) -> str:
     return "AGREE"
 
 
-def _clause_words(token: Token) -> set[str]:
+def clause_words(token: Token) -> set[str]:
     """Lower-cased words and lemmas of the trigger's phrase, other clauses left out."""
     root = token
     # A noun's words are those of the clause it sits in ("troops remained on alert"); a
@@ -322,7 +341,7 @@ def choose_mode(event_type: str, match: Match, inner: Match | None) -> str | Non
     cues = mode_cues().get(event_type)
     if not cues:
         return None
-    words = _clause_words(match.token)
+    words = clause_words(match.token)
     for mode, cue_words in cues:
         if words & cue_words and mode in modes:
             return mode

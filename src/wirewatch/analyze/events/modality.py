@@ -21,6 +21,9 @@ Token = Any  # spaCy Token (spaCy ships no type stubs)
 _CONTENT_DEPS = frozenset(("ccomp", "xcomp", "parataxis", "pcomp"))
 _NOT_CONTENT_DEPS = frozenset(("nsubj", "nsubjpass", "npadvmod", "appos", "advmod", "advcl",
                                "conj", "cc", "punct"))
+# A verb governs an intended act through its clausal complement ("plans to attack") or the
+# noun it takes ("plans an attack", "prepares for an offensive").
+_INTENT_DEPS = frozenset(("xcomp", "ccomp", "dobj", "prep"))
 _CLAUSE_DEPS = frozenset(("ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "conj", "ROOT"))
 
 
@@ -132,11 +135,29 @@ def modality_of(trigger: Token, *, own_lemma: str | None = None) -> Modality:
                     future = True
             if child.dep_ == "mark" and low in marks and depth < 3:
                 return "hypothetical"
-        if depth > 0 and tok.lemma_.lower() in cues["future_verbs"] and depth < 3:
-            future = True
+        if 0 < depth < 3 and chain[depth - 1].dep_ in _INTENT_DEPS:
+            # The verb chain: "wants to strike", "is considering sending" (a wish or an
+            # option) are hypothetical; "plans to seize", "is expected to retaliate" future.
+            lemma = tok.lemma_.lower()
+            if lemma in cues["hypothetical_verbs"]:
+                return "hypothetical"
+            if lemma in cues["future_verbs"]:
+                future = True
         if tok.dep_ not in _CLAUSE_DEPS and depth > 2:
             break
-    # "is going to attack"
-    if any(c.lower_ == "going" for c in chain[1:3]):
+    # "is going to attack"; "announced the start of its offensive"
+    if any(c.lower_ == "going" for c in chain[1:3]) or _announced_start(chain, cues):
         future = True
     return "future" if future else "asserted"
+
+
+def _announced_start(chain: list[Token], cues: dict[str, frozenset[str]]) -> bool:
+    """"announced the start of a campaign of attacks": a noun event under an inception noun
+    (start, launch) that a reporting verb governs is announced, not yet reported done."""
+    for lower, upper in itertools.pairwise(chain[:7]):
+        if lower.dep_ not in ("pobj", "prep", "dobj", "nsubjpass", "compound"):
+            return False
+        if lower.lemma_.lower() in cues["inception_nouns"] and lower.dep_ in ("dobj",
+                                                                              "nsubjpass"):
+            return upper.lemma_.lower() in cues["reporting_verbs"]
+    return False
