@@ -61,6 +61,7 @@ _CREDIT_FIRSTS = frozenset("(aAcCrRwWeEtTpP")
 _SLIDE_COUNT = re.compile(r"^\d{1,3}\s*(?:/|of)\s*\d{1,3}$")
 _URL_ONLY = re.compile(r"^\d{1,4}\.\s*(?:https?://|www\.)\S+$")  # numbered: a references list
 _COUNTER = re.compile(r"^[\d\s.,]+$")
+_NAMED_COUNT = re.compile(r"^(?:views?|hits|reads|shares?|likes?)\s*:?\s*\d[\d\s.,]*$", re.IGNORECASE)
 _ADVERT = re.compile(r"^-*\s*advert\w*\s*\d{0,2}\s*-*$", re.IGNORECASE)
 SUMMARY_BOX_LINES = 5
 SUMMARY_ITEM_WORDS = 25
@@ -115,6 +116,8 @@ def pattern_family(line: Line) -> str | None:
                 return "counter"
         if "advert" in line.key and _ADVERT.match(text):
             return "advert"
+        if line.words == 2 and _NAMED_COUNT.match(text):
+            return "counter"
     if ("://" in text or "www." in text) and _URL_ONLY.match(text):
         return "links"
     return None
