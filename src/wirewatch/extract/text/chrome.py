@@ -61,7 +61,9 @@ _CREDIT_FIRSTS = frozenset("(aAcCrRwWeEtTpP")
 _SLIDE_COUNT = re.compile(r"^\d{1,3}\s*(?:/|of)\s*\d{1,3}$")
 _URL_ONLY = re.compile(r"^\d{1,4}\.\s*(?:https?://|www\.)\S+$")  # numbered: a references list
 _COUNTER = re.compile(r"^[\d\s.,]+$")
-_NAMED_COUNT = re.compile(r"^(?:views?|hits|reads|shares?|likes?)\s*:?\s*\d[\d\s.,]*$", re.IGNORECASE)
+_NAMED_COUNT = re.compile(
+    r"^(?:views?|hits|reads|shares?|likes?)\s*:?\s*\d[\d\s.,]*$", re.IGNORECASE
+)
 _ADVERT = re.compile(r"^-*\s*advert\w*\s*\d{0,2}\s*-*$", re.IGNORECASE)
 SUMMARY_BOX_LINES = 5
 SUMMARY_ITEM_WORDS = 25
