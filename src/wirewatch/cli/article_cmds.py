@@ -155,7 +155,7 @@ def print_summary(summary: RunSummary) -> None:
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr [default: when stderr is a terminal].")
 @click.option("--no-watch", is_flag=True,
-              help="Do not rebuild stories, merged events and tension at the end.")
+              help="Do not update stories, merged events and tension at the end.")
 @click.option("--force", is_flag=True,
               help="Process pages again even when their content is already stored.")
 @click.option("--executor", type=click.Choice(["loop", "pool", "ray"]), default=None,
@@ -184,16 +184,14 @@ def run_cmd(paths: tuple[str, ...], db: str, no_analyze: bool, workers: int,
                 summary = run_paths(list(paths), store, analyze=not no_analyze,
                                     progress=tick, workers=workers, force=force,
                                     executor=chosen, ray_address=ray_address,
-                                    fetch=not no_fetch, fetcher=fetcher)
+                                    fetch=not no_fetch, fetcher=fetcher,
+                                    watch=not no_watch)
             print_summary(summary)
-            if not no_watch:
-                from wirewatch.watch.rebuild import ensure_fresh
-
-                watch = ensure_fresh(store)
-                if watch is not None:
-                    click.echo(f"  watch rebuilt: {watch.stories} stories, "
-                               f"{watch.merged_events} merged events, "
-                               f"{watch.dyad_days} dyad days, {watch.alerts} alerts")
+            if summary.watch is not None:
+                watch = summary.watch
+                click.echo(f"  watch {'rebuilt' if watch.full else 'updated'}: "
+                           f"{watch.stories} stories, {watch.merged_events} merged events, "
+                           f"{watch.dyad_days} dyad days, {watch.alerts} alerts")
     except WirewatchError as exc:
         fail(exc)
 

@@ -67,13 +67,16 @@ def tension(source: str, target: str, since: str | None, until: str | None, db: 
 
 @main.command()
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite file or database URL")
-def stories(db: str) -> None:
-    """Rebuild duplicates, stories, merged events, dyad days and alerts; print the counts."""
-    from wirewatch.watch.rebuild import rebuild_watch
+@click.option("--full", is_flag=True,
+              help="Rebuild everything (and the index) instead of adding what is new.")
+def stories(db: str, full: bool) -> None:
+    """Update duplicates, stories, merged events, dyad days and alerts; print the counts."""
+    from wirewatch.watch.rebuild import update_watch
 
     with _store(db) as store:
-        summary = rebuild_watch(store)
-    for field in ("articles", "duplicates", "stories", "merged_events", "dyad_days", "alerts"):
+        summary = update_watch(store, full=full)
+    for field in ("articles", "duplicates", "stories", "merged_events", "dyad_days", "alerts",
+                  "added", "removed", "full"):
         click.echo(f"{field:14} {getattr(summary, field)}")
 
 

@@ -27,6 +27,7 @@ from wirewatch.store import InputResult, Store
 
 if TYPE_CHECKING:
     from wirewatch.read.fetch import Fetcher
+    from wirewatch.watch.rebuild import WatchSummary
 
 BATCH_SIZE = 32
 
@@ -49,6 +50,7 @@ class RunSummary:
     skips: list[Skip] = field(default_factory=list)
     not_analyzed: list[tuple[str, str]] = field(default_factory=list)  # (article id, error)
     seconds: float = 0.0
+    watch: WatchSummary | None = None  # the watch stage's update at the end (watch=True)
 
     @property
     def skipped_total(self) -> int:
@@ -145,8 +147,13 @@ def choose_executor(executor: str | None, workers: int, ray_address: str | None)
 def run_pages(items: Iterable[Page | Skip], store: Store, *, analyze: bool = True,
               progress: Progress | None = None, workers: int = 1,
               batch_size: int = BATCH_SIZE, force: bool = False,
-              executor: Executor | None = None, ray_address: str | None = None) -> RunSummary:
+              executor: Executor | None = None, ray_address: str | None = None,
+              watch: bool = True) -> RunSummary:
     """Run already-read pages (and reader skips) through extract, analyse and store.
+
+    ``watch`` (the default) brings the watch tables (stories, merged events, tension) up to
+    date at the end, incrementally (``watch.rebuild.update_watch``): the Python API, the CLI
+    and ``watch`` leave the same database.
 
     ``force`` redoes pages whose content is already stored (after a new extractor or coder).
     ``executor``: ``loop``, ``pool`` (``workers`` processes) or ``ray`` (a local Ray with
@@ -161,13 +168,19 @@ def run_pages(items: Iterable[Page | Skip], store: Store, *, analyze: bool = Tru
                             progress=progress, workers=workers, batch_size=batch_size,
                             force=force, ray_address=ray_address)
     if chosen != "ray":
-        return run()
-    from wirewatch.run.ray import ray_session
+        summary = run()
+    else:
+        from wirewatch.run.ray import ray_session
 
-    # Ray is imported, started or joined before the run row: a missing Ray or a bad address
-    # is a ConfigError that records no run.
-    with ray_session(ray_address, workers):
-        return run()
+        # Ray is imported, started or joined before the run row: a missing Ray or a bad
+        # address is a ConfigError that records no run.
+        with ray_session(ray_address, workers):
+            summary = run()
+    if watch:
+        from wirewatch.watch.rebuild import update_watch
+
+        summary.watch = update_watch(store)
+    return summary
 
 
 def _run_pages(items: Iterable[Page | Skip], store: Store, chosen: Executor, started: float,
@@ -221,8 +234,10 @@ def run_paths(paths: Sequence[str], store: Store, *, analyze: bool = True,
               progress: Progress | None = None, workers: int = 1,
               batch_size: int = BATCH_SIZE, force: bool = False,
               executor: Executor | None = None, ray_address: str | None = None,
-              fetch: bool = True, fetcher: Fetcher | None = None) -> RunSummary:
-    """Read files, folders and URLs (``-`` for stdin), extract, analyse and store every article.
+              fetch: bool = True, fetcher: Fetcher | None = None,
+              watch: bool = True) -> RunSummary:
+    """Read files, folders and URLs (``-`` for stdin), extract, analyse and store every article,
+    then update the watch tables (unless ``watch=False``).
 
     The links of feeds, sitemaps and URL lists (and URLs given as paths) are fetched with
     ``fetcher`` (a default, SSRF-guarded one when None); ``fetch=False`` records them as
@@ -235,4 +250,4 @@ def run_paths(paths: Sequence[str], store: Store, *, analyze: bool = True,
     """
     return run_pages(_read_all(paths, fetch, fetcher), store, analyze=analyze, progress=progress,
                      workers=workers, batch_size=batch_size, force=force,
-                     executor=executor, ray_address=ray_address)
+                     executor=executor, ray_address=ray_address, watch=watch)

@@ -201,8 +201,9 @@ class _Cycle:
     def process(self, new: list[_Found]) -> None:
         for start in range(0, len(new), max(self.options.batch, 1)):
             chunk = new[start : start + self.options.batch]
+            # The watch tables are updated once per cycle (after_cycle), not per batch.
             summary = run_pages(self.pages(chunk), self.store, analyze=self.options.analyze,
-                                workers=self.options.workers)
+                                workers=self.options.workers, watch=False)
             self.report.stored += summary.articles_stored
             self.report.unchanged += summary.unchanged
             self.report.skipped.update(summary.skipped)

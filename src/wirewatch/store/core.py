@@ -41,6 +41,12 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def stored_at_now() -> str:
+    # Microseconds: the watch stage tells a re-stored article by its changed stored_at, and an
+    # article can be stored twice within one second.
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
 def _one_line(exc: BaseException) -> str:
     text = str(getattr(exc, "orig", None) or exc)
     return text.strip().splitlines()[0] if text.strip() else type(exc).__name__
@@ -133,7 +139,8 @@ class Store:
     def save_analysis(self, analysis: Analysis, *, run_id: str = "manual") -> None:
         """Store one article with its quotes, events and actors (re-storing replaces them)."""
         with self.transaction() as conn:
-            writer.save_analysis(conn, analysis, analyzed=True, run_id=run_id, now=now_iso())
+            writer.save_analysis(conn, analysis, analyzed=True, run_id=run_id,
+                                 now=stored_at_now())
 
     def save_skip(self, skip: Skip, *, run_id: str = "manual") -> None:
         """Record an input that produced no article, with its reason."""
@@ -141,7 +148,7 @@ class Store:
 
     def save_batch(self, items: Sequence[InputResult], *, run_id: str) -> None:
         """Store a batch of inputs' results in one transaction (all or nothing)."""
-        now = now_iso()
+        now, stored_at = now_iso(), stored_at_now()
         with self.transaction() as conn:
             for item in items:
                 article_id = None
@@ -152,7 +159,7 @@ class Store:
                     if previous is not None and previous != article_id:
                         writer.delete_article(conn, previous)
                     writer.save_analysis(conn, item.analysis, analyzed=item.analyzed,
-                                         run_id=run_id, now=now)
+                                         run_id=run_id, now=stored_at)
                 writer.save_input(conn, source=item.source, content_hash=item.content_hash,
                                   article_id=article_id, skip=item.skip, run_id=run_id,
                                   now=now, note=item.note)

@@ -75,6 +75,14 @@ def _m0006_quote_speaker_offsets(conn: sa.Connection) -> None:
             conn.execute(sa.text(f"ALTER TABLE quotes ADD COLUMN {name} INTEGER"))
 
 
+def _m0007_watch_index(conn: sa.Connection) -> None:
+    # The incremental watch stage's index (owned by wirewatch.store.watch_index_schema). A
+    # database built before it gets a full rebuild on its next update (no index version).
+    from wirewatch.store.watch_index_schema import INDEX_TABLES, index_metadata
+
+    index_metadata.create_all(conn, tables=list(INDEX_TABLES))
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "runs, inputs, articles, drops, quotes, events, actors", _m0001_initial),
     Migration(2, "watch tables: stories, duplicates, merged events, dyad days, alerts",
@@ -84,6 +92,8 @@ MIGRATIONS: list[Migration] = [
     Migration(5, "poll tables: sources, seen URLs, cycles (wirewatch watch)", _m0005_poll_tables),
     Migration(6, "quotes: speaker_start, speaker_end (the speaker's mention)",
               _m0006_quote_speaker_offsets),
+    Migration(7, "watch index: watch_articles, lsh_bands, dup_edges, watch_reports",
+              _m0007_watch_index),
 ]
 
 

@@ -11,17 +11,12 @@ import sqlalchemy as sa
 
 from wirewatch.records import (
     Alert,
-    Analysis,
-    Article,
     Duplicate,
     DyadDay,
-    Event,
     MergedEvent,
     Story,
 )
-from wirewatch.store import schema
 from wirewatch.store.core import Store
-from wirewatch.store.reader import article_from_row, event_from_row
 from wirewatch.store.watch_schema import (
     alerts,
     duplicates,
@@ -32,46 +27,6 @@ from wirewatch.store.watch_schema import (
     story_members,
     watch_state,
 )
-
-
-def fingerprint(conn: sa.Connection) -> str:
-    """Row counts and the latest store time of articles and events: changes when they change."""
-    a, e = schema.articles, schema.events
-    n_articles, last, body_chars = conn.execute(sa.select(
-        sa.func.count(), sa.func.max(a.c.stored_at), sa.func.sum(sa.func.length(a.c.body)))).one()
-    # Content sums too: an article re-stored with other events within the same second can
-    # reuse the deleted events' row ids and leaves the counts unchanged.
-    n_events, max_id, sentence_chars, intensity = conn.execute(sa.select(
-        sa.func.count(), sa.func.max(e.c.id), sa.func.sum(sa.func.length(e.c.sentence)),
-        sa.func.sum(e.c.intensity))).one()
-    return (f"{n_articles}|{last}|{body_chars}|{n_events}|{max_id}|{sentence_chars}|"
-            f"{round(float(intensity or 0), 3)}")
-
-
-def load_analyses(conn: sa.Connection) -> tuple[list[Analysis], dict[str, list[str]]]:
-    """Every stored article (body included) with its events, and each article's actor codes.
-
-    Every read is ordered (articles by id, events and actors by article and position), so the
-    watch tables come out the same whatever order the executor stored the articles in.
-    """
-    body_less: dict[str, Article] = {}
-    a = schema.articles
-    for row in conn.execute(sa.select(a).order_by(a.c.id)).mappings():
-        body_less[row["id"]] = article_from_row(row)
-    events: dict[str, list[Event]] = {}
-    ev = schema.events
-    for row in conn.execute(sa.select(ev).order_by(ev.c.article_id, ev.c.seq)).mappings():
-        events.setdefault(row["article_id"], []).append(event_from_row(row))
-    actor_codes: dict[str, list[str]] = {}
-    ac = schema.actors
-    query = (sa.select(ac.c.article_id, ac.c.code).where(ac.c.code.is_not(None))
-             .order_by(ac.c.article_id, ac.c.seq))
-    for article_id, code in conn.execute(query):
-        actor_codes.setdefault(article_id, []).append(code)
-    analyses = [
-        Analysis(article=art, events=tuple(events.get(aid, ()))) for aid, art in body_less.items()
-    ]
-    return analyses, actor_codes
 
 
 def write_watch(
@@ -134,15 +89,22 @@ def write_watch(
         ])
 
 
-def built_fingerprint(conn: sa.Connection) -> str | None:
-    """The fingerprint the watch tables were last built from, or None when never built."""
-    return conn.execute(
-        sa.select(watch_state.c.value).where(watch_state.c.key == "fingerprint")
-    ).scalar_one_or_none()
+def read_state(conn: sa.Connection) -> dict[str, str]:
+    """The watch stage's state rows (index version, alert method, build time)."""
+    t = watch_state
+    return dict(conn.execute(sa.select(t.c.key, t.c.value).order_by(t.c.key)).all())
+
+
+def table_counts(conn: sa.Connection) -> dict[str, int]:
+    """Rows in each watch table and in the index's article table."""
+    from wirewatch.store.watch_index_schema import watch_articles
+
+    return {t.name: int(conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one())
+            for t in (watch_articles, duplicates, stories, merged_events, dyad_days, alerts)}
 
 
 def write_state(conn: sa.Connection, values: dict[str, str]) -> None:
-    """Replace the watch stage's state rows (fingerprint, build time, alert method)."""
+    """Replace the watch stage's state rows (index version, alert method, build time)."""
     conn.execute(sa.delete(watch_state))
     conn.execute(sa.insert(watch_state), [{"key": k, "value": v} for k, v in values.items()])
 
@@ -188,7 +150,8 @@ def read_alerts(
     limit: int = 1000,
     offset: int = 0,
 ) -> list[Alert]:
-    """Stored alerts, newest first, optionally of one pair (either side may be given)."""
+    """Stored alerts, newest first, then the highest score, then the pair (one alert per pair
+    and day, so the order is total and the same after an update or a rebuild)."""
     t = alerts
     query = sa.select(t)
     if source:
@@ -199,6 +162,6 @@ def read_alerts(
         query = query.where(t.c.day >= since)
     if until:
         query = query.where(t.c.day <= until)
-    query = query.order_by(t.c.day.desc(), t.c.score.desc(), t.c.id).limit(limit).offset(offset)
+    query = query.order_by(t.c.day.desc(), t.c.score.desc(), t.c.source, t.c.target).limit(limit).offset(offset)
     with store.connect() as conn:
         return [alert_from_row(r) for r in conn.execute(query).mappings()]

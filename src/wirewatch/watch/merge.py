@@ -32,15 +32,31 @@ from wirewatch.records import Actor, Analysis, Event, EventMention, MergedEvent,
 FACTUAL_MODALITIES = frozenset({"asserted", "alleged"})
 
 
+ReportKey = tuple[str, str | None, str | None]  # (type, source key, target key)
+
+
 @dataclass(frozen=True, slots=True)
-class _Report:
+class Report:
+    """One article's factual report of an event, as the merge sees it."""
+
     event: Event
     article_id: str
+    seq: int  # the event's position in its article
     site: str | None
     published: str | None
     day: date | None
     story_id: str | None
     outlet: str  # the independent outlet: the original's site for a syndicated copy
+
+    @property
+    def key(self) -> ReportKey:
+        return (self.event.type, first_code(self.event.source), first_code(self.event.target))
+
+    @property
+    def order(self) -> tuple[str, str, int]:
+        # The canonical order of reports: the merge's ties (majority mode, quad and story,
+        # the first sighting) are decided in it, never in the order rows were read.
+        return (self.published or "", self.article_id, self.seq)
 
 
 def _day(text: str | None) -> date | None:
@@ -94,7 +110,8 @@ def dyad_key(actor: Actor) -> str | None:
     return actor.code
 
 
-def _first_code(actors: tuple[Actor, ...]) -> str | None:
+def first_code(actors: tuple[Actor, ...]) -> str | None:
+    """The dyad key of the first actor that has one."""
     for actor in actors:
         key = dyad_key(actor)
         if key:
@@ -102,37 +119,43 @@ def _first_code(actors: tuple[Actor, ...]) -> str | None:
     return None
 
 
-def _reports(analyses: Sequence[Analysis], stories: Sequence[Story]) -> list[_Report]:
+def article_reports(analysis: Analysis, *, story_id: str | None, outlet: str) -> list[Report]:
+    """The factual reports of one article (its events of modality asserted or alleged)."""
+    art = analysis.article
+    return [
+        Report(event=event, article_id=art.id, seq=seq, site=art.site, published=art.published,
+               day=_day(event.date) or _day(art.published), story_id=story_id, outlet=outlet)
+        for seq, event in enumerate(analysis.events)
+        if event.modality in FACTUAL_MODALITIES
+    ]
+
+
+def outlet_of(article_id: str, site: str | None, original_id: str | None,
+              original_site: str | None) -> str:
+    """The independent outlet of an article: its original's site for a syndicated copy."""
+    root = original_id or article_id
+    return (original_site if original_id else site) or site or root
+
+
+def reports(analyses: Sequence[Analysis], stories: Sequence[Story]) -> list[Report]:
+    """Every factual report of ``analyses``, with its story and independent outlet."""
     story_of = {aid: s.id for s in stories for aid in s.article_ids}
     original_of = {copy: orig for s in stories for copy, orig in s.duplicate_of}
     site_of = {a.article.id: a.article.site for a in analyses}
-    out: list[_Report] = []
+    out: list[Report] = []
     for analysis in analyses:
         art = analysis.article
-        root = original_of.get(art.id, art.id)
-        outlet = site_of.get(root) or art.site or root
-        for event in analysis.events:
-            if event.modality not in FACTUAL_MODALITIES:
-                continue
-            out.append(
-                _Report(
-                    event=event,
-                    article_id=art.id,
-                    site=art.site,
-                    published=art.published,
-                    day=_day(event.date) or _day(art.published),
-                    story_id=story_of.get(art.id),
-                    outlet=outlet,
-                )
-            )
+        original = original_of.get(art.id)
+        outlet = outlet_of(art.id, art.site, original, site_of.get(original) if original else None)
+        out.extend(article_reports(analysis, story_id=story_of.get(art.id), outlet=outlet))
     return out
 
 
-def _cluster(reports: list[_Report], window_days: int) -> list[list[_Report]]:
+def _cluster(reports: list[Report], window_days: int) -> list[list[Report]]:
     """Reports of one (type, source, target) that describe one event: reports of the same day,
     and reports of the same story at most ``window_days`` apart (linked transitively)."""
-    dated = sorted((r for r in reports if r.day),
-                   key=lambda r: (r.day, r.published or "", r.article_id, r.event.start))
+    reports = sorted(reports, key=lambda r: r.order)
+    dated = sorted((r for r in reports if r.day), key=lambda r: (r.day, r.order))
     parent = list(range(len(dated)))
 
     def find(i: int) -> int:
@@ -153,12 +176,12 @@ def _cluster(reports: list[_Report], window_days: int) -> list[list[_Report]]:
         last_of_day[rep.day] = i
         if rep.story_id:
             last_of_story[rep.story_id] = i
-    groups: dict[int, list[_Report]] = {}
+    groups: dict[int, list[Report]] = {}
     for i, rep in enumerate(dated):
         groups.setdefault(find(i), []).append(rep)
     clusters = list(groups.values())
     # An undated report joins only reports of its own story (or stays alone).
-    undated: dict[str, list[_Report]] = {}
+    undated: dict[str, list[Report]] = {}
     for rep in reports:
         if rep.day is None:
             undated.setdefault(rep.story_id or rep.article_id, []).append(rep)
@@ -181,15 +204,16 @@ def most_common(values: Iterable[str | None]) -> str | None:
     return min((v for v, n in counts.items() if n == best), key=lambda v: (v is None, v or ""))
 
 
-def merged_event_id(type_: str, source: str | None, target: str | None, first: _Report) -> str:
+def merged_event_id(type_: str, source: str | None, target: str | None, first: Report) -> str:
     key = f"{type_}|{source}|{target}|{first.article_id}|{first.event.start}"
     return "m" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:15]
 
 
-def _merge(cluster: list[_Report]) -> MergedEvent:
+def _merge(cluster: list[Report]) -> MergedEvent:
+    cluster = sorted(cluster, key=lambda r: r.order)
     first = min(cluster, key=lambda r: (r.published is None, r.published or "", r.article_id))
     ev = first.event
-    source, target = _first_code(ev.source), _first_code(ev.target)
+    source, target = first_code(ev.source), first_code(ev.target)
     day = min((r.day for r in cluster if r.day), default=None)
     return MergedEvent(
         id=merged_event_id(ev.type, source, target, first),
@@ -205,9 +229,20 @@ def _merge(cluster: list[_Report]) -> MergedEvent:
         quad=most_common(r.event.quad for r in cluster) or "",
         mentions=tuple(
             EventMention(r.article_id, r.site, r.event.sentence, r.event.start, r.event.end)
-            for r in sorted(cluster, key=lambda r: (r.published or "", r.article_id))
+            for r in cluster
         ),
     )
+
+
+def merge_clusters(same_key: Sequence[Report], *, window_days: int = 1
+                   ) -> list[tuple[MergedEvent, list[Report]]]:
+    """The merged events of reports that share one (type, source, target) key, each with the
+    reports it merges."""
+    out = []
+    for cluster in _cluster(list(same_key), window_days):
+        cluster.sort(key=lambda r: r.order)
+        out.append((_merge(cluster), cluster))
+    return out
 
 
 def merge_events(
@@ -218,16 +253,21 @@ def merge_events(
     ``stories`` (from :func:`wirewatch.watch.stories.group_stories`) give each mention its story and
     say which articles are syndicated copies. Merged events come out by date, then id.
     """
+    return [m for m, _ in merge_reports(reports(analyses, stories), window_days=window_days)]
+
+
+def merge_reports(all_reports: Sequence[Report], *, window_days: int = 1
+                  ) -> list[tuple[MergedEvent, list[Report]]]:
+    """Merged events (by date, then id) of reports of any keys, each with its reports."""
     if window_days < 0:
         raise QueryError(f"window_days must be >= 0, got {window_days}")
-    groups: dict[tuple[str, str | None, str | None], list[_Report]] = {}
-    for rep in _reports(analyses, stories):
-        key = (rep.event.type, _first_code(rep.event.source), _first_code(rep.event.target))
-        groups.setdefault(key, []).append(rep)
+    groups: dict[ReportKey, list[Report]] = {}
+    for rep in all_reports:
+        groups.setdefault(rep.key, []).append(rep)
     merged = [
-        _merge(cluster)
+        pair
         for key in sorted(groups, key=lambda k: (k[0], k[1] or "", k[2] or ""))
-        for cluster in _cluster(groups[key], window_days)
+        for pair in merge_clusters(groups[key], window_days=window_days)
     ]
-    merged.sort(key=lambda m: (m.date is None, m.date or "", m.id))
+    merged.sort(key=lambda p: (p[0].date is None, p[0].date or "", p[0].id))
     return merged

@@ -18,19 +18,17 @@ from __future__ import annotations
 
 import hashlib
 import re
-import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from functools import cache
 from importlib import resources
 
-from datasketch import MinHash, MinHashLSH
-
 from wirewatch.errors import QueryError
 from wirewatch.records import Article, Duplicate, Story
+from wirewatch.watch import lsh
+from wirewatch.watch.lsh import BandIndex, Signature
 
 _WORD = re.compile(r"\w+")
-NUM_PERM = 128
 CANDIDATE_MARGIN = 0.15
 
 
@@ -41,18 +39,6 @@ def stopwords() -> frozenset[str]:
     return frozenset(
         line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
     )
-
-
-def _hash32(data: bytes) -> int:
-    # crc32 is several times faster than datasketch's sha1 default; the MinHash permutations
-    # (a*x + b mod a Mersenne prime) spread its values well enough for set similarity.
-    return zlib.crc32(data)
-
-
-def _minhash(tokens: Iterable[str]) -> MinHash:
-    mh = MinHash(num_perm=NUM_PERM, hashfunc=_hash32)
-    mh.update_batch([t.encode("utf-8") for t in tokens])
-    return mh
 
 
 def body_shingles(text: str, *, size: int = 3) -> set[str]:
@@ -132,38 +118,69 @@ def _unique(articles: Sequence[Article]) -> dict[str, Article]:
     return by_id
 
 
+def dup_signatures(articles: Sequence[Article], *, shingle_size: int = 3
+                   ) -> dict[str, Signature]:
+    """The MinHash signature of each body's shingle set (bodies with fewer than 2 shingles
+    have none: they are never duplicates)."""
+    out: dict[str, Signature] = {}
+    for aid, article in _unique(articles).items():
+        shingles = body_shingles(article.body_text, size=shingle_size)
+        if len(shingles) >= 2:
+            out[aid] = lsh.signature(shingles)
+    return out
+
+
+def story_signatures(articles: Sequence[Article]) -> dict[str, Signature]:
+    """The MinHash signature of each article's content words (3 words at least)."""
+    out: dict[str, Signature] = {}
+    for aid, article in _unique(articles).items():
+        words = content_words(article)
+        if len(words) >= 3:
+            out[aid] = lsh.signature(words)
+    return out
+
+
+def duplicate_banding(threshold: float) -> lsh.Banding:
+    # Candidates come from LSH tuned a little below the threshold: LSH's S-curve misses many
+    # pairs just above its own threshold, and the estimated similarity decides anyway.
+    return lsh.banding("dup", max(0.1, threshold - CANDIDATE_MARGIN))
+
+
+def duplicate_edges(signatures: Mapping[str, Signature], *, threshold: float = 0.5
+                    ) -> list[tuple[str, str, float]]:
+    """Candidate pairs (a < b) whose estimated Jaccard similarity reaches ``threshold``."""
+    index = BandIndex(duplicate_banding(threshold))
+    for aid, sig in signatures.items():
+        index.insert(aid, sig)
+    edges = []
+    for aid, sig in signatures.items():
+        for other in index.query(sig):
+            if other > aid:
+                sim = lsh.similarity(sig, signatures[other])
+                if sim >= threshold:
+                    edges.append((aid, other, round(sim, 4)))
+    edges.sort()
+    return edges
+
+
 def find_duplicates(
-    articles: Sequence[Article], *, threshold: float = 0.5, shingle_size: int = 3
+    articles: Sequence[Article], *, threshold: float = 0.5, shingle_size: int = 3,
+    signatures: Mapping[str, Signature] | None = None,
 ) -> list[Duplicate]:
     """Syndicated copies among ``articles``: each copy with the original it repeats.
 
     A group of near-identical bodies (estimated Jaccard similarity of their 3-word shingle
     sets >= ``threshold``, linked transitively) has one original, the earliest published; every
     other member is reported as its copy. Articles with fewer than ``shingle_size`` words are
-    never duplicates.
+    never duplicates. ``signatures`` (from :func:`dup_signatures`) saves computing them.
     """
     _check_threshold(threshold, "threshold")
     by_id = _unique(articles)
-    hashes: dict[str, MinHash] = {}
-    # Candidates come from LSH tuned a little below the threshold: LSH's S-curve misses many
-    # pairs just above its own threshold, and the estimated similarity decides anyway.
-    lsh = MinHashLSH(threshold=max(0.1, threshold - CANDIDATE_MARGIN), num_perm=NUM_PERM)
-    for aid, article in by_id.items():
-        shingles = body_shingles(article.body_text, size=shingle_size)
-        if len(shingles) < 2:
-            continue
-        hashes[aid] = _minhash(shingles)
-        lsh.insert(aid, hashes[aid])
+    hashes = signatures if signatures is not None else dup_signatures(
+        list(by_id.values()), shingle_size=shingle_size)
     links = _UnionFind(hashes)
-    sims: dict[str, float] = {}
-    for aid, mh in hashes.items():
-        for other in lsh.query(mh):
-            if other > aid:
-                sim = float(mh.jaccard(hashes[other]))
-                if sim >= threshold:
-                    links.union(aid, other)
-                    sims[aid] = max(sims.get(aid, 0.0), sim)
-                    sims[other] = max(sims.get(other, 0.0), sim)
+    for a, b, _sim in duplicate_edges(hashes, threshold=threshold):
+        links.union(a, b)
     out: list[Duplicate] = []
     for group in links.groups():
         if len(group) < 2:
@@ -171,7 +188,7 @@ def find_duplicates(
         members = sorted((by_id[m] for m in group), key=_order_key)
         original = members[0]
         for copy in members[1:]:
-            sim = float(hashes[copy.id].jaccard(hashes[original.id]))
+            sim = lsh.similarity(hashes[copy.id], hashes[original.id])
             out.append(Duplicate(copy.id, original.id, round(sim, 4)))
     out.sort(key=lambda d: (d.original_id, d.copy_id))
     return out
@@ -199,6 +216,7 @@ def group_stories(
     similarity: float = 0.25,
     actors: Mapping[str, Iterable[str]] | None = None,
     duplicates: Sequence[Duplicate] | None = None,
+    signatures: Mapping[str, Signature] | None = None,
 ) -> list[Story]:
     """Group ``articles`` into stories; every article ends up in exactly one story.
 
@@ -222,20 +240,17 @@ def group_stories(
                    if d.copy_id in by_id and d.original_id in by_id}
     codes = {aid: frozenset((actors or {}).get(aid, ())) for aid in by_id}
     days = {aid: article_day(a) for aid, a in by_id.items()}
-    hashes: dict[str, MinHash] = {}
-    lsh = MinHashLSH(threshold=similarity, num_perm=NUM_PERM)
-    for aid, article in by_id.items():
-        words = content_words(article)
-        if len(words) >= 3:
-            hashes[aid] = _minhash(words)
-            lsh.insert(aid, hashes[aid])
+    hashes = signatures if signatures is not None else story_signatures(list(by_id.values()))
+    index = BandIndex(lsh.banding("story", similarity))
+    for aid, sig in hashes.items():
+        index.insert(aid, sig)
     story_of: dict[str, str] = {}  # article id -> the id of its story's first article
     first_day: dict[str, date | None] = {}
     for article in sorted(by_id.values(), key=_order_key):
         aid = article.id
         root = original_of.get(aid)
         if root is None or root not in story_of:
-            root = _best_earlier(aid, hashes, lsh, story_of, first_day, days, codes,
+            root = _best_earlier(aid, hashes, index, story_of, first_day, days, codes,
                                  similarity=similarity, window_days=window_days)
         if root is None:
             story_of[aid] = aid
@@ -253,8 +268,8 @@ def group_stories(
 
 def _best_earlier(
     aid: str,
-    hashes: Mapping[str, MinHash],
-    lsh: MinHashLSH,
+    hashes: Mapping[str, Signature],
+    index: BandIndex,
     story_of: Mapping[str, str],
     first_day: Mapping[str, date | None],
     days: Mapping[str, date | None],
@@ -268,14 +283,14 @@ def _best_earlier(
     if mh is None:
         return None
     best: tuple[float, str] | None = None
-    for other in lsh.query(mh):
+    for other in sorted(index.query(mh)):
         if other == aid or other not in story_of:
             continue
         if not _within(days[aid], first_day[story_of[other]], window_days):
             continue
         if not _share_actor(codes[aid], codes[other]):
             continue
-        sim = float(mh.jaccard(hashes[other]))
+        sim = lsh.similarity(mh, hashes[other])
         if sim >= similarity and (best is None or (sim, other) > best):
             best = (sim, other)
     return best[1] if best else None
