@@ -162,6 +162,7 @@ def read_alerts(
         query = query.where(t.c.day >= since)
     if until:
         query = query.where(t.c.day <= until)
-    query = query.order_by(t.c.day.desc(), t.c.score.desc(), t.c.source, t.c.target).limit(limit).offset(offset)
+    query = (query.order_by(t.c.day.desc(), t.c.score.desc(), t.c.source, t.c.target)
+             .limit(limit).offset(offset))
     with store.connect() as conn:
         return [alert_from_row(r) for r in conn.execute(query).mappings()]
