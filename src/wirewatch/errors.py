@@ -9,6 +9,10 @@ WirewatchError
 └── QueryError          a bad filter or id given to the store, API or CLI
     └── NotFoundError   no record with the id asked for
 
+PageTimeout (a BaseException, apart from the tree: it is the wall-clock budget of one page
+firing inside third-party code, and must pass through their ``except Exception`` blocks; the
+stage that set the budget turns it into a ``timeout`` record at once).
+
 Third-party errors are re-raised ``from`` the original at the boundary where they occur.
 Batch drivers turn InputError into a recorded Skip and go on; everything else stops the run
 with a one-line message and a non-zero exit status.
@@ -52,3 +56,11 @@ class QueryError(WirewatchError):
 
 class NotFoundError(QueryError):
     """No record with the id asked for (the API answers 404, the CLI exits 1)."""
+
+
+class PageTimeout(BaseException):
+    """A page ran past its wall-clock budget (``run.deadline``)."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"over the {seconds:g} s budget of a page")
+        self.seconds = seconds

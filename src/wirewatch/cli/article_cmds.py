@@ -53,6 +53,12 @@ class PathOrURL(click.ParamType[Any]):
 
 PATHS = click.argument("paths", nargs=-1, required=True, type=PathOrURL())
 MAX_SKIP_LINES = 50
+# run.deadline.PAGE_SECONDS, written out: importing wirewatch.run here would load the store
+# and the executors for every command (a test keeps the two equal).
+PAGE_SECONDS = 10.0
+INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl-C
+
+
 ALLOW_OPTION = click.option(
     "--allow-address", "allow", multiple=True, metavar="NETWORK",
     help="Let the fetcher reach this network although it is not public (an intranet mirror, "
@@ -167,25 +173,34 @@ def print_summary(summary: RunSummary) -> None:
 @click.option("--no-fetch", is_flag=True,
               help="Do not fetch the links of feeds, sitemaps and URL lists (nor URL PATHS).")
 @ALLOW_OPTION
+@click.option("--page-timeout", type=click.FloatRange(min=0), default=PAGE_SECONDS,
+              show_default=True, metavar="SECONDS",
+              help="Wall-clock budget of one page in each stage; a page over it is recorded "
+                   "as timeout (0: no limit).")
 def run_cmd(paths: tuple[str, ...], db: str, no_analyze: bool, workers: int,
             progress: bool | None, no_watch: bool, force: bool, executor: str | None,
-            ray_address: str | None, no_fetch: bool, allow: tuple[str, ...]) -> None:
+            ray_address: str | None, no_fetch: bool, allow: tuple[str, ...],
+            page_timeout: float) -> None:
     """Read PATHS (files, folders, WARC, feeds, sitemaps, URL lists, URLs, - for stdin) and
-    store their articles in the database."""
+    store their articles in the database.
+
+    Ctrl-C or SIGTERM stops the run: its row is marked failed and the exit status is 130.
+    """
     from wirewatch.run import choose_executor, run_paths
+    from wirewatch.run.interrupt import stop_on_signals
     from wirewatch.store import open_store
 
     show_bar = sys.stderr.isatty() if progress is None else progress
     try:
         chosen = choose_executor(executor, workers, ray_address)
         fetcher = guarded_fetcher(allow) if allow else None
-        with open_store(db) as store:
+        with stop_on_signals(), open_store(db) as store:
             with progress_bar(paths, show_bar) as tick:
                 summary = run_paths(list(paths), store, analyze=not no_analyze,
                                     progress=tick, workers=workers, force=force,
                                     executor=chosen, ray_address=ray_address,
                                     fetch=not no_fetch, fetcher=fetcher,
-                                    watch=not no_watch)
+                                    watch=not no_watch, page_seconds=page_timeout)
             print_summary(summary)
             if summary.watch is not None:
                 watch = summary.watch
@@ -194,6 +209,9 @@ def run_cmd(paths: tuple[str, ...], db: str, no_analyze: bool, workers: int,
                            f"{watch.dyad_days} dyad days, {watch.alerts} alerts")
     except WirewatchError as exc:
         fail(exc)
+    except KeyboardInterrupt:
+        click.echo("wirewatch: interrupted; the run is recorded as failed", err=True)
+        sys.exit(INTERRUPTED)
 
 
 # -- extract -----------------------------------------------------------------------------------

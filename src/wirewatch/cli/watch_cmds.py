@@ -18,9 +18,11 @@ DEFAULT_DB = "wirewatch.db"
 
 @contextmanager
 def _store(db: str) -> Iterator[Store]:
-    """Open the store; map wirewatch errors to a one-line message and exit status."""
+    """Open an existing store (these commands never create one: a mistyped ``--db`` is an
+    error, not a new empty database); map wirewatch errors to a one-line message and exit
+    status."""
     try:
-        with open_store(db) as store:
+        with open_store(db, create=False) as store:
             yield store
     except QueryError as exc:
         click.echo(f"error: {exc}", err=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import multiprocessing
+import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -22,6 +23,8 @@ from typing import TYPE_CHECKING, Literal
 from wirewatch.blas import blas_threads, limited_blas
 from wirewatch.errors import ConfigError, InputError, WirewatchError
 from wirewatch.records import Page, Skip
+from wirewatch.run.deadline import PAGE_SECONDS
+from wirewatch.run.interrupt import raise_if_stopped, watch_parent
 from wirewatch.run.stages import content_hash, one_line, process_pages, process_pages_limited
 from wirewatch.store import InputResult, Store
 
@@ -108,6 +111,7 @@ class _Runner:
                 if item.note is not None:
                     self.summary.not_analyzed.append((item.analysis.article.id, item.note))
             self.tick(item.source)
+        raise_if_stopped()  # a stop whose KeyboardInterrupt was swallowed ends the run here
 
 
 def _batches(runner: _Runner, items: Iterable[Page | Skip],
@@ -148,7 +152,7 @@ def run_pages(items: Iterable[Page | Skip], store: Store, *, analyze: bool = Tru
               progress: Progress | None = None, workers: int = 1,
               batch_size: int = BATCH_SIZE, force: bool = False,
               executor: Executor | None = None, ray_address: str | None = None,
-              watch: bool = True) -> RunSummary:
+              watch: bool = True, page_seconds: float = PAGE_SECONDS) -> RunSummary:
     """Run already-read pages (and reader skips) through extract, analyse and store.
 
     ``watch`` (the default) brings the watch tables (stories, merged events, tension) up to
@@ -156,17 +160,21 @@ def run_pages(items: Iterable[Page | Skip], store: Store, *, analyze: bool = Tru
     and ``watch`` leave the same database.
 
     ``force`` redoes pages whose content is already stored (after a new extractor or coder).
+    ``page_seconds``: each page's wall-clock budget per stage (``run.deadline``; 0: none); a
+    page over it is recorded as ``timeout`` and the rest of its batch is kept.
     ``executor``: ``loop``, ``pool`` (``workers`` processes) or ``ray`` (a local Ray with
     ``workers`` CPUs, or the cluster at ``ray_address``); by default the loop for one worker,
     the pool for more, Ray when ``ray_address`` is given. Every executor stores the same.
     """
     if workers < 1 or batch_size < 1:
         raise ValueError("workers and batch_size must be at least 1")
+    if page_seconds < 0:
+        raise ValueError("page_seconds must be 0 (no limit) or more")
     chosen = choose_executor(executor, workers, ray_address)
     started = time.perf_counter()
     run = functools.partial(_run_pages, items, store, chosen, started, analyze=analyze,
                             progress=progress, workers=workers, batch_size=batch_size,
-                            force=force, ray_address=ray_address)
+                            force=force, ray_address=ray_address, page_seconds=page_seconds)
     if chosen != "ray":
         summary = run()
     else:
@@ -185,7 +193,7 @@ def run_pages(items: Iterable[Page | Skip], store: Store, *, analyze: bool = Tru
 
 def _run_pages(items: Iterable[Page | Skip], store: Store, chosen: Executor, started: float,
                *, analyze: bool, progress: Progress | None, workers: int, batch_size: int,
-               force: bool, ray_address: str | None) -> RunSummary:
+               force: bool, ray_address: str | None, page_seconds: float) -> RunSummary:
     summary = RunSummary(run_id=store.start_run(analyzed=analyze))
     runner = _Runner(store, summary, progress, analyze, force)
     status = "failed"
@@ -194,15 +202,18 @@ def _run_pages(items: Iterable[Page | Skip], store: Store, chosen: Executor, sta
         if chosen == "loop":
             with limited_blas(threads):
                 for batch in _batches(runner, items, batch_size):
-                    runner.save(process_pages(batch, analyze))
+                    runner.save(process_pages(batch, analyze, page_seconds=page_seconds))
         elif chosen == "pool":
-            _run_pool(runner, _batches(runner, items, batch_size), analyze, workers, threads)
+            _run_pool(runner, _batches(runner, items, batch_size), analyze, workers, threads,
+                      page_seconds)
         else:
             from wirewatch.run.ray import run_ray
 
             run_ray(_batches(runner, items, batch_size), runner.save, analyze,
-                    workers=workers, address=ray_address, blas_threads=threads)
+                    workers=workers, address=ray_address, blas_threads=threads,
+                    page_seconds=page_seconds)
         runner.save([])
+        raise_if_stopped()
         status = "done"
     finally:
         summary.seconds = time.perf_counter() - started
@@ -213,21 +224,43 @@ def _run_pages(items: Iterable[Page | Skip], store: Store, chosen: Executor, sta
 
 
 def _run_pool(runner: _Runner, batches: Iterator[list[tuple[Page, str]]], analyze: bool,
-              workers: int, threads: int | None) -> None:
+              workers: int, threads: int | None, page_seconds: float) -> None:
     # forkserver, not fork: the parent has threads (the progress bar) and open database
     # connections, which a forked child must not inherit. Each batch runs with BLAS at
     # ``threads`` (one worker per core: 1 by default).
     context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                               initializer=watch_parent, initargs=(os.getpid(),))
+    finished = False
+    try:
         pending: set[Future[list[InputResult]]] = set()
         for batch in batches:
-            pending.add(pool.submit(process_pages_limited, batch, analyze, threads))
+            pending.add(pool.submit(process_pages_limited, batch, analyze, threads,
+                                    page_seconds=page_seconds))
             if len(pending) >= 2 * workers:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:
                     runner.save(future.result())
         for future in pending:
             runner.save(future.result())
+        finished = True
+    finally:
+        if finished:
+            pool.shutdown(wait=True)
+        else:  # an error or a stop: no batch is waited for, no worker is left running
+            _stop_pool(pool)
+
+
+def _stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Cancel what is queued and end the workers now (Python 3.14 has ``terminate_workers``;
+    before it the worker processes are only reachable through ``_processes``)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.kill()
+    for process in processes:
+        process.join(timeout=5)
 
 
 def run_paths(paths: Sequence[str], store: Store, *, analyze: bool = True,
@@ -235,7 +268,7 @@ def run_paths(paths: Sequence[str], store: Store, *, analyze: bool = True,
               batch_size: int = BATCH_SIZE, force: bool = False,
               executor: Executor | None = None, ray_address: str | None = None,
               fetch: bool = True, fetcher: Fetcher | None = None,
-              watch: bool = True) -> RunSummary:
+              watch: bool = True, page_seconds: float = PAGE_SECONDS) -> RunSummary:
     """Read files, folders and URLs (``-`` for stdin), extract, analyse and store every article,
     then update the watch tables (unless ``watch=False``).
 
@@ -250,4 +283,5 @@ def run_paths(paths: Sequence[str], store: Store, *, analyze: bool = True,
     """
     return run_pages(_read_all(paths, fetch, fetcher), store, analyze=analyze, progress=progress,
                      workers=workers, batch_size=batch_size, force=force,
-                     executor=executor, ray_address=ray_address, watch=watch)
+                     executor=executor, ray_address=ray_address, watch=watch,
+                     page_seconds=page_seconds)

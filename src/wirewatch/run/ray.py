@@ -23,6 +23,7 @@ from typing import Any
 
 from wirewatch.errors import ConfigError, WirewatchError
 from wirewatch.records import Page
+from wirewatch.run.deadline import PAGE_SECONDS
 from wirewatch.store import InputResult
 
 ADDRESS_ENV = "WIREWATCH_RAY_ADDRESS"
@@ -110,7 +111,7 @@ def _result(ray: Any, ref: Any) -> list[InputResult]:
 
 def run_ray(batches: Iterable[Batch], save: Save, analyze: bool, *, workers: int = 1,
             address: str | None = None, max_in_flight: int | None = None,
-            blas_threads: int | None = 1) -> None:
+            blas_threads: int | None = 1, page_seconds: float = PAGE_SECONDS) -> None:
     """Run ``process_pages`` over ``batches`` as Ray tasks; ``save`` each batch's results in
     the driver, in the order the tasks finish.
 
@@ -131,7 +132,8 @@ def run_ray(batches: Iterable[Batch], save: Save, analyze: bool, *, workers: int
         pending: list[Any] = []
         try:
             for batch in batches:
-                pending.append(task.remote(batch, analyze, blas_threads))
+                pending.append(task.remote(batch, analyze, blas_threads,
+                                           page_seconds=page_seconds))
                 if len(pending) >= max_in_flight:
                     done, pending = ray.wait(pending, num_returns=1)
                     for ref in done:

@@ -12,8 +12,9 @@ import hashlib
 from collections.abc import Sequence
 
 from wirewatch.blas import limited_blas
-from wirewatch.errors import InputError, WirewatchError
+from wirewatch.errors import InputError, PageTimeout, WirewatchError
 from wirewatch.records import Analysis, Article, Page, Skip
+from wirewatch.run.deadline import PAGE_SECONDS, deadline
 from wirewatch.store import InputResult
 
 
@@ -32,12 +33,16 @@ def one_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}"[:300]
 
 
-def extract_or_skip(page: Page) -> Article | Skip:
-    """The page's article, or a Skip with its reason (an extractor bug: ``extract_error``)."""
+def extract_or_skip(page: Page, *, page_seconds: float = 0.0) -> Article | Skip:
+    """The page's article, or a Skip with its reason (an extractor bug: ``extract_error``,
+    over ``page_seconds`` of wall-clock time: ``timeout``; 0: no limit)."""
     from wirewatch.extract import extract_page  # lazy: the extractors load their data on use
 
     try:
-        return extract_page(page)
+        with deadline(page_seconds):
+            return extract_page(page)
+    except PageTimeout as exc:
+        return Skip(page.source, "timeout", f"extraction {exc}")
     except InputError as exc:
         return Skip(page.source, exc.reason, exc.detail)
     except WirewatchError:
@@ -48,26 +53,37 @@ def extract_or_skip(page: Page) -> Article | Skip:
         return Skip(page.source, "extract_error", one_line(exc))
 
 
-def analyze_batch(articles: Sequence[Article],
-                  analyze: bool) -> list[tuple[Analysis, str | None]]:
+def analyze_batch(articles: Sequence[Article], analyze: bool, *,
+                  page_seconds: float = 0.0) -> list[tuple[Analysis, str | None]]:
     """Analyse a batch: pairs (analysis, error). An article whose analysis fails is kept
-    unanalysed with the error in one line; with ``analyze`` false nothing is analysed."""
+    unanalysed with the error in one line; with ``analyze`` false nothing is analysed.
+
+    The batch has ``page_seconds`` per article (0: no limit); past that, each article is
+    analysed alone with ``page_seconds``, and one that runs over is kept unanalysed with the
+    note ``timeout: ...``: the rest of the batch is analysed as usual.
+    """
     if not analyze or not articles:
         return [(Analysis(article=a), None) for a in articles]
+    from wirewatch.analyze.nlp.load import load_nlp
     from wirewatch.analyze.pipeline import analyze_articles
 
+    load_nlp()  # loading the model is not any page's time
     try:
-        return [(a, None) for a in analyze_articles(articles)]
+        with deadline(page_seconds * len(articles)):
+            return [(a, None) for a in analyze_articles(articles)]
     except WirewatchError:
         raise
-    except Exception:  # noqa: BLE001 - find the failing article below, one at a time
+    except (PageTimeout, Exception):  # noqa: BLE001 - find the failing article, one at a time
         pass
     results: list[tuple[Analysis, str | None]] = []
     for article in articles:
         try:
-            results.append((analyze_articles([article])[0], None))
+            with deadline(page_seconds):
+                results.append((analyze_articles([article])[0], None))
         except WirewatchError:
             raise
+        except PageTimeout as exc:
+            results.append((Analysis(article=article), f"timeout: analysis {exc}"))
         # The article is still stored, marked not analysed, with the error in its input's
         # row and in the run summary.
         except Exception as exc:  # noqa: BLE001
@@ -75,17 +91,22 @@ def analyze_batch(articles: Sequence[Article],
     return results
 
 
-def process_pages(pages: Sequence[tuple[Page, str]], analyze: bool) -> list[InputResult]:
-    """Extract and analyse a batch of (page, content hash): a pure, picklable stage."""
+def process_pages(pages: Sequence[tuple[Page, str]], analyze: bool, *,
+                  page_seconds: float = PAGE_SECONDS) -> list[InputResult]:
+    """Extract and analyse a batch of (page, content hash): a pure, picklable stage.
+
+    Each page has ``page_seconds`` of wall-clock time in each stage (``run.deadline``).
+    """
     results: list[InputResult] = []
     extracted: list[tuple[Page, str, Article]] = []
     for page, digest in pages:
-        outcome = extract_or_skip(page)
+        outcome = extract_or_skip(page, page_seconds=page_seconds)
         if isinstance(outcome, Skip):
             results.append(InputResult(page.source, digest, skip=outcome))
         else:
             extracted.append((page, digest, outcome))
-    analysed = analyze_batch([article for _, _, article in extracted], analyze)
+    analysed = analyze_batch([article for _, _, article in extracted], analyze,
+                             page_seconds=page_seconds)
     for (page, digest, _), (analysis, error) in zip(extracted, analysed, strict=True):
         results.append(InputResult(page.source, digest, analysis=analysis,
                                    analyzed=analyze and error is None, note=error))
@@ -93,7 +114,8 @@ def process_pages(pages: Sequence[tuple[Page, str]], analyze: bool) -> list[Inpu
 
 
 def process_pages_limited(pages: Sequence[tuple[Page, str]], analyze: bool,
-                          threads: int | None) -> list[InputResult]:
+                          threads: int | None, *,
+                          page_seconds: float = PAGE_SECONDS) -> list[InputResult]:
     """``process_pages`` with BLAS at ``threads``: what pool workers and Ray tasks run."""
     with limited_blas(threads):
-        return process_pages(pages, analyze)
+        return process_pages(pages, analyze, page_seconds=page_seconds)

@@ -22,6 +22,7 @@ import sqlalchemy as sa
 
 from wirewatch.errors import StoreError
 from wirewatch.store import schema
+from wirewatch.store.migration_lock import migration_lock
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +111,11 @@ def migrate(engine: sa.Engine) -> list[int]:
     versions = [m.version for m in MIGRATIONS]
     if versions != sorted(set(versions)):
         raise StoreError(f"migration versions must be unique and increasing: {versions}")
+    with migration_lock(engine):  # read and apply under one lock: no two processes race
+        return _apply_missing(engine)
+
+
+def _apply_missing(engine: sa.Engine) -> list[int]:
     applied_now: list[int] = []
     with engine.connect() as conn:
         done = applied_versions(conn)
