@@ -12,6 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wirewatch.extract.text.clean import clean_text_page
+from wirewatch.extract.text.edges import trim_edges
+from wirewatch.extract.text.lines import make_lines, stopwords
 from wirewatch.records import Article, Page
 
 TITLE = "Harbour council delays breakwater vote after granite shortage"
@@ -27,6 +29,7 @@ LAST = (
     "Fishermen who use the harbour said they had lost weeks of work while the entrance was "
     "closed, and asked the council to waive this year's mooring fees in compensation."
 )
+EN = stopwords()["en"]
 MENU = "Home\nWorld\nBusiness\nSport\nOpinion\nVideo"
 FOOTER = "About us\nContact\nPrivacy policy\nTerms of use\n© 2023 Harbour Daily Media"
 
@@ -243,3 +246,32 @@ def test_the_headline_never_is_paragraph_one(headline: str, repeat: bool, dated:
     assert article.body[0] != article.title
     assert article.body[0] != headline
     assert article.body[0] == FIRST
+
+
+def test_standfirst_above_the_byline_is_not_paragraph_one() -> None:
+    dek = "Engineers say the blocks must now come from a quarry across the bay, at twice the cost."
+    text = page(TITLE, f"{dek}\nBy Ana Reyes\n12 March 2023\n\n{FIRST}\n\n{MIDDLE}\n\n{LAST}")
+    article = clean(text)
+    assert article.body[0] == FIRST
+    assert reasons(article, dek)  # scored out of the region here
+    # inside the region, above the byline the metadata rules took: the standfirst rule
+    lines = make_lines([(i, t) for i, t in enumerate([dek, "By Ana Reyes", FIRST, LAST])], EN)
+    body_pos, taken = [0, 2, 3], {1: "meta.byline"}
+    trim_edges(lines, body_pos, taken)
+    assert (body_pos, taken[0]) == ([2, 3], "meta.standfirst")
+
+
+def test_other_headlines_at_the_edges_are_not_the_article() -> None:
+    teaser = "Ferry timetable changes for the winter season"
+    related = "Related coverage"
+    body = f"{teaser}\n\n{FIRST}\n\n{MIDDLE}\n\n{LAST}\n\n{related}"
+    article = clean(page(f"{TITLE}\n12 March 2023", body))
+    assert (article.body[0], article.body[-1]) == (FIRST, LAST)
+    assert reasons(article, teaser) and reasons(article, related)
+
+
+def test_photo_description_at_the_top_is_a_caption() -> None:
+    photo = "The harbour master, pictured at the old breakwater in 2021, has called for a new vote"
+    article = clean(page(f"{TITLE}\n12 March 2023", f"{photo}\n\n{FIRST}\n\n{MIDDLE}\n\n{LAST}"))
+    assert article.body[0] == FIRST
+    assert "meta.caption_other" in reasons(article, photo)

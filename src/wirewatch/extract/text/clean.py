@@ -22,6 +22,7 @@ from wirewatch.extract.text.chrome import (
     mark_chrome,
 )
 from wirewatch.extract.text.dates import date_hint_line
+from wirewatch.extract.text.edges import trim_edges
 from wirewatch.extract.text.glued import split_glued
 from wirewatch.extract.text.lines import (
     Line,
@@ -184,6 +185,8 @@ def clean_text_page(page: Page, *, options: BodyOptions | None = None) -> Articl
     )
     body_pos = [pos for pos in keep if pos not in meta.taken]
     first_text = _headline_off_first(lines, body_pos, meta.title, meta.taken)
+    if first_text is None:
+        trim_edges(lines, body_pos, meta.taken)
     if not body_pos:
         raise NoArticleError("no_body", f"{page.source}: only metadata lines, no body")
     kept = set(body_pos)

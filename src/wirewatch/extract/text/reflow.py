@@ -30,6 +30,44 @@ WRAP_LONG_SHARE = 0.03  # at most this share of lines may run past the wrap widt
 WRAP_FULL_SHARE = 0.25  # at least this share must be nearly full (within WRAP_SLACK)
 WRAP_SLACK = 18
 FRAGMENT_SHARE = 0.1
+# words a sentence does not end with: a line ending in one was cut at a link
+_FUNCTION_WORDS = frozenset(
+    (
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "and",
+        "or",
+        "but",
+        "as",
+        "that",
+        "than",
+        "told",
+        "said",
+        "says",
+        "according",
+        "into",
+        "about",
+        "over",
+        "after",
+        "before",
+        "between",
+        "against",
+        "during",
+        "under",
+        "via",
+        "",
+    )
+)
 MIN_PUNCT_STARTS = 2
 _SENTENCE_END = frozenset(".!?:;\"'”’»)]|")
 _CONTINUES = frozenset(",.;:!?)]”’%")
@@ -47,7 +85,10 @@ def reflow(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
     width = wrap_width(numbered)
     if width is not None:
         return _unwrap(numbered, width)
-    return _join_fragments(numbered)
+    joined = _join_fragments(numbered, unfinished=False)
+    if _node_per_line(numbered, len(numbered) - len(joined)):
+        return _join_fragments(numbered, unfinished=True)
+    return joined
 
 
 def _node_per_line(numbered: list[tuple[int, str]], joins: int) -> bool:
@@ -111,7 +152,10 @@ def _unwrap(numbered: list[tuple[int, str]], width: int) -> list[tuple[int, str]
     return out
 
 
-def _join_fragments(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
+def _join_fragments(numbered: list[tuple[int, str]], *, unfinished: bool) -> list[tuple[int, str]]:
+    """Adjacent lines joined where the second continues the first's sentence (it starts in
+    lower case or with continuing punctuation); with ``unfinished``, also where the first ends
+    in a function word ("... told", "... of the"), whatever the second starts with."""
     out: list[tuple[int, str]] = []
     previous_index = -2
     for index, raw in numbered:
@@ -120,9 +164,13 @@ def _join_fragments(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
             out
             and index == previous_index + 1
             and text
-            and (text[0].islower() or text[0] in _CONTINUES)
             and out[-1][1][-1:] not in _SENTENCE_END
             and not text.startswith(_BULLETS)
+            and (
+                text[0].islower()
+                or text[0] in _CONTINUES
+                or (unfinished and _last_word(out[-1][1]) in _FUNCTION_WORDS)
+            )
         ):
             first, joined = out[-1]
             glue = "" if text[0] in _CONTINUES else " "
@@ -131,3 +179,8 @@ def _join_fragments(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
             out.append((index, raw))
         previous_index = index
     return out
+
+
+def _last_word(text: str) -> str:
+    words = text.rsplit(None, 1)
+    return words[-1].lower() if words else ""
