@@ -40,6 +40,22 @@ def test_code_reads_a_file(tmp_path: Path) -> None:
     assert record["id"] == "7" and record["type"] == "RETREAT" and record["mode"] == "release"
 
 
+def test_code_filters_on_confidence() -> None:
+    lines = [orjson.dumps({"id": "a", "text": "Israel condemned the attack on Monday."}),
+             orjson.dumps({"id": "b", "text": "Critics condemned the decision."})]
+    every = CliRunner().invoke(main, ["code", "-"], input=b"\n".join(lines) + b"\n")
+    out = [orjson.loads(line) for line in every.stdout.splitlines()]
+    assert all(0.0 <= o["confidence"] <= 1.0 for o in out)
+    threshold = max(o["confidence"] for o in out)
+    assert min(o["confidence"] for o in out) < threshold  # an uncoded speaker is less sure
+    strict = CliRunner().invoke(main, ["code", "--min-confidence", str(threshold), "-"],
+                                input=b"\n".join(lines) + b"\n")
+    assert strict.exit_code == 0, strict.output
+    kept = [orjson.loads(line) for line in strict.stdout.splitlines()]
+    assert [o["id"] for o in kept] == [o["id"] for o in out if o["confidence"] >= threshold]
+    assert "below --min-confidence" in strict.stderr
+
+
 def test_analyze_prints_one_json_line_per_article(tmp_path: Path) -> None:
     page = tmp_path / "page.txt"
     page.write_text(

@@ -98,9 +98,18 @@ async def test_events_filters(client: httpx.AsyncClient) -> None:
     assert [e["id"] for e in paged["items"]] == [e["id"] for e in everything["items"][1:3]]
 
 
+async def test_events_carry_and_filter_on_confidence(client: httpx.AsyncClient) -> None:
+    everything = await get(client, "/events", limit=1000)
+    assert all(0.0 <= e["confidence"] <= 1.0 for e in everything["items"])
+    kept = await get(client, "/events", limit=1000, min_confidence=0.5)
+    assert [e["id"] for e in kept["items"]] == [
+        e["id"] for e in everything["items"] if e["confidence"] >= 0.5]
+
+
 @pytest.mark.parametrize("params", [{"limit": 5000}, {"since": "2024-13-01"},
                                     {"source": "R U S"}, {"actor": "x" * 40},
-                                    {"modality": "<script>"}])
+                                    {"modality": "<script>"}, {"min_confidence": 1.5},
+                                    {"min_confidence": "high"}])
 async def test_events_bad_parameters(client: httpx.AsyncClient, params: dict[str, Any]) -> None:
     assert_error(await client.get("/events", params=params), 400, "invalid_parameter")
 

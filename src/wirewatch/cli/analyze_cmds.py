@@ -113,13 +113,22 @@ def read_code_items(stream: BinaryIO) -> Iterator[tuple[str, str, str | None]]:
 @click.argument("source", type=click.File("rb"), default="-")
 @click.option("--no-prefilter", is_flag=True,
               help="Parse every text, even those without any trigger word.")
-def code_cmd(source: BinaryIO, no_prefilter: bool) -> None:
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.0,
+              show_default=True,
+              help="Print only events with at least this confidence (the watch uses 0.6).")
+def code_cmd(source: BinaryIO, no_prefilter: bool, min_confidence: float) -> None:
     """Code JSON lines {"id", "text", "date"?} (FILE or - for stdin): one JSON line per event."""
     from wirewatch.analyze.pipeline import code_texts
 
+    below = 0
     try:
         for item_id, event in code_texts(read_code_items(source), batch_size=CODE_BATCH,
                                          prefilter=not no_prefilter):
+            if event.confidence < min_confidence:
+                below += 1
+                continue
             _write(event_json(item_id, event))
     except WirewatchError as exc:
         _fail(exc)
+    if below:
+        click.echo(f"{below} events below --min-confidence {min_confidence}", err=True)

@@ -84,6 +84,14 @@ def _m0007_watch_index(conn: sa.Connection) -> None:
     index_metadata.create_all(conn, tables=list(INDEX_TABLES))
 
 
+def _m0008_event_confidence(conn: sa.Connection) -> None:
+    # Databases created before Event.confidence lack the column; old rows keep null (coded
+    # before the evidence was scored; ``wirewatch run`` again recodes them).
+    columns = {column["name"] for column in sa.inspect(conn).get_columns("events")}
+    if "confidence" not in columns:
+        conn.execute(sa.text("ALTER TABLE events ADD COLUMN confidence FLOAT"))
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "runs, inputs, articles, drops, quotes, events, actors", _m0001_initial),
     Migration(2, "watch tables: stories, duplicates, merged events, dyad days, alerts",
@@ -95,6 +103,7 @@ MIGRATIONS: list[Migration] = [
               _m0006_quote_speaker_offsets),
     Migration(7, "watch index: watch_articles, lsh_bands, dup_edges, watch_reports",
               _m0007_watch_index),
+    Migration(8, "events: confidence (the evidence the coder had)", _m0008_event_confidence),
 ]
 
 

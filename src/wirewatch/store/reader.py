@@ -42,6 +42,9 @@ class EventFilter:
     until: str | None = None
     site: str | None = None
     article_id: str | None = None
+    # Events with at least this confidence (rows stored before confidence existed count
+    # as 1.0, as the reader gives them).
+    min_confidence: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +113,7 @@ def event_from_row(row: sa.RowMapping) -> Event:
         coder=row["coder"],
         location=row["location"],
         date=row["date"],
+        confidence=1.0 if row["confidence"] is None else float(row["confidence"]),
     )
 
 
@@ -188,6 +192,11 @@ def check_date(name: str, value: str | None) -> None:
         raise QueryError(f"{name} must be a date YYYY-MM-DD, got {value!r}")
 
 
+def check_confidence(value: float) -> None:
+    if not 0.0 <= value <= 1.0:
+        raise QueryError(f"min_confidence must be between 0 and 1, got {value}")
+
+
 def _ids_first(table: sa.Table, ids: sa.Select[Any], order: tuple[Any, ...], limit: int,
                offset: int) -> sa.Select[Any]:
     """Filter, sort and page on ids (from the indexes alone), then read only those rows.
@@ -249,6 +258,10 @@ def list_events(
         query = query.where(t.c.day >= filters.since)
     if filters.until is not None:
         query = query.where(t.c.day <= filters.until)
+    if filters.min_confidence is not None:
+        check_confidence(filters.min_confidence)
+        query = query.where(sa.or_(t.c.confidence >= filters.min_confidence,
+                                   t.c.confidence.is_(None)))
     query = _ids_first(t, query, (t.c.day.desc().nulls_last(), t.c.id), limit, offset)
     return [
         StoredEvent(id=r["id"], article_id=r["article_id"], day=r["day"], site=r["site"],

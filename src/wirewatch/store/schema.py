@@ -138,6 +138,8 @@ events = sa.Table(
     sa.Column("coder", sa.Text, nullable=False),
     sa.Column("location", sa.Text),
     sa.Column("date", sa.Text),
+    # Event.confidence (added by migration 8; null for rows stored before it, read as 1.0)
+    sa.Column("confidence", sa.Float),
     # Denormalised from the article so the API filters on one table: the event's own date or
     # else the article's publication date (YYYY-MM-DD), and the article's site.
     sa.Column("day", sa.Text),

@@ -112,6 +112,7 @@ def event_row(article: Article, seq: int, event: Event) -> dict[str, Any]:
         "coder": event.coder,
         "location": event.location,
         "date": event.date,
+        "confidence": event.confidence,
         "day": day_of(event.date) or day_of(article.published),
         "site": article.site,
     }

@@ -7,6 +7,10 @@ belong to the same story and the days lie at most ``window_days`` apart (links a
 transitive). Requiring the story for the cross-day case keeps a daily routine accusation
 from merging into one long event. Only factual reports merge (modality ``asserted`` or
 ``alleged``): a threat that "may" happen or a denied attack is not an event that took place.
+Only reports with ``Event.confidence`` >= ``MIN_CONFIDENCE`` merge (precision first:
+docs/watch.md). A report counts with its modality's weight (``MODALITY_WEIGHTS``): an
+alleged event's intensity at half, since someone claims it and the outlet does not state
+it; the merged event's intensity is the mean of its reports' weighted intensities.
 
 A merged event keeps every mention (article, site, evidence sentence and its offsets), its
 first sighting, and its number of *independent* outlets: a syndicated copy counts as its
@@ -30,6 +34,12 @@ from wirewatch.errors import QueryError
 from wirewatch.records import Actor, Analysis, Event, EventMention, MergedEvent, Story
 
 FACTUAL_MODALITIES = frozenset({"asserted", "alleged"})
+# How much of a report's intensity counts (docs/watch.md): future, hypothetical, negated and
+# denied events are not events that took place and count nothing (they do not merge at all).
+MODALITY_WEIGHTS = {"asserted": 1.0, "alleged": 0.5}
+# The precision-first default (docs/watch.md): events with less evidence do not feed
+# tension and alerts; on PLOVER's tuning half it keeps recall and drops the weakest events.
+MIN_CONFIDENCE = 0.6
 
 
 ReportKey = tuple[str, str | None, str | None]  # (type, source key, target key)
@@ -119,14 +129,16 @@ def first_code(actors: tuple[Actor, ...]) -> str | None:
     return None
 
 
-def article_reports(analysis: Analysis, *, story_id: str | None, outlet: str) -> list[Report]:
-    """The factual reports of one article (its events of modality asserted or alleged)."""
+def article_reports(analysis: Analysis, *, story_id: str | None, outlet: str,
+                    min_confidence: float = MIN_CONFIDENCE) -> list[Report]:
+    """The factual reports of one article: its events of modality asserted or alleged with
+    at least ``min_confidence``."""
     art = analysis.article
     return [
         Report(event=event, article_id=art.id, seq=seq, site=art.site, published=art.published,
                day=_day(event.date) or _day(art.published), story_id=story_id, outlet=outlet)
         for seq, event in enumerate(analysis.events)
-        if event.modality in FACTUAL_MODALITIES
+        if event.modality in FACTUAL_MODALITIES and event.confidence >= min_confidence
     ]
 
 
@@ -137,7 +149,8 @@ def outlet_of(article_id: str, site: str | None, original_id: str | None,
     return (original_site if original_id else site) or site or root
 
 
-def reports(analyses: Sequence[Analysis], stories: Sequence[Story]) -> list[Report]:
+def reports(analyses: Sequence[Analysis], stories: Sequence[Story], *,
+            min_confidence: float = MIN_CONFIDENCE) -> list[Report]:
     """Every factual report of ``analyses``, with its story and independent outlet."""
     story_of = {aid: s.id for s in stories for aid in s.article_ids}
     original_of = {copy: orig for s in stories for copy, orig in s.duplicate_of}
@@ -147,7 +160,8 @@ def reports(analyses: Sequence[Analysis], stories: Sequence[Story]) -> list[Repo
         art = analysis.article
         original = original_of.get(art.id)
         outlet = outlet_of(art.id, art.site, original, site_of.get(original) if original else None)
-        out.extend(article_reports(analysis, story_id=story_of.get(art.id), outlet=outlet))
+        out.extend(article_reports(analysis, story_id=story_of.get(art.id), outlet=outlet,
+                                   min_confidence=min_confidence))
     return out
 
 
@@ -225,7 +239,8 @@ def _merge(cluster: list[Report]) -> MergedEvent:
         first_seen=first.published,
         outlets=len({r.outlet for r in cluster}),
         story_id=most_common(r.story_id for r in cluster if r.story_id),
-        intensity=round(sum(r.event.intensity for r in cluster) / len(cluster), 3),
+        intensity=round(sum(r.event.intensity * MODALITY_WEIGHTS.get(r.event.modality, 0.0)
+                            for r in cluster) / len(cluster), 3),
         quad=most_common(r.event.quad for r in cluster) or "",
         mentions=tuple(
             EventMention(r.article_id, r.site, r.event.sentence, r.event.start, r.event.end)
@@ -246,14 +261,16 @@ def merge_clusters(same_key: Sequence[Report], *, window_days: int = 1
 
 
 def merge_events(
-    analyses: Sequence[Analysis], stories: Sequence[Story], *, window_days: int = 1
+    analyses: Sequence[Analysis], stories: Sequence[Story], *, window_days: int = 1,
+    min_confidence: float = MIN_CONFIDENCE,
 ) -> list[MergedEvent]:
     """One :class:`MergedEvent` per real-world event reported in ``analyses``.
 
     ``stories`` (from :func:`wirewatch.watch.stories.group_stories`) give each mention its story and
     say which articles are syndicated copies. Merged events come out by date, then id.
     """
-    return [m for m, _ in merge_reports(reports(analyses, stories), window_days=window_days)]
+    found = reports(analyses, stories, min_confidence=min_confidence)
+    return [m for m, _ in merge_reports(found, window_days=window_days)]
 
 
 def merge_reports(all_reports: Sequence[Report], *, window_days: int = 1

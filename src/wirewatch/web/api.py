@@ -78,6 +78,7 @@ def event_json(stored: StoredEvent) -> dict[str, Any]:
         "intensity": ev.intensity, "quad": ev.quad, "trigger": ev.trigger,
         "sentence": ev.sentence, "start": ev.start, "end": ev.end, "rule": ev.rule,
         "coder": ev.coder, "location": ev.location, "date": ev.date,
+        "confidence": ev.confidence,
     }
 
 
@@ -112,7 +113,8 @@ def api_router(store: Store) -> APIRouter:
                         "modality": e.modality, "intensity": e.intensity,
                         "source": [actor_json(a) for a in e.source],
                         "target": [actor_json(a) for a in e.target], "trigger": e.trigger,
-                        "sentence": e.sentence, "start": e.start, "end": e.end}
+                        "sentence": e.sentence, "start": e.start, "end": e.end,
+                        "confidence": e.confidence}
                        for e in found.events],
             **queries.article_context(store, art.id),
         })
@@ -121,12 +123,13 @@ def api_router(store: Store) -> APIRouter:
     def events(limit: Limit = 50, offset: Offset = 0, actor: Code = None, source: Code = None,
                target: Code = None, type: Code = None, modality: Code = None,
                quad: Text = None, since: Day = None, until: Day = None,
-               site: Text = None, article_id: Text = None) -> JSON:
+               site: Text = None, article_id: Text = None,
+               min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0)] = None) -> JSON:
         check_dates(since=since, until=until)
         filters = EventFilter(actor=actor, source=source, target=target,
                               type=type.upper() if type else None, quad=quad,
                               modality=modality, since=since, until=until, site=site,
-                              article_id=article_id)
+                              article_id=article_id, min_confidence=min_confidence)
         found = store.list_events(filters, limit=limit, offset=offset)
         return JSON(page([event_json(e) for e in found], limit, offset))
 

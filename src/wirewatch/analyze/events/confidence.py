@@ -14,8 +14,8 @@ Four pieces of evidence, weighted (the weights sum to 1):
   ...); none for an asserted noun event no finite verb carries (a headline fragment, "the
   attack on X" in a list), whose time and reality the sentence does not state.
 
-The watch's default threshold for tension and alerts is ``DEFAULT_MIN_CONFIDENCE`` (see
-docs/watch.md for why and what it costs).
+The watch's default threshold for tension and alerts is ``wirewatch.watch.merge.MIN_CONFIDENCE``
+(docs/watch.md says why and what it costs).
 """
 
 from __future__ import annotations
@@ -29,8 +29,6 @@ from wirewatch.analyze.events.match import Match
 from wirewatch.records import Actor
 
 WEIGHTS = {"agent": 0.35, "target": 0.20, "sense": 0.25, "modality": 0.20}
-# The precision-first threshold for what feeds tension and alerts (docs/watch.md).
-DEFAULT_MIN_CONFIDENCE = 0.6
 _FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
 _CARRIED_DEPS = frozenset(("dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "conj",
                            "appos", "compound"))
