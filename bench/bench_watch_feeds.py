@@ -88,7 +88,10 @@ def main() -> None:
             "Every page must be stored exactly once: the validators of a feed are saved only "
             "after its cycle has processed every link, URLs are marked seen after their batch "
             "is written, and a page written but not yet marked is found `unchanged` by the "
-            "run's content hash when it is fetched again.\n")
+            "run's content hash when it is fetched again. The kills come as soon as the "
+            "article count (polled every 50 ms) reaches each threshold, that is just after a "
+            "batch is committed and before its URLs are marked seen: the window where a "
+            "page could be stored twice; the pages fetched twice are those batches.\n")
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "watch_feeds.md").write_text(text, encoding="utf-8")
     print(text)
