@@ -83,7 +83,7 @@ def test_a_silent_server_times_out(server: LocalServer) -> None:
     server.routes["/slow"] = Route(PAGE, delay=1.5)
     with fetcher_for_tests(read_timeout=0.3, retries=1) as fetcher:
         result = fetcher.fetch(server.url("/slow"))
-    assert isinstance(result, Skip) and result.reason == "timeout"
+    assert isinstance(result, Skip) and result.reason == "fetch_timeout"
     assert server.hits["/slow"] == 2  # retried once
 
 
@@ -91,7 +91,7 @@ def test_a_dripping_body_stops_at_the_total_time_limit(server: LocalServer) -> N
     server.routes["/drip"] = Route(b"z" * 64 * 40, drip=0.05)  # 2 s in all, never silent
     with fetcher_for_tests(read_timeout=1.0, total_timeout=0.5, retries=0) as fetcher:
         result = fetcher.fetch(server.url("/drip"))
-    assert isinstance(result, Skip) and result.reason == "timeout"
+    assert isinstance(result, Skip) and result.reason == "fetch_timeout"
 
 
 def test_server_errors_are_retried_with_backoff_then_skipped(server: LocalServer) -> None:

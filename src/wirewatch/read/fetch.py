@@ -232,7 +232,7 @@ class Fetcher:
                 failure: InputError = error
                 wait = error.retry_after
             except InputError as error:
-                if error.reason not in ("timeout", "connect_failed"):
+                if error.reason not in ("fetch_timeout", "connect_failed"):
                     raise
                 failure, wait = error, None
             if attempt >= self.options.retries:
@@ -269,7 +269,7 @@ class Fetcher:
             with self._client.stream("GET", url, headers=headers) as response:
                 return self._read_response(url, response, deadline, max_bytes)
         except httpx.TimeoutException as error:
-            raise InputError("timeout", f"{type(error).__name__} on {url[:200]}") from error
+            raise InputError("fetch_timeout", f"{type(error).__name__} on {url[:200]}") from error
         except httpx.InvalidURL as error:
             raise InputError("bad_url", str(error)[:200]) from error
         except httpx.DecodingError as error:
@@ -299,7 +299,7 @@ class Fetcher:
             if len(body) > max_bytes:
                 raise InputError("too_large", f"body over {max_bytes} bytes")
             if time.monotonic() > deadline:
-                raise InputError("timeout", f"over {self.options.total_timeout:g} s in all")
+                raise InputError("fetch_timeout", f"over {self.options.total_timeout:g} s in all")
         return Fetched(url, url, status, bytes(body), content_type,
                        response.headers.get("etag"), response.headers.get("last-modified"))
 

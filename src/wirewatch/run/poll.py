@@ -36,7 +36,8 @@ from wirewatch.records import Page, Skip
 from wirewatch.run.local import run_pages
 from wirewatch.store import Store, poll_io
 
-TRANSIENT = frozenset({"timeout", "connect_failed", "server_error", "dns_failed"})
+# "timeout" (an extraction past its budget) is not transient: the same page would time out again
+TRANSIENT = frozenset({"fetch_timeout", "connect_failed", "server_error", "dns_failed"})
 Log = Callable[[str], None]
 
 
