@@ -27,6 +27,7 @@ from wirewatch.analyze.actors.context import article_context
 from wirewatch.analyze.actors.groups import chunk_groups
 from wirewatch.analyze.actors.people import (
     GIVEN_KEY,
+    antecedent,
     earlier_person,
     known_person,
     of_country,
@@ -93,7 +94,8 @@ class ArticleActors:
         for ent in doc.ents:
             if ent.label_ not in _ENT_LABELS:
                 continue
-            mention = self._person(ent, people) if ent.label_ == "PERSON" else self._named(ent)
+            mention = (self._person(ent, people) if ent.label_ == "PERSON"
+                       else self._named(ent, people))
             if mention is not None:
                 self.mentions.append(mention)
         if doc.has_annotation("DEP"):
@@ -212,7 +214,12 @@ class ArticleActors:
                         people.setdefault(GIVEN_KEY + word, mention)
         return mention
 
-    def _named(self, ent: Span) -> Mention | None:
+    def _named(self, ent: Span, people: dict[str, Mention] | None = None) -> Mention | None:
+        if people and " " not in ent.text.strip() and lookup_proper(ent.text) is None:
+            earlier = earlier_person(normalise_key(ent.text), people)
+            if earlier is not None:  # "Lavrov" taken for an organisation after "Sergey Lavrov"
+                return Mention(ent.start_char, ent.end_char, earlier.actor, "person",
+                               earlier.nouns)
         if self.text[ent.end_char : ent.end_char + 1] == "-":
             return None  # "US-led", "Russian-backed": a modifier, not the actor
         after = self.text[ent.end_char : ent.end_char + 9].lstrip().lower()
@@ -243,7 +250,10 @@ class ArticleActors:
             return Mention(ent.start_char, ent.end_char, actor, "place")
         if entry is not None and entry.kind == "org":
             return Mention(ent.start_char, ent.end_char, actor, "org", entry.nouns)
-        return Mention(ent.start_char, ent.end_char, actor, "group")
+        entry_of = lookup_proper(actor.name)
+        person = entry_of is not None and entry_of.kind == "person"
+        kind: MentionKind = "person" if person else "group"
+        return Mention(ent.start_char, ent.end_char, actor, kind)
 
     # -- resolving ------------------------------------------------------------------------
 
@@ -303,8 +313,9 @@ class ArticleActors:
             # referent: "“He wanted to work with ‘Nellie Wall,’ …” she said"
             quoted = self._quoted()
             outside = not _in_ranges(before, quoted)
-            return _latest(m for m in earlier if m.kind == "person" and m.end <= before
-                           and not (outside and _in_ranges(m.start, quoted)))
+            people = [m for m in earlier if m.kind == "person" and m.end <= before
+                      and not (outside and _in_ranges(m.start, quoted))]
+            return antecedent(self.doc, self.text, people, before)
         if len(words) == 1 and words[0] in tables().group_pronouns:
             groups = (
                 m

@@ -9,10 +9,10 @@ office that fits the person's recorded ones ("President Kohl", "the Reagan admin
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TypeVar
+from collections.abc import Mapping, Sequence
+from typing import Protocol, TypeVar
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from wirewatch.analyze.actors.tables import (
     GOVERNMENT_NOUNS,
@@ -22,9 +22,48 @@ from wirewatch.analyze.actors.tables import (
 )
 from wirewatch.records import Actor
 
-__all__ = ["GIVEN_KEY", "earlier_person", "known_person", "of_country", "office_word"]
+__all__ = ["GIVEN_KEY", "antecedent", "earlier_person", "known_person", "of_country",
+           "office_word"]
 
 M = TypeVar("M")
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+class PersonMention(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def actor(self) -> Actor: ...
+
+
+def antecedent(doc: Doc, text: str, people: Sequence[PersonMention], before: int
+               ) -> Actor | None:
+    """He/she: the latest person who was the subject of a clause, in this paragraph or the
+    one before ("Suter, who joked about Parise's sticks, could see … ¶ “…,” he said":
+    Suter), else the latest person mentioned. ``people``: earlier person mentions, in order."""
+    if not people:
+        return None
+    para = text.rfind("\n\n", 0, before)
+    window = text.rfind("\n\n", 0, para) if para > 0 else -1
+    for mention in reversed(people):
+        if mention.start < window:
+            break
+        if _is_subject(doc, mention):
+            return mention.actor
+    return people[-1].actor
+
+
+def _is_subject(doc: Doc, mention: PersonMention) -> bool:
+    """Is the person the subject of its clause (not an object, a possessor, a by-phrase)?"""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ == "appos":
+        root = root.head
+    return root.dep_ in _SUBJECT_DEPS
 
 
 GIVEN_KEY = "\x00"  # key prefix of the words of a full name before its surname

@@ -21,12 +21,8 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 from wirewatch.analyze.actors.mentions import ArticleActors
-from wirewatch.analyze.actors.resolve import determiners
+from wirewatch.analyze.quotes.speakers import mention_span, name_token, speaker_of, subject_of
 from wirewatch.records import Actor
-
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
-_CLIMB = frozenset({"advcl", "conj", "xcomp", "acl", "relcl", "parataxis", "ccomp"})
-_PRONOUN_TAGS = frozenset({"PRP", "WP", "WDT", "PRP$"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +57,17 @@ class Cue:
     text: str  # "said", "pointed out", "according to"
     speaker: Actor | None
     speaker_token: Token | None
+    mention: tuple[int, int] | None = None  # the speaker's mention, character offsets
+
+
+def make_cue(token: Token, text: str, subject: Token | None, actors: ArticleActors) -> Cue:
+    """A cue with its speaker read from ``subject`` (a title's or apposition's name first)."""
+    if subject is None:
+        return Cue(token, text, None, None)
+    named = name_token(subject)
+    speaker = speaker_of(named, actors)
+    mention = mention_span(named, actors.text) if speaker is not None else None
+    return Cue(token, text, speaker, named, mention)
 
 
 def cue_text(token: Token) -> str | None:
@@ -82,65 +89,6 @@ def cue_text(token: Token) -> str | None:
     if lower in table.single and token.pos_ in {"VERB", "AUX"}:
         return token.text  # "said", "have claimed", "denied by the Kremlin"
     return None
-
-
-def subject_of(verb: Token) -> Token | None:
-    """The token naming who performs ``verb``, climbing to the governing verb if needed."""
-    seen = 0
-    current: Token | None = verb
-    while current is not None and seen < 6:
-        for child in current.children:
-            if child.dep_ in _SUBJECTS and child.dep_ != "expl":
-                if child.tag_ in {"WDT", "WP"} and current.dep_ == "relcl":
-                    return current.head  # "…, which said" -> the noun it describes
-                return child
-        for child in current.children:
-            if child.dep_ == "agent":
-                for grand in child.children:
-                    if grand.dep_ == "pobj":
-                        return grand
-        if current.lower_ == "according":
-            for child in current.children:
-                if child.dep_ == "prep":
-                    for grand in child.children:
-                        if grand.dep_ == "pobj":
-                            return grand
-        if current.dep_ not in _CLIMB or current.head is current:
-            return None
-        current = current.head
-        seen += 1
-    return None
-
-
-def speaker_of(token: Token | None, actors: ArticleActors) -> Actor | None:
-    """The coded actor for a subject token; an unknown name still gets an Actor by name."""
-    if token is None:
-        return None
-    found = actors.actor_for_token(token)
-    if found is not None:
-        return found
-    if token.tag_ in _PRONOUN_TAGS or token.pos_ == "PRON":
-        return None
-    words = _phrase(token, actors.text).split()
-    while words and words[0].lower() in determiners():
-        words = words[1:]  # "the coach" -> "coach"
-    return Actor(name=" ".join(words)) if words else None
-
-
-_CLAUSE_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "punct", "cc", "conj"})
-
-
-def _phrase(token: Token, text: str) -> str:
-    """The noun phrase a subject heads, with its modifiers on both sides but not a clause or
-    apposition after a comma ("two people familiar with the matter", "the study's co-author")."""
-    start = token.left_edge.i
-    end = token.i
-    for child in token.rights:
-        if child.dep_ in _CLAUSE_DEPS or child.is_punct:
-            break
-        end = child.right_edge.i
-    doc = token.doc
-    return text[doc[start].idx : doc[end].idx + len(doc[end].text)]
 
 
 def cue_positions(doc: Doc) -> tuple[int, ...]:
@@ -176,8 +124,7 @@ def cues_in(sent: Span, actors: ArticleActors,
         text = cue_text(token)
         if text is None:
             continue
-        subject = subject_of(token)
-        found.append(Cue(token, text, speaker_of(subject, actors), subject))
+        found.append(make_cue(token, text, subject_of(token), actors))
     return found
 
 

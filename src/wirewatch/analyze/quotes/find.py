@@ -32,8 +32,9 @@ from wirewatch.analyze.quotes.cues import (
     cue_positions,
     cues_in,
     governing_cue,
-    speaker_of,
+    make_cue,
 )
+from wirewatch.analyze.quotes.reported import continued_claims
 from wirewatch.analyze.quotes.rules import describer, looks_like_title
 from wirewatch.records import Actor, Quote, QuoteKind
 
@@ -75,7 +76,8 @@ def find_quotes(doc: Doc, actors: ArticleActors) -> tuple[Quote, ...]:
         # mark and names the speaker ("“A …¶“B,” he said.") is the same speaker's
         if waiting and directs and directs[0].speaker is not None and _opens_with_mark(para):
             for index in waiting:
-                quotes[index] = _with_speaker(quotes[index], directs[0].speaker, directs[0].cue)
+                quotes[index] = _with_speaker(quotes[index], directs[0].speaker, directs[0].cue,
+                                              _mention_of(directs[0]))
         waiting = [
             len(quotes) + k
             for k, q in enumerate(found)
@@ -87,7 +89,10 @@ def find_quotes(doc: Doc, actors: ArticleActors) -> tuple[Quote, ...]:
             last_speaker = None
         quotes.extend(found)
         if parsed:
-            quotes.extend(_indirect(doc, para))
+            claims = _indirect(doc, para)
+            quotes.extend(claims)
+            quotes.extend(continued_claims(para.sents, claims, [c.token.idx for c in para.cues],
+                                           [(m.start, m.end) for m in para.spans], text))
     quotes.sort(key=lambda q: (q.start, q.end, q.kind))
     return tuple(quotes)
 
@@ -120,7 +125,7 @@ def _outside_subject(cue: Cue, spans: list[MarkedSpan], actors: ArticleActors) -
     for i in (cue.token.i - 1, cue.token.i + 1):  # "Harper said", "said Harper"
         if 0 <= i < len(doc) and doc[i].pos_ in ("PROPN", "PRON") and not _inside(
                 doc[i].idx, spans):
-            return Cue(cue.token, cue.text, speaker_of(doc[i], actors), doc[i])
+            return make_cue(cue.token, cue.text, doc[i], actors)
     return Cue(cue.token, cue.text, None, None)
 
 
@@ -179,14 +184,21 @@ def _quote_from_marks(doc: Doc, para: _Para, span: MarkedSpan,
     if looks_like_title(para.text[start:end], kind, spoken=governing is not None):
         return None  # “Mary Poppins”, “Master Builder Series”: a name or title, not a quote
     if kind == "direct":
-        cue = _nearest(sent_cues, start, end)
+        # a cue that names someone before one that does not ("… deal" announced in
+        # October, said Derek Scissors: "announced" describes the deal)
+        cue = _nearest([c for c in sent_cues if c.speaker is not None], start, end) \
+            or _nearest(sent_cues, start, end)
     else:
         cue = governing or _nearest(sent_cues, start, end)
     speaker = cue.speaker if cue else None
+    mention = cue.mention if cue else None
     if speaker is None and kind == "partial" and token is not None:
-        speaker = describer(token, actors)
+        described = describer(token, actors)
+        if described is not None:
+            speaker, mention = described.speaker, described.mention
     if speaker is None and kind == "direct" and span.closed:
-        speaker = _dash_author(para, span.end + 1)
+        speaker, mention = _dash_author(para, span.end + 1)
+    first, last = mention if speaker is not None and mention is not None else (None, None)
     return Quote(
         text=para.text[start:end],
         kind=kind,
@@ -194,16 +206,19 @@ def _quote_from_marks(doc: Doc, para: _Para, span: MarkedSpan,
         cue=cue.text if cue else None,
         start=start,
         end=end,
+        speaker_start=first,
+        speaker_end=last,
     )
 
 
-def _dash_author(para: _Para, after: int) -> Actor | None:
+def _dash_author(para: _Para, after: int
+                 ) -> tuple[Actor | None, tuple[int, int] | None]:
     """The author named after a dash that follows the quote: “…” — Neil Gaiman."""
     match = _DASH_AUTHOR.match(para.text, after, para.end)
     if match is None:
-        return None
+        return None, None
     name = match.group(1).strip()
-    return resolve_name(name) or Actor(name=name)
+    return resolve_name(name) or Actor(name=name), (match.start(1), match.end(1))
 
 
 def _first_token(doc: Doc, start: int, end: int) -> Token | None:
@@ -242,16 +257,17 @@ def _fill_from_neighbours(found: list[Quote], para: _Para, previous: Quote | Non
         )
         cue = _nearest(para.cues, quote.start, quote.end)
         if neighbour is not None and neighbour.speaker is not None:
-            out.append(_with_speaker(quote, neighbour.speaker, neighbour.cue))
+            out.append(_with_speaker(quote, neighbour.speaker, neighbour.cue,
+                                     _mention_of(neighbour)))
         elif cue is not None and cue.speaker is not None:
-            out.append(_with_speaker(quote, cue.speaker, cue.text))
+            out.append(_with_speaker(quote, cue.speaker, cue.text, cue.mention))
         elif (
             cue is None
             and previous is not None
             and previous.speaker is not None
             and _only_quotes(para)
         ):
-            out.append(_with_speaker(quote, previous.speaker, None))
+            out.append(_with_speaker(quote, previous.speaker, None, _mention_of(previous)))
         else:
             out.append(quote)
     return out
@@ -261,8 +277,16 @@ def _only_quotes(para: _Para) -> bool:
     return not para.cues and bool(para.spans)
 
 
-def _with_speaker(quote: Quote, speaker: Actor, cue: str | None) -> Quote:
-    return Quote(quote.text, quote.kind, speaker, cue, quote.start, quote.end)
+def _with_speaker(quote: Quote, speaker: Actor, cue: str | None,
+                  mention: tuple[int, int] | None) -> Quote:
+    first, last = mention if mention is not None else (None, None)
+    return Quote(quote.text, quote.kind, speaker, cue, quote.start, quote.end, first, last)
+
+
+def _mention_of(quote: Quote) -> tuple[int, int] | None:
+    if quote.speaker_start is None or quote.speaker_end is None:
+        return None
+    return quote.speaker_start, quote.speaker_end
 
 
 def _indirect(doc: Doc, para: _Para) -> list[Quote]:
@@ -286,7 +310,9 @@ def _indirect(doc: Doc, para: _Para) -> list[Quote]:
                 outside = outside.replace(para.text[s.start : s.end], " ")
         if quoted * 2 > end - start or len(outside.split()) < _INDIRECT_MIN_WORDS:
             continue  # the complement is a quotation, already counted as one
-        out.append(Quote(para.text[start:end], "indirect", cue.speaker, cue.text, start, end))
+        first, last = cue.mention if cue.speaker is not None and cue.mention else (None, None)
+        out.append(Quote(para.text[start:end], "indirect", cue.speaker, cue.text, start, end,
+                         first, last))
     return out
 
 

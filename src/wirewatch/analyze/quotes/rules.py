@@ -11,8 +11,8 @@ from importlib import resources
 from spacy.tokens import Token
 
 from wirewatch.analyze.actors.mentions import ArticleActors
-from wirewatch.analyze.quotes.cues import speaker_of, subject_of
-from wirewatch.records import Actor
+from wirewatch.analyze.quotes.cues import Cue, make_cue
+from wirewatch.analyze.quotes.speakers import subject_of
 
 __all__ = ["describe_verbs", "describer", "looks_like_title", "title_small_words"]
 
@@ -20,14 +20,15 @@ _TITLE_MAX_WORDS = 10
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
-def describer(token: Token, actors: ArticleActors) -> Actor | None:
+def describer(token: Token, actors: ArticleActors) -> Cue | None:
     """The subject of a verb that gives the marked words to it without being a speech cue
-    ("Lamrani described the idea as “absurd”"): the nearest such verb governing ``token``."""
+    ("Lamrani described the idea as “absurd”"): the nearest such verb governing ``token``,
+    as a cue without a cue word."""
     verbs = describe_verbs()
     current = token
     for _ in range(8):
         if current.lower_ in verbs and current.pos_ == "VERB":
-            return speaker_of(subject_of(current), actors)
+            return make_cue(current, current.text, subject_of(current), actors)
         if current.head is current:
             return None
         current = current.head
