@@ -93,6 +93,7 @@ def serve(db: str, port: int, host: str) -> None:
 
     from wirewatch.watch.rebuild import ensure_fresh
     from wirewatch.web.api import create_app
+    from wirewatch.web.edge import JsonErrorProtocol
 
     with _store(db) as store:
         ensure_fresh(store)
@@ -102,4 +103,5 @@ def serve(db: str, port: int, host: str) -> None:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
     click.echo(f"wirewatch: dashboard at http://{host}:{port}/  (API schema at /openapi.json)")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    # uvicorn's own 400s (unparsable request, URL past the parser's limit) in the API's shape.
+    uvicorn.run(app, host=host, port=port, log_level="warning", http=JsonErrorProtocol)

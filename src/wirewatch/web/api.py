@@ -1,20 +1,24 @@
 """The read-only REST API (FastAPI) and the app factory that also mounts the dashboard.
 
 Every route is a GET; every error has one shape, ``{"error": {"code": ..., "message": ...}}``
-(codes: ``invalid_parameter`` 400, ``not_found`` 404, ``method_not_allowed`` 405,
-``store_error`` 500); lists are paginated with ``limit`` (1..1000) and ``offset`` (>= 0) and
-answer ``{"items": [...], "limit", "offset", "next_offset"}``. The OpenAPI schema is at
+(codes: ``invalid_parameter`` 400, ``bad_request`` 400 (a request the server cannot parse, as
+uvicorn's protocol answers it: ``web.edge``), ``not_found`` 404, ``method_not_allowed`` 405,
+``store_error`` and ``internal_error`` 500), with ``X-Content-Type-Options: nosniff`` and a
+Content-Security-Policy on every response and HEAD wherever GET is; lists are paginated with
+``limit`` (1..1000) and ``offset`` (>= 0) and answer
+``{"items": [...], "limit", "offset", "next_offset"}``. The OpenAPI schema is at
 ``/openapi.json`` (no /docs page: it would load scripts from a CDN).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict
 from datetime import date
 from typing import Annotated, Any
 
 import orjson
-from fastapi import APIRouter, FastAPI, Query, Request
+from fastapi import APIRouter, FastAPI, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -24,17 +28,24 @@ from wirewatch.errors import NotFoundError, QueryError, StoreError
 from wirewatch.records import Actor
 from wirewatch.store import ArticleFilter, EventFilter, Store, StoredEvent, open_store
 from wirewatch.store.poll_io import poll_status
-from wirewatch.store.watch_io import read_alerts
+from wirewatch.store.watch_io import read_alerts, read_dyad_days
 from wirewatch.watch.series import tension_series
 from wirewatch.web import queries
+from wirewatch.web.edge import EDGE_HEADERS, EdgeMiddleware
+from wirewatch.web.ranges import series_window
 
 DATE = r"^\d{4}-\d{2}-\d{2}$"
 CODE = r"^[A-Za-z0-9_.-]{1,32}$"
+ID = r"^[A-Za-z0-9_.:-]{1,128}$"
 Limit = Annotated[int, Query(ge=1, le=1000, description="page size, 1..1000")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="rows to skip")]
 Day = Annotated[str | None, Query(pattern=DATE, description="YYYY-MM-DD, inclusive")]
 Code = Annotated[str | None, Query(pattern=CODE, max_length=32)]
 Text = Annotated[str | None, Query(max_length=200)]
+# Path parameters are checked like query parameters (a bad one is a 400, not an empty 200).
+PathCode = Annotated[str, Path(pattern=CODE, max_length=32)]
+PathDay = Annotated[str, Path(pattern=DATE, description="YYYY-MM-DD")]
+PathId = Annotated[str, Path(pattern=ID, max_length=128)]
 
 
 class JSON(Response):
@@ -45,7 +56,9 @@ class JSON(Response):
 
 
 def error(status: int, code: str, message: str) -> JSON:
-    return JSON({"error": {"code": code, "message": message}}, status_code=status)
+    # The edge headers set here too: a 500 is answered outside the app's middleware.
+    return JSON({"error": {"code": code, "message": message}}, status_code=status,
+                headers=EDGE_HEADERS)
 
 
 def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
@@ -54,9 +67,13 @@ def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
 
 
 def check_dates(**values: str | None) -> None:
+    """Each value a real ``YYYY-MM-DD`` day (``date.fromisoformat`` alone also takes
+    ``20191119`` and ``2024-W10-1``)."""
     for name, value in values.items():
         if value is not None:
             try:
+                if not re.fullmatch(DATE, value):
+                    raise ValueError(value)
                 date.fromisoformat(value)
             except ValueError as exc:
                 raise QueryError(f"{name} is not a valid date: {value!r}") from exc
@@ -97,7 +114,7 @@ def api_router(store: Store) -> APIRouter:
 
     @router.get("/articles/{article_id}", tags=["articles"],
                 summary="One article: body, quotes, events, story")
-    def article(article_id: str) -> JSON:
+    def article(article_id: PathId) -> JSON:
         found = store.get_article(article_id)
         art = found.article
         return JSON({
@@ -144,7 +161,7 @@ def api_router(store: Store) -> APIRouter:
 
     @router.get("/stories/{story_id}", tags=["stories"],
                 summary="One story: its articles and merged events")
-    def story(story_id: str) -> JSON:
+    def story(story_id: PathId) -> JSON:
         return JSON(queries.get_story(store, story_id))
 
     @router.get("/dyads", tags=["dyads"], summary="Pairs, most active or most escalating")
@@ -153,18 +170,22 @@ def api_router(store: Store) -> APIRouter:
         return JSON(queries.pairs_overview(store, order=order, limit=limit))
 
     @router.get("/dyads/{source}/{target}", tags=["dyads"],
-                summary="Daily tension series and alerts of an ordered pair")
-    def dyad(source: str, target: str, since: Day = None, until: Day = None) -> JSON:
+                summary="Daily tension series and alerts of an ordered pair, 3 years a page")
+    def dyad(source: PathCode, target: PathCode, since: Day = None,
+             until: Day = None) -> JSON:
         check_dates(since=since, until=until)
-        series = tension_series(store, source, target, since=since, until=until,
-                                refresh=False)
-        return JSON({"source": source, "target": target,
+        window = series_window(read_dyad_days(store, source, target), since, until)
+        series = tension_series(store, source, target, since=window.since,
+                                until=window.until, refresh=False)
+        return JSON({"source": source, "target": target, "since": window.since,
+                     "until": window.until, "previous_until": window.previous_until,
+                     "next_since": window.next_since,
                      "days": [asdict(d) for d in series.days],
                      "alerts": [asdict(a) for a in series.alerts]})
 
     @router.get("/dyads/{source}/{target}/{day}", tags=["dyads"],
                 summary="Merged events of a pair on one day, with evidence sentences")
-    def dyad_day(source: str, target: str, day: str) -> JSON:
+    def dyad_day(source: PathCode, target: PathCode, day: PathDay) -> JSON:
         check_dates(day=day)
         return JSON({"source": source, "target": target, "day": day,
                      "events": queries.day_events(store, source, target, day)})
@@ -209,6 +230,11 @@ def install_errors(app: FastAPI) -> None:
         codes = {404: "not_found", 405: "method_not_allowed"}
         return error(exc.status_code, codes.get(exc.status_code, "http_error"), str(exc.detail))
 
+    # A bug in a route answers in the same shape (Starlette's own 500 is plain text).
+    @app.exception_handler(Exception)
+    async def internal_error(_r: Request, exc: Exception) -> JSON:
+        return error(500, "internal_error", type(exc).__name__)
+
 
 def create_app(db_url: str, *, dashboard: bool = True) -> FastAPI:
     """The wirewatch web app over one database: the JSON API and (by default) the dashboard.
@@ -224,6 +250,7 @@ def create_app(db_url: str, *, dashboard: bool = True) -> FastAPI:
                   redirect_slashes=False,
                   description="Read-only API over articles, events, stories and tension.")
     app.state.store = store
+    app.add_middleware(EdgeMiddleware)
     install_errors(app)
     app.include_router(api_router(store))
     if dashboard:
