@@ -5,10 +5,12 @@ One cycle:
    conditional GET, using the validators stored after the last complete cycle;
 2. the links found are normalised (``read.canonical.normalize_url``) and those already in
    ``poll_seen`` (as a URL or as a canonical URL) are dropped;
-3. the new ones are fetched and stored, ``batch`` at a time, through the same ``run_pages``
-   as ``wirewatch run``; a page whose declared canonical URL or content hash was already seen
-   is a ``duplicate`` Skip; each batch's URLs are then marked seen with what came of them
-   (transient failures — timeouts, refused connections, 5xx — are not, so they are retried);
+3. the new ones are fetched (``batch`` at a time, as the run asks for pages) and stored by
+   one ``run_pages`` run, the same executor as ``wirewatch run``; a page whose declared
+   canonical URL or content hash was already seen is a ``duplicate`` Skip; URLs are marked
+   seen, with what came of them, once their batch is committed (the run's progress callback)
+   — transient failures (fetch timeouts, refused connections, 5xx) are not, so they are
+   retried next cycle;
 4. the sources' new validators are saved, and the cycle row is closed with its counts.
 
 Restarts: a watcher killed anywhere loses no link and stores no page twice. Validators are
@@ -200,15 +202,31 @@ class _Cycle:
         return page
 
     def process(self, new: list[_Found]) -> None:
-        for start in range(0, len(new), max(self.options.batch, 1)):
-            chunk = new[start : start + self.options.batch]
-            # The watch tables are updated once per cycle (after_cycle), not per batch.
-            summary = run_pages(self.pages(chunk), self.store, analyze=self.options.analyze,
-                                workers=self.options.workers, watch=False)
-            self.report.stored += summary.articles_stored
-            self.report.unchanged += summary.unchanged
-            self.report.skipped.update(summary.skipped)
-            self.mark_seen(chunk)
+        """One run over every new URL (one process pool, one run row), fetched ``batch`` at a
+        time as the run asks for pages; URLs are marked seen as their batches are written."""
+        if not new:
+            return
+        by_url = {item.url: item for item in new}
+        written: list[_Found] = []
+
+        def on_saved(source: str) -> None:  # called once the source's batch is committed
+            item = by_url.get(source)
+            if item is not None:
+                written.append(item)
+            if len(written) >= self.options.batch:
+                self.mark_seen(written)
+                written.clear()
+
+        def pages() -> Iterator[Page | Skip]:
+            for start in range(0, len(new), max(self.options.batch, 1)):
+                yield from self.pages(new[start : start + self.options.batch])
+
+        summary = run_pages(pages(), self.store, analyze=self.options.analyze,
+                            workers=self.options.workers, progress=on_saved)
+        self.mark_seen(written)
+        self.report.stored += summary.articles_stored
+        self.report.unchanged += summary.unchanged
+        self.report.skipped.update(summary.skipped)
 
     def mark_seen(self, chunk: list[_Found]) -> None:
         outcomes = poll_io.input_outcomes(self.store, [item.url for item in chunk])
