@@ -17,7 +17,7 @@ from tests.store import conftest as store_fixtures
 from tests.watch.synthetic import base_texts, make_analysis, vocabulary
 from wirewatch.records import Analysis
 from wirewatch.store import InputResult, Store, open_store
-from wirewatch.store.watch_index_schema import INDEX_TABLES
+from wirewatch.store.watch_index_schema import INDEX_TABLES, PAIR_TABLES
 from wirewatch.store.watch_schema import WATCH_TABLES, watch_state
 from wirewatch.watch.rebuild import ensure_fresh, is_stale, rebuild_watch, update_watch
 
@@ -30,7 +30,7 @@ def dump(store: Store) -> dict[str, list[tuple[Any, ...]]]:
     their order within a merged event: the API lists them by id)."""
     out: dict[str, list[tuple[Any, ...]]] = {}
     with store.connect() as conn:
-        for table in (*WATCH_TABLES, *INDEX_TABLES):
+        for table in (*WATCH_TABLES, *INDEX_TABLES, *PAIR_TABLES):
             if table is watch_state:
                 continue
             cols = [c for c in table.columns if c.name not in SURROGATE]
@@ -114,3 +114,37 @@ def test_update_of_an_empty_or_tiny_store(tmp_path: Path, n: int) -> None:
         summary = update_watch(store)
         assert summary.articles == n and summary.stories == n
         assert update_watch(store).added == 0
+
+
+def test_dyad_pairs_hold_each_pairs_totals_and_windows(tmp_path: Path) -> None:
+    from datetime import date, timedelta
+
+    from wirewatch.store.watch_index_schema import dyad_pairs
+    from wirewatch.store.watch_schema import dyad_days
+    from wirewatch.web.queries import pairs_overview
+
+    world = _world(11, 60)
+    with open_store(tmp_path / "w.db") as store:
+        _store_all(store, world[:30])
+        update_watch(store)
+        _store_all(store, world[30:])
+        update_watch(store)  # incremental: the last day may move
+        with store.connect() as conn:
+            days = conn.execute(sa.select(dyad_days)).mappings().all()
+            pairs = {(r["source"], r["target"]): r
+                     for r in conn.execute(sa.select(dyad_pairs)).mappings()}
+        last = date.fromisoformat(max(d["day"] for d in days))
+        recent_from = (last - timedelta(days=6)).isoformat()
+        prior_from = (last - timedelta(days=13)).isoformat()
+        assert set(pairs) == {(d["source"], d["target"]) for d in days}
+        for (source, target), row in pairs.items():
+            mine = [d for d in days if (d["source"], d["target"]) == (source, target)]
+            assert row["events"] == sum(d["events"] for d in mine)
+            recent = sum(d["tension"] for d in mine if d["day"] >= recent_from)
+            prior = sum(d["tension"] for d in mine if prior_from <= d["day"] < recent_from)
+            assert row["escalation"] == pytest.approx(recent - prior, abs=1e-6)
+        overview = pairs_overview(store, order="active", limit=3)
+        ranked = sorted(pairs.values(), key=lambda r: (-r["events"], r["source"], r["target"]))
+        assert [(p["source"], p["target"]) for p in overview["pairs"]] == [
+            (r["source"], r["target"]) for r in ranked[:3]]
+        assert all(len(p["spark"]) == 30 for p in overview["pairs"])

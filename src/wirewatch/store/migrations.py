@@ -92,6 +92,17 @@ def _m0008_event_confidence(conn: sa.Connection) -> None:
         conn.execute(sa.text("ALTER TABLE events ADD COLUMN confidence FLOAT"))
 
 
+def _m0009_dyad_pairs(conn: sa.Connection) -> None:
+    # The per-pair summary that GET /dyads ranks on (owned by store.watch_index_schema). Filled
+    # by the next watch update (a database without it has no "pairs" state: a full rebuild).
+    from wirewatch.store.watch_index_schema import PAIR_TABLES, index_metadata
+    from wirewatch.store.watch_schema import dyad_days
+
+    index_metadata.create_all(conn, tables=list(PAIR_TABLES))
+    for index in dyad_days.indexes:
+        index.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "runs, inputs, articles, drops, quotes, events, actors", _m0001_initial),
     Migration(2, "watch tables: stories, duplicates, merged events, dyad days, alerts",
@@ -104,6 +115,7 @@ MIGRATIONS: list[Migration] = [
     Migration(7, "watch index: watch_articles, lsh_bands, dup_edges, watch_reports",
               _m0007_watch_index),
     Migration(8, "events: confidence (the evidence the coder had)", _m0008_event_confidence),
+    Migration(9, "dyad_pairs: per-pair totals for the /dyads overview", _m0009_dyad_pairs),
 ]
 
 

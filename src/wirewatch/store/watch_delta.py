@@ -18,7 +18,12 @@ from wirewatch.records import Alert, Analysis, Article, DyadDay, Event, MergedEv
 from wirewatch.store import schema
 from wirewatch.store.reader import article_from_row, event_from_row
 from wirewatch.store.watch_index import chunks
-from wirewatch.store.watch_index_schema import INDEX_TABLES, watch_articles, watch_reports
+from wirewatch.store.watch_index_schema import (
+    INDEX_TABLES,
+    PAIR_TABLES,
+    watch_articles,
+    watch_reports,
+)
 from wirewatch.store.watch_io import dyad_from_row
 from wirewatch.store.watch_schema import (
     alerts,
@@ -91,7 +96,7 @@ def load_analyses(conn: sa.Connection, ids: Sequence[str] | None = None
 
 
 def clear_index(conn: sa.Connection) -> None:
-    for table in INDEX_TABLES:
+    for table in (*INDEX_TABLES, *PAIR_TABLES):
         conn.execute(sa.delete(table))
 
 

@@ -72,3 +72,22 @@ watch_reports = sa.Table(
 )
 
 INDEX_TABLES = (watch_articles, lsh_bands, dup_edges, watch_reports)
+
+# One row per ordered pair with dyad days: what GET /dyads ranks on, kept by the watch stage
+# (store migration 9) so that the overview reads a few rows instead of grouping every dyad day.
+dyad_pairs = sa.Table(
+    "dyad_pairs",
+    index_metadata,
+    sa.Column("source", sa.Text, primary_key=True),
+    sa.Column("target", sa.Text, primary_key=True),
+    sa.Column("events", sa.Integer, nullable=False),  # merged events, all days
+    sa.Column("tension", sa.Float, nullable=False),  # sum of daily tension, all days
+    sa.Column("recent", sa.Float, nullable=False),  # tension of the last 7 days (of the store)
+    sa.Column("prior", sa.Float, nullable=False),  # tension of the 7 days before those
+    sa.Column("escalation", sa.Float, nullable=False),  # recent - prior
+    sa.Column("alerts", sa.Integer, nullable=False),
+    sa.Index("ix_dyad_pairs_events", "events"),
+    sa.Index("ix_dyad_pairs_escalation", "escalation"),
+)
+
+PAIR_TABLES = (dyad_pairs,)

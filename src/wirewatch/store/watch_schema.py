@@ -88,6 +88,8 @@ dyad_days = sa.Table(
     sa.Column("intensity_sum", sa.Float, nullable=False),
     sa.Column("intensity_mean", sa.Float, nullable=False),
     sa.Column("tension", sa.Float, nullable=False),
+    # Added by migration 9: the store's last day (max) without reading every row.
+    sa.Index("ix_dyad_days_day", "day"),
 )
 
 alerts = sa.Table(

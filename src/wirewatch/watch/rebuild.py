@@ -25,14 +25,16 @@ from wirewatch.store import Store
 from wirewatch.store import watch_delta as delta
 from wirewatch.store.watch_index import IndexState, Node
 from wirewatch.store.watch_io import read_state, table_counts, write_state, write_watch
+from wirewatch.store.watch_pairs import replace_pairs
 from wirewatch.watch import incremental as inc
 from wirewatch.watch.merge import merge_reports, reports
+from wirewatch.watch.pairs import all_pairs, refresh_pairs
 from wirewatch.watch.remerge import redo_days, refresh_reports, remerge, report_row
 from wirewatch.watch.stories import duplicate_edges, find_duplicates, group_stories, story_id
 from wirewatch.watch.tension import AlertParams, detect_alerts, dyad_days
 
 # The index's version: a database built by another version (or never) is rebuilt in full.
-INDEX_VERSION = "lsh-bands/v1(dup=0.5,story=0.25,window=3,merge=1)"
+INDEX_VERSION = "lsh-bands/v1(dup=0.5,story=0.25,window=3,merge=1)+pairs/v1(window=7)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +58,12 @@ def _summary(conn: sa.Connection, *, added: int, removed: int, full: bool) -> Wa
                         n["dyad_days"], n["alerts"], added, removed, full)
 
 
-def _state(params: AlertParams) -> dict[str, str]:
-    return {"index": INDEX_VERSION, "alert_method": params.method,
-            "built_at": datetime.now(UTC).isoformat(timespec="seconds")}
+def _state(params: AlertParams, last_day: str | None) -> dict[str, str]:
+    state = {"index": INDEX_VERSION, "alert_method": params.method,
+             "built_at": datetime.now(UTC).isoformat(timespec="seconds")}
+    if last_day:
+        state["last_day"] = last_day
+    return state
 
 
 def _rebuild(conn: sa.Connection, params: AlertParams) -> WatchSummary:
@@ -82,7 +87,8 @@ def _rebuild(conn: sa.Connection, params: AlertParams) -> WatchSummary:
     state.insert_edges(duplicate_edges(dup_sigs, threshold=inc.DUP_THRESHOLD))
     delta.insert_reports(conn, [report_row(r, m.id) for m, cluster in merged_with
                                 for r in cluster])
-    write_state(conn, _state(params))
+    replace_pairs(conn, [], all_pairs(days, found_alerts))
+    write_state(conn, _state(params, max((d.day for d in days), default=None)))
     return _summary(conn, added=len(nodes), removed=0, full=True)
 
 
@@ -104,7 +110,7 @@ def _remove(state: IndexState, removed: Sequence[str], seeds: set[str], old_grou
     return later
 
 
-def _update(conn: sa.Connection, params: AlertParams) -> WatchSummary:
+def _update(conn: sa.Connection, params: AlertParams, old_last: str | None) -> WatchSummary:
     changes = delta.changed_articles(conn)
     if not changes.added and not changes.removed:
         return _summary(conn, added=0, removed=0, full=False)
@@ -137,8 +143,10 @@ def _update(conn: sa.Connection, params: AlertParams) -> WatchSummary:
     delta.replace_duplicates(conn, old_groups | set(changes.removed), pairs)
     affected = refresh_reports(conn, state, added, changes.removed,
                                touched.story_changed | touched.outlet_changed)
-    redo_days(conn, remerge(conn, affected), params)
-    write_state(conn, _state(params))
+    changed = remerge(conn, affected)
+    redo_days(conn, changed, params)
+    last = refresh_pairs(conn, {(s, t) for s, t, _ in changed}, old_last)
+    write_state(conn, _state(params, last))
     return _summary(conn, added=len(changes.added), removed=len(changes.removed), full=False)
 
 
@@ -153,7 +161,7 @@ def update_watch(store: Store, *, params: AlertParams | None = None,
         if full or state.get("index") != INDEX_VERSION or state.get("alert_method") != (
                 params.method):
             return _rebuild(conn, params)
-        return _update(conn, params)
+        return _update(conn, params, state.get("last_day"))
 
 
 def rebuild_watch(store: Store, *, params: AlertParams | None = None) -> WatchSummary:

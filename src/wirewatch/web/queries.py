@@ -14,8 +14,8 @@ import sqlalchemy as sa
 
 from wirewatch.errors import NotFoundError
 from wirewatch.store import Store, schema
+from wirewatch.store.watch_index_schema import dyad_pairs
 from wirewatch.store.watch_schema import (
-    alerts,
     duplicates,
     dyad_days,
     event_mentions,
@@ -139,44 +139,38 @@ def _last_day(conn: sa.Connection) -> date | None:
     return date.fromisoformat(last) if last else None
 
 
-def pairs_overview(store: Store, *, order: str, limit: int, window_days: int = 7) -> Json:
-    """Pairs ranked by activity (merged events) or escalation (tension of the last
-    ``window_days`` days minus the ``window_days`` before), with a 30-day tension sparkline."""
-    t, al = dyad_days, alerts
+def pairs_overview(store: Store, *, order: str, limit: int) -> Json:
+    """Pairs ranked by activity (merged events) or escalation (tension of the store's last
+    7 days minus the 7 days before), ties by pair, with a 30-day tension sparkline.
+
+    The totals come from ``dyad_pairs``, one row per pair that the watch stage keeps
+    (``watch.pairs``), so a call reads ``limit`` rows and their sparklines, never every day.
+    """
+    t, p = dyad_days, dyad_pairs
     with store.connect() as conn:
         last = _last_day(conn)
         if last is None:
             return {"last_day": None, "pairs": []}
-        recent_from = (last - timedelta(days=window_days - 1)).isoformat()
-        prior_from = (last - timedelta(days=2 * window_days - 1)).isoformat()
-        recent = sa.func.sum(sa.case((t.c.day >= recent_from, t.c.tension), else_=0.0))
-        prior = sa.func.sum(sa.case(
-            (sa.and_(t.c.day >= prior_from, t.c.day < recent_from), t.c.tension), else_=0.0))
-        events = sa.func.sum(t.c.events)
-        escalation = (recent - prior).label("escalation")
-        n_alerts = (
-            sa.select(sa.func.count()).select_from(al)
-            .where(al.c.source == t.c.source, al.c.target == t.c.target)
-            .scalar_subquery()
-        )
-        query = (
-            sa.select(t.c.source, t.c.target, events.label("events"),
-                      sa.func.sum(t.c.tension).label("tension"), recent.label("recent"),
-                      prior.label("prior"), escalation, n_alerts.label("alerts"))
-            .group_by(t.c.source, t.c.target)
-            .order_by((escalation if order == "escalating" else events).desc(),
-                      t.c.source, t.c.target)
-            .limit(limit)
-        )
+        rank = p.c.escalation if order == "escalating" else p.c.events
+        query = (sa.select(p.c.source, p.c.target, p.c.events, p.c.tension, p.c.recent,
+                           p.c.prior, p.c.escalation, p.c.alerts)
+                 .order_by(rank.desc(), p.c.source, p.c.target).limit(limit))
         pairs = [{str(k): v for k, v in r.items()} for r in conn.execute(query).mappings()]
         spark_from = last - timedelta(days=29)
-        for pair in pairs:
+        by_pair: dict[tuple[str, str], dict[str, float]] = {}
+        if pairs:
+            # One query for every pair's sparkline: (source, target) IN (...) uses the
+            # primary key (source, target, day), as one lookup per pair would.
+            keys = [(pair["source"], pair["target"]) for pair in pairs]
             rows = conn.execute(
-                sa.select(t.c.day, t.c.tension)
-                .where(t.c.source == pair["source"], t.c.target == pair["target"],
+                sa.select(t.c.source, t.c.target, t.c.day, t.c.tension)
+                .where(sa.tuple_(t.c.source, t.c.target).in_(keys),
                        t.c.day >= spark_from.isoformat())
-            ).all()
-            by_day = {d: v for d, v in rows}
+                .order_by(t.c.source, t.c.target, t.c.day))
+            for source, target, day, tension in rows:
+                by_pair.setdefault((source, target), {})[day] = tension
+        for pair in pairs:
+            by_day = by_pair.get((pair["source"], pair["target"]), {})
             pair["spark"] = [
                 by_day.get((spark_from + timedelta(days=i)).isoformat(), 0.0) for i in range(30)
             ]
