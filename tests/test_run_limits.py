@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import wirewatch.analyze.pipeline
 import wirewatch.extract
 from tests.sample_pages import text_page
 from wirewatch.cli import main
@@ -60,7 +59,7 @@ def test_an_article_over_its_analysis_budget_is_kept_unanalysed(
             time.sleep(60)
         return [Analysis(article=article) for article in articles]
 
-    monkeypatch.setattr(wirewatch.analyze.pipeline, "analyze_articles", stalling)
+    monkeypatch.setattr("wirewatch.analyze.pipeline.analyze_articles", stalling)
     monkeypatch.setattr("wirewatch.analyze.nlp.load.load_nlp", lambda: None)
     results = process_pages(_pages(3, slow=1), analyze=True, page_seconds=0.5)
     notes = {r.source: (r.analyzed, r.note) for r in results}

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import random
+from collections.abc import AsyncIterator
 from datetime import date, timedelta
 from pathlib import Path
 
+import httpx
 import pytest
 
 from wirewatch.records import Actor, Analysis, Article, Event, Quote
@@ -97,3 +99,20 @@ def web_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("web") / "web.db"
     build_db(path)
     return path
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+@pytest.fixture
+async def client(web_db: Path) -> AsyncIterator[httpx.AsyncClient]:
+    """The app over the hand-made database, in-process through httpx.ASGITransport."""
+    from wirewatch.web.api import create_app
+
+    app = create_app(str(web_db))
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
+        yield c
+    app.state.store.close()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -25,20 +25,6 @@ GET_PATHS = ["/articles", "/articles/art01", "/events", "/stories", "/dyads",
              "/dyads/RUS/NATO", "/dyads/RUS/NATO/2024-03-05", "/status", "/alerts",
              "/openapi.json", "/", "/pair/RUS/NATO", "/article/art01", "/story/x",
              "/static/dashboard.js", "/articles/nope"]
-
-
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
-
-
-@pytest.fixture
-async def client(web_db: Path) -> AsyncIterator[httpx.AsyncClient]:
-    app = create_app(str(web_db))
-    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
-    async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
-        yield c
-    app.state.store.close()
 
 
 def assert_error(response: httpx.Response, status: int, code: str) -> None:
