@@ -157,3 +157,25 @@ def test_every_seed_speaker_points_at_its_mention(seed_path: Path) -> None:
         assert quote.speaker is not None
         named = {w.lower() for w in quote.speaker.name.split()}
         assert words & (named | {"he", "she", "they"}), (mention, quote.speaker)
+
+
+def test_a_verb_governing_a_fragment_names_it_before_a_cue_elsewhere_in_the_sentence() -> None:
+    text = ('The ministry rejected the report as "pure fiction," and two diplomats told '
+            'reporters the talks had stalled.')
+    quote = _one(text, "partial", "pure fiction")
+    assert quote.speaker is not None and quote.speaker.name == "ministry"
+
+
+def test_the_company_refers_back_to_an_organisation_the_tables_do_not_know() -> None:
+    text = ("Veltrix Corporation cut 300 jobs this year.\n\n"
+            "The company said on Monday that it would close its plant in Ohio.")
+    [quote] = [q for q in _quotes(text) if q.kind == "indirect"]
+    assert quote.speaker is not None and quote.speaker.name == "Veltrix Corporation"
+    assert _mention(text, quote) == "The company"
+
+
+def test_an_organisation_set_off_by_commas_names_the_speaker() -> None:
+    text = ("Its parent company, Halden Group, announced that the merger had been called "
+            "off.")
+    [quote] = [q for q in _quotes(text) if q.kind == "indirect"]
+    assert quote.speaker is not None and quote.speaker.name == "Halden Group"

@@ -37,6 +37,7 @@ from wirewatch.analyze.actors.resolve import (
     actor_from_parsed,
     attack_nouns,
     determiners,
+    generic_org_nouns,
     parse_phrase,
     resolve_name,
     stance_prefixes,
@@ -329,7 +330,9 @@ class ArticleActors:
         last = head.split()[-1] if head else ""
         if not last:
             return None
-        orgs = (m for m in earlier if m.kind == "org" and m.end <= before and last in m.nouns)
+        orgs = (m for m in earlier if m.kind == "org" and m.end <= before and (
+            last in m.nouns or (not m.nouns and m.actor.code is None
+                                and last in generic_org_nouns())))
         found = _latest(orgs)
         if found is not None:
             return found

@@ -60,6 +60,13 @@ def attack_nouns() -> frozenset[str]:
     return _word_set("attack_nouns.txt")
 
 
+@functools.cache
+def generic_org_nouns() -> frozenset[str]:
+    """"company", "agency": a definite description of an organisation the tables do not know
+    (generic_org_nouns.txt)."""
+    return _word_set("generic_org_nouns.txt")
+
+
 def attack_head(text: str) -> bool:
     """Does the phrase end in an attack or weapon noun ("U.S. air strikes")?"""
     words = text.split()

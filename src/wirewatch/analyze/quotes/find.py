@@ -189,13 +189,15 @@ def _quote_from_marks(doc: Doc, para: _Para, span: MarkedSpan,
         cue = _nearest([c for c in sent_cues if c.speaker is not None], start, end) \
             or _nearest(sent_cues, start, end)
     else:
-        cue = governing or _nearest(sent_cues, start, end)
+        # the verb that governs the fragment in the parse ("rejected the claims as “false”")
+        # before a cue that is only in the same sentence
+        described = describer(token, actors) if governing is None and token is not None \
+            else None
+        cue = governing or described or _nearest(sent_cues, start, end)
+        if cue is described and cue is not None:
+            cue = Cue(cue.token, "", cue.speaker, cue.speaker_token, cue.mention)
     speaker = cue.speaker if cue else None
     mention = cue.mention if cue else None
-    if speaker is None and kind == "partial" and token is not None:
-        described = describer(token, actors)
-        if described is not None:
-            speaker, mention = described.speaker, described.mention
     if speaker is None and kind == "direct" and span.closed:
         speaker, mention = _dash_author(para, span.end + 1)
     first, last = mention if speaker is not None and mention is not None else (None, None)
@@ -203,7 +205,7 @@ def _quote_from_marks(doc: Doc, para: _Para, span: MarkedSpan,
         text=para.text[start:end],
         kind=kind,
         speaker=speaker,
-        cue=cue.text if cue else None,
+        cue=(cue.text or None) if cue else None,
         start=start,
         end=end,
         speaker_start=first,

@@ -76,6 +76,9 @@ def name_token(subject: Token) -> Token:
     Menear"; "local resident Omar Hassan"); the subject itself otherwise."""
     if subject.pos_ != "NOUN":
         return subject
+    for child in subject.children:  # "WeWork's parent company, The We Company,"
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ == "ORG":
+            return child
     stack = [c for c in subject.children if c.dep_ in ("appos", "conj")]
     while stack:
         token = stack.pop(0)
