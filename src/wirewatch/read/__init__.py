@@ -17,15 +17,17 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from wirewatch.read.decode import Decoded, decode_bytes
-from wirewatch.read.fetch import Fetcher
 from wirewatch.read.files import MAX_BYTES, file_pages, stdin_pages, walk
 from wirewatch.read.links import Link, is_web_url
 from wirewatch.read.resolve import resolve_links
 from wirewatch.read.text import page_from_text, split_date_line
 from wirewatch.records import Page, Skip
+
+if TYPE_CHECKING:
+    from wirewatch.read.fetch import Fetcher
 
 __all__ = [
     "MAX_BYTES",
@@ -39,6 +41,16 @@ __all__ = [
     "read_path",
     "split_date_line",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # The fetcher (httpx, ~0.15 CPU-s to import) is imported when a link is fetched or when
+    # ``Fetcher`` is asked for, not for a run over local files.
+    if name == "Fetcher":
+        from wirewatch.read.fetch import Fetcher
+
+        return Fetcher
+    raise AttributeError(f"module 'wirewatch.read' has no attribute {name!r}")
 
 
 def read_path(path: str | Path, *, max_bytes: int = MAX_BYTES, fetcher: Fetcher | None = None,

@@ -13,13 +13,16 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Iterator
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from wirewatch.read.fetch import Fetched, Fetcher
 from wirewatch.read.files import pages_from_bytes
 from wirewatch.read.links import Link
 from wirewatch.read.sniff import InputForm, NameForm, form_from_name
 from wirewatch.records import Page, Skip
+
+if TYPE_CHECKING:
+    from wirewatch.read.fetch import Fetched, Fetcher
 
 MAX_DEPTH = 2
 _BATCH = 64
@@ -96,7 +99,12 @@ def resolve_links(items: Iterable[Page | Skip | Link], *, fetcher: Fetcher | Non
 
     def resolved(batch: list[Link]) -> Iterator[Page | Skip]:
         if not made:
-            made.append(LinkResolver(fetcher or Fetcher(), max_depth=max_depth))
+            if fetcher is None:
+                from wirewatch.read.fetch import Fetcher  # lazy: httpx only for links
+
+                made.append(LinkResolver(Fetcher(), max_depth=max_depth))
+            else:
+                made.append(LinkResolver(fetcher, max_depth=max_depth))
         return made[0].resolve(batch)
 
     batch: list[Link] = []
