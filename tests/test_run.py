@@ -169,17 +169,17 @@ KILLER = textwrap.dedent("""
     from wirewatch.store import open_store, writer
     from wirewatch.run import run_paths
 
-    real = writer.save_input
+    real = writer.input_row  # each input's row is made inside its batch's transaction
     calls = 0
 
-    def save_then_die(*args, **kwargs):
+    def row_then_die(**kwargs):
         global calls
         calls += 1
         if calls == int(sys.argv[3]):  # inside the third batch's open transaction
             os.kill(os.getpid(), signal.SIGKILL)
-        real(*args, **kwargs)
+        return real(**kwargs)
 
-    writer.save_input = save_then_die
+    writer.input_row = row_then_die
     run_paths([sys.argv[1]], open_store(sys.argv[2]), analyze=False, batch_size=4)
 """)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -50,21 +51,29 @@ def test_get_article_missing_raises_not_found(store: Store) -> None:
         store.get_article("nope")
 
 
-def test_batch_is_all_or_nothing(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("stored_before", [False, True])
+def test_batch_is_all_or_nothing(store: Store, monkeypatch: pytest.MonkeyPatch,
+                                 stored_before: bool) -> None:
+    # All new (written with one statement per table) or stored before (one input at a time):
+    # an error on the second input's row leaves the database as it was.
+    items = [InputResult(f"s{i}", "h", analysis=make_analysis(f"a{i}")) for i in range(3)]
+    if stored_before:
+        store.save_batch(items, run_id="r0")
+    before = store.counts()
     calls = {"n": 0}
-    real = writer.save_input
+    real = writer.input_row
 
-    def failing_second(*args: object, **kwargs: object) -> None:
+    def failing_second(**kwargs: Any) -> dict[str, Any]:
         calls["n"] += 1
         if calls["n"] == 2:
             raise sa.exc.OperationalError("insert", {}, Exception("disk full"))
-        real(*args, **kwargs)  # type: ignore[arg-type]
+        return real(**kwargs)
 
-    monkeypatch.setattr(writer, "save_input", failing_second)
-    items = [InputResult(f"s{i}", "h", analysis=make_analysis(f"a{i}")) for i in range(3)]
+    monkeypatch.setattr(writer, "input_row", failing_second)
     with pytest.raises(StoreError, match="disk full"):
         store.save_batch(items, run_id="r")
-    assert store.counts()["articles"] == 0
+    assert calls["n"] == 2
+    assert store.counts() == before
 
 
 def test_inputs_record_skips_and_unchanged_content(store: Store) -> None:

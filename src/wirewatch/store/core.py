@@ -19,7 +19,7 @@ import sqlalchemy as sa
 
 from wirewatch.errors import StoreError
 from wirewatch.records import Analysis, Article, Skip
-from wirewatch.store import reader, schema, writer
+from wirewatch.store import batch, reader, schema, writer
 from wirewatch.store.migrations import migrate, schema_version
 
 BUSY_TIMEOUT_MS = 30_000
@@ -150,19 +150,7 @@ class Store:
         """Store a batch of inputs' results in one transaction (all or nothing)."""
         now, stored_at = now_iso(), stored_at_now()
         with self.transaction() as conn:
-            for item in items:
-                article_id = None
-                if item.analysis is not None:
-                    article_id = item.analysis.article.id
-                    # Same source, new content: the new article replaces the old one.
-                    previous = writer.previous_article_id(conn, item.source)
-                    if previous is not None and previous != article_id:
-                        writer.delete_article(conn, previous)
-                    writer.save_analysis(conn, item.analysis, analyzed=item.analyzed,
-                                         run_id=run_id, now=stored_at)
-                writer.save_input(conn, source=item.source, content_hash=item.content_hash,
-                                  article_id=article_id, skip=item.skip, run_id=run_id,
-                                  now=now, note=item.note)
+            batch.save_results(conn, items, run_id=run_id, now=now, stored_at=stored_at)
 
     def start_run(self, *, analyzed: bool) -> str:
         run_id = uuid.uuid4().hex[:16]

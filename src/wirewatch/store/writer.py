@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import orjson
@@ -130,6 +130,15 @@ def _delete_by(table: sa.Table, column: str) -> sa.Delete:
     return sa.delete(table).where(table.c[column] == sa.bindparam("value_"))
 
 
+def update_rows(conn: sa.Connection, table: sa.Table, key: str,
+                rows: Sequence[Mapping[str, Any]]) -> None:
+    """Update the rows with these keys (one statement, executed for every row)."""
+    if rows:
+        conn.execute(_update_by_key(table, key),
+                     [{"key_": row[key], **{k: v for k, v in row.items() if k != key}}
+                      for row in rows])
+
+
 def _upsert(
     conn: sa.Connection, table: sa.Table, key: str, row: Mapping[str, Any]
 ) -> None:
@@ -138,6 +147,46 @@ def _upsert(
     result = conn.execute(_update_by_key(table, key), {"key_": row[key], **values})
     if result.rowcount == 0:
         conn.execute(sa.insert(table), dict(row))
+
+
+def child_rows(analysis: Analysis) -> list[tuple[sa.Table, list[dict[str, Any]]]]:
+    """The rows of an article's child tables (``schema.CHILD_TABLES`` order), each list in
+    ``seq`` order; a table without rows is left out."""
+    article = analysis.article
+    # The article's dropped lines, then the analysis's discarded event candidates (reasons
+    # event.* and analysis.*): one queryable table of drops per article.
+    all_drops = (*article.drops, *analysis.drops)
+    tables: list[tuple[sa.Table, list[dict[str, Any]]]] = [
+        (schema.drops, [
+            {"article_id": article.id, "seq": i, "reason": d.reason, "text": d.text,
+             "line": d.line}
+            for i, d in enumerate(all_drops)
+        ]),
+        (schema.quotes, [
+            {
+                "article_id": article.id,
+                "seq": i,
+                "text": q.text,
+                "kind": q.kind,
+                "speaker_name": q.speaker.name if q.speaker else None,
+                "speaker_code": q.speaker.code if q.speaker else None,
+                "speaker_sector": q.speaker.sector if q.speaker else None,
+                "cue": q.cue,
+                "start": q.start,
+                "end": q.end,
+                "speaker_start": q.speaker_start,
+                "speaker_end": q.speaker_end,
+            }
+            for i, q in enumerate(analysis.quotes)
+        ]),
+        (schema.events, [event_row(article, i, e) for i, e in enumerate(analysis.events)]),
+        (schema.actors, [
+            {"article_id": article.id, "seq": i, "name": a.name, "code": a.code,
+             "sector": a.sector}
+            for i, a in enumerate(analysis.actors)
+        ]),
+    ]
+    return [(table, rows) for table, rows in tables if rows]
 
 
 def save_analysis(
@@ -149,53 +198,8 @@ def save_analysis(
                                                      now=now))
     for table in schema.CHILD_TABLES:
         conn.execute(_delete_by(table, "article_id"), {"value_": article.id})
-    # The article's dropped lines, then the analysis's discarded event candidates (reasons
-    # event.* and analysis.*): one queryable table of drops per article.
-    all_drops = (*article.drops, *analysis.drops)
-    if all_drops:
-        conn.execute(
-            sa.insert(schema.drops),
-            [
-                {"article_id": article.id, "seq": i, "reason": d.reason, "text": d.text,
-                 "line": d.line}
-                for i, d in enumerate(all_drops)
-            ],
-        )
-    if analysis.quotes:
-        conn.execute(
-            sa.insert(schema.quotes),
-            [
-                {
-                    "article_id": article.id,
-                    "seq": i,
-                    "text": q.text,
-                    "kind": q.kind,
-                    "speaker_name": q.speaker.name if q.speaker else None,
-                    "speaker_code": q.speaker.code if q.speaker else None,
-                    "speaker_sector": q.speaker.sector if q.speaker else None,
-                    "cue": q.cue,
-                    "start": q.start,
-                    "end": q.end,
-                    "speaker_start": q.speaker_start,
-                    "speaker_end": q.speaker_end,
-                }
-                for i, q in enumerate(analysis.quotes)
-            ],
-        )
-    if analysis.events:
-        conn.execute(
-            sa.insert(schema.events),
-            [event_row(article, i, e) for i, e in enumerate(analysis.events)],
-        )
-    if analysis.actors:
-        conn.execute(
-            sa.insert(schema.actors),
-            [
-                {"article_id": article.id, "seq": i, "name": a.name, "code": a.code,
-                 "sector": a.sector}
-                for i, a in enumerate(analysis.actors)
-            ],
-        )
+    for table, rows in child_rows(analysis):
+        conn.execute(sa.insert(table), rows)
 
 
 def previous_article_id(conn: sa.Connection, source: str) -> str | None:
@@ -212,6 +216,21 @@ def delete_article(conn: sa.Connection, article_id: str) -> None:
     conn.execute(_delete_by(schema.articles, "id"), {"value_": article_id})
 
 
+def input_row(*, source: str, content_hash: str | None, article_id: str | None,
+              skip: Skip | None, run_id: str, now: str, note: str | None = None) -> dict[str, Any]:
+    """The ``inputs`` row of one input: stored (with its article) or skipped (with why)."""
+    return {
+        "source": source,
+        "content_hash": content_hash,
+        "status": "skipped" if skip else "stored",
+        "reason": skip.reason if skip else None,
+        "detail": skip.detail if skip else note,
+        "article_id": article_id,
+        "run_id": run_id,
+        "updated_at": now,
+    }
+
+
 def save_input(
     conn: sa.Connection,
     *,
@@ -225,18 +244,6 @@ def save_input(
 ) -> None:
     """Record the latest state of one input: stored (with its article) or skipped (with why);
     ``note`` is the detail of a stored input (e.g. why its analysis failed)."""
-    _upsert(
-        conn,
-        schema.inputs,
-        "source",
-        {
-            "source": source,
-            "content_hash": content_hash,
-            "status": "skipped" if skip else "stored",
-            "reason": skip.reason if skip else None,
-            "detail": skip.detail if skip else note,
-            "article_id": article_id,
-            "run_id": run_id,
-            "updated_at": now,
-        },
-    )
+    _upsert(conn, schema.inputs, "source",
+            input_row(source=source, content_hash=content_hash, article_id=article_id,
+                      skip=skip, run_id=run_id, now=now, note=note))
