@@ -57,8 +57,22 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 _CREDIT_FIRSTS = frozenset("(aAcCrRwWeEtTpP")
+_CREDIT_KEYS = (  # a credit line's key starts with one of these (``_CREDIT``)
+    "reporting",
+    "additional",
+    "contributed",
+    "writing",
+    "editing",
+    "edited",
+    "compiled",
+    "translated",
+    "translation",
+    "produced",
+)
 # "1 / 39", "3 of 12": a slideshow's position; a line that is only a URL (lynx's references)
-_SLIDE_COUNT = re.compile(r"^\d{1,3}\s*(?:/|of)\s*\d{1,3}$")
+_SLIDE_COUNT = re.compile(
+    r"^(?:(?:image|photo|picture|slide|foto)\s+)?\d{1,3}\s*(?:/|of)\s*\d{1,3}$", re.IGNORECASE
+)
 _URL_ONLY = re.compile(r"^\d{1,4}\.\s*(?:https?://|www\.)\S+$")  # numbered: a references list
 _COUNTER = re.compile(r"^[\d\s.,]+$")
 _NAMED_COUNT = re.compile(
@@ -108,18 +122,27 @@ def pattern_family(line: Line) -> str | None:
     """The chrome family of a short line by its shape: a credit, a counter, a slideshow
     position, an advertisement marker or a bare URL."""
     text = line.text
-    if text[:1] in _CREDIT_FIRSTS and line.words <= LONG_PROMO_MAX_WORDS and _CREDIT.match(text):
-        return "credit"
-    if line.words <= COUNTER_MAX_WORDS:
-        if all(map(str.isdigit, line.tokens)):
+    words = line.words
+    tokens = line.tokens
+    if words <= COUNTER_MAX_WORDS and tokens and tokens[-1].isdigit():
+        if all(map(str.isdigit, tokens)):
             if _SLIDE_COUNT.match(text):
                 return "slideshow"
             if _COUNTER.match(text):
                 return "counter"
-        if "advert" in line.key and _ADVERT.match(text):
-            return "advert"
-        if line.words == 2 and _NAMED_COUNT.match(text):
+        if words == 2 and _NAMED_COUNT.match(text):
             return "counter"
+        if words == 4 and _SLIDE_COUNT.match(text):
+            return "slideshow"
+    if words <= COUNTER_MAX_WORDS and "advert" in line.key and _ADVERT.match(text):
+        return "advert"
+    if (
+        words <= LONG_PROMO_MAX_WORDS
+        and line.key.startswith(_CREDIT_KEYS)
+        and text[:1] in _CREDIT_FIRSTS
+        and _CREDIT.match(text)
+    ):
+        return "credit"
     if ("://" in text or "www." in text) and _URL_ONLY.match(text):
         return "links"
     return None
@@ -247,7 +270,10 @@ def chrome_reasons(lines: list[Line], *, icons: bool | set[int] = True) -> list[
             or (key.startswith(_COUNT_WORDS) and _COMMENT_COUNT.match(key))
         ):
             add("chrome.comments")
-        elif (family := exact(key)) is not None or (family := pattern_family(line)) is not None:
+        elif (family := exact(key)) is not None or (
+            (words <= COUNTER_MAX_WORDS or key.startswith(_CREDIT_KEYS) or "://" in text)
+            and (family := pattern_family(line)) is not None
+        ):
             add(f"chrome.{family}")
         elif (text[-1] == ")" or ":" in text) and is_teaser(line):
             add("chrome.teaser")

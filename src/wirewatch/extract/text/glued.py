@@ -17,7 +17,9 @@ Both keep the number of the line they came from.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
+from itertools import accumulate
 
 from wirewatch.extract.text.lines import data_lines
 
@@ -37,10 +39,12 @@ _TIME = (  # a time, with a time zone in capitals ("IST", "GMT") even under IGNO
 _STAMP = rf"{_STAMP_WORDS}\s*:?\s*{_DATE}{_TIME}"
 _STAMP_HEAD = re.compile(rf"^\s*\(?{_STAMP}\)?\s*[|:–—-]?\s*", re.IGNORECASE)
 _STAMP_TAIL = re.compile(rf"(?<=[.!?”\"'])\s*\(?{_STAMP}\)?\s*$", re.IGNORECASE)
-_STAMP_CUES = ("pdated", "ublished", "osted", "odified", "PDATED", "UBLISHED", "OSTED")
+_CUE_WORDS = ("pdated", "ublished", "osted", "odified", "PDATED", "UBLISHED", "OSTED")
 MIN_REST_WORDS = 6  # words a paragraph must keep for the stamp to be split off
 # a lower-case letter, digit or "&"-less end, then a capital with no space: a glued boundary
 _GLUE = re.compile(r"(?<=[a-z\u00e0-\u024f0-9)])(?=[A-Z\u00c0-\u00de])")
+# a line whose first word has a capital right after a small letter ("HomeWorldThe")
+_GLUED_FIRST = re.compile(r"\n[A-Z][a-z]+[A-Z]")  # a literal first: a fast scan
 HEADLINE_MIN_WORDS = 4
 CRUMB_MAX_WORDS = 4
 _PARTICLES = frozenset({"&", "and", "of", "the", "de", "la", "et"})
@@ -52,19 +56,40 @@ def section_words() -> frozenset[str]:
     return frozenset(w.lower() for w in data_lines("sections.txt"))
 
 
-def split_glued(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """The lines with glued date stamps and breadcrumbs split off (see the module doc)."""
-    out: list[tuple[int, str]] = []
+def split_glued(numbered: list[tuple[int, str]], content: str) -> list[tuple[int, str]]:
+    """The lines with glued date stamps and breadcrumbs split off (see the module doc).
+
+    The candidate lines are found by two searches over the joined lines (a stamp word; a
+    first word with a capital after a small letter), so most lines cost nothing.
+    """
+    if not numbered:
+        return numbered
+    joined = "\n".join(raw for _, raw in numbered)
+    hits: list[int] = []
+    for word in _CUE_WORDS:  # str.find: far faster than a regex alternation over the page
+        if word in content:
+            at = joined.find(word)
+            while at != -1:
+                hits.append(at)
+                at = joined.find(word, at + 1)
+    crumbs = [m.start() for m in _GLUED_FIRST.finditer("\n" + joined)]  # offsets + 1 - 1
+    if not hits and not crumbs:
+        return numbered
+    starts = list(accumulate((len(raw) + 1 for _, raw in numbered), initial=0))
+    stamp_lines = {bisect_right(starts, at) - 1 for at in hits}
+    crumb_lines = {bisect_right(starts, at) - 1 for at in crumbs}
     sections = section_words()
-    for index, raw in numbered:
-        pieces = [raw]
-        if any(cue in raw for cue in _STAMP_CUES):
-            pieces = split_stamp(raw)
-        elif raw[:1].isupper() and _GLUE.search(raw[:40]):
-            first = _GLUE.split(raw.strip(), maxsplit=1)[0]
-            if first.lower() in sections:
-                pieces = split_breadcrumb(raw)
-        out.extend((index, piece) for piece in pieces)
+    out: list[tuple[int, str]] = []
+    for number, (index, raw) in enumerate(numbered):
+        if number in stamp_lines:
+            out.extend((index, piece) for piece in split_stamp(raw))
+            continue
+        if number in crumb_lines:
+            first_word = raw.split(None, 1)[0]
+            if first_word.isalpha() and _GLUE.split(first_word, maxsplit=1)[0].lower() in sections:
+                out.extend((index, piece) for piece in split_breadcrumb(raw))
+                continue
+        out.append((index, raw))
     return out
 
 

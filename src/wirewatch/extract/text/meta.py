@@ -286,8 +286,7 @@ def find_meta(
         dates = [pos for pos, reason in meta.taken.items() if reason == "meta.date"]
         _bare_name_near(lines, meta, dates, NAME_NEAR_DATE)
     head_end = min(body_start, len(lines) - 1)
-    lead = lead_words(lines, body_start, body_end)
-    lead_after = lead_words(lines, body_start + 1, body_end)
+    lead, lead_after = lead_words(lines, body_start, body_end)
     title_pos = choose_title(
         lines, head_end, anchors, meta.taken, _url_words(url), key_counts, lead, lead_after
     )

@@ -85,19 +85,20 @@ def reflow(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
     width = wrap_width(numbered)
     if width is not None:
         return _unwrap(numbered, width)
-    joined = _join_fragments(numbered, unfinished=False)
-    if _node_per_line(numbered, len(numbered) - len(joined)):
-        return _join_fragments(numbered, unfinished=True)
+    firsts = [raw.lstrip()[:2] for _, raw in numbered]
+    joined = _join_fragments(numbered, firsts, unfinished=False)
+    if _node_per_line(firsts, len(numbered) - len(joined)):
+        return _join_fragments(numbered, firsts, unfinished=True)
     return joined
 
 
-def _node_per_line(numbered: list[tuple[int, str]], joins: int) -> bool:
+def _node_per_line(firsts: list[str], joins: int) -> bool:
     """Whether the page shows the one-text-node-a-line habit: lines that start with a comma or
     a full stop (the text after an inline link), or many lines that continue a sentence."""
-    if joins >= FRAGMENT_SHARE * len(numbered):
+    if joins >= FRAGMENT_SHARE * len(firsts):
         return True
-    starts = sum(1 for _, raw in numbered if raw.lstrip()[:1] in ",.;)" and len(raw.strip()) > 1)
-    return starts >= MIN_PUNCT_STARTS
+    starts = [two for two in firsts if two[:1] in ",.;)" and len(two) > 1]
+    return len(starts) >= MIN_PUNCT_STARTS
 
 
 def _has_link_marks(numbered: list[tuple[int, str]]) -> bool:
@@ -115,6 +116,12 @@ def wrap_width(numbered: list[tuple[int, str]]) -> int | None:
     sizes = [len(raw.rstrip()) for _, raw in numbered if "://" not in raw]  # URLs overrun
     if len(sizes) < WRAP_MIN_LINES:
         return None
+    long_lines = 0
+    for size in sizes:  # most pages have long lines: done before any sorting
+        if size > WRAP_MAX_WIDTH:
+            long_lines += 1
+            if long_lines > WRAP_LONG_SHARE * len(sizes):
+                return None
     within = sorted(s for s in sizes if s <= WRAP_MAX_WIDTH)
     if len(sizes) - len(within) > WRAP_LONG_SHARE * len(sizes) or not within:
         return None
@@ -152,33 +159,41 @@ def _unwrap(numbered: list[tuple[int, str]], width: int) -> list[tuple[int, str]
     return out
 
 
-def _join_fragments(numbered: list[tuple[int, str]], *, unfinished: bool) -> list[tuple[int, str]]:
+def _join_fragments(
+    numbered: list[tuple[int, str]], firsts: list[str], *, unfinished: bool
+) -> list[tuple[int, str]]:
     """Adjacent lines joined where the second continues the first's sentence (it starts in
     lower case or with continuing punctuation); with ``unfinished``, also where the first ends
     in a function word ("... told", "... of the"), whatever the second starts with."""
+    joins = [
+        k
+        for k in range(1, len(numbered))
+        if (first := firsts[k][:1])
+        and (first.islower() or first in _CONTINUES or unfinished)
+        and numbered[k][0] == numbered[k - 1][0] + 1
+        and _joinable(numbered[k - 1][1], numbered[k][1], first, unfinished=unfinished)
+    ]
+    if not joins:
+        return numbered
+    joining = set(joins)
     out: list[tuple[int, str]] = []
-    previous_index = -2
-    for index, raw in numbered:
-        text = raw.strip()
-        if (
-            out
-            and index == previous_index + 1
-            and text
-            and out[-1][1][-1:] not in _SENTENCE_END
-            and not text.startswith(_BULLETS)
-            and (
-                text[0].islower()
-                or text[0] in _CONTINUES
-                or (unfinished and _last_word(out[-1][1]) in _FUNCTION_WORDS)
-            )
-        ):
-            first, joined = out[-1]
-            glue = "" if text[0] in _CONTINUES else " "
-            out[-1] = (first, joined + glue + text)
+    for k, (index, raw) in enumerate(numbered):
+        if k in joining:
+            text = raw.strip()
+            head, joined = out[-1]
+            out[-1] = (head, joined + ("" if text[0] in _CONTINUES else " ") + text)
         else:
             out.append((index, raw))
-        previous_index = index
     return out
+
+
+def _joinable(before: str, raw: str, first: str, *, unfinished: bool) -> bool:
+    """Whether ``raw`` continues the sentence of the line ``before`` it."""
+    if before.rstrip()[-1:] in _SENTENCE_END or raw.lstrip().startswith(_BULLETS):
+        return False
+    if first.islower() or first in _CONTINUES:
+        return True
+    return unfinished and _last_word(before) in _FUNCTION_WORDS
 
 
 def _last_word(text: str) -> str:

@@ -31,27 +31,37 @@ LEAD_LINES = 8  # body lines whose words a headline shares
 LEAD_MIN_WORDS = 8
 _SUFFIX_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ")
 _CUT = ("…", "...")
+_CRUMB_SEPARATORS = (" » ", " > ", " › ", " / ")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 
 
-def lead_words(lines: list[Line], body_start: int, body_end: int) -> frozenset[str]:
-    """Content words (four letters or more, not stopwords) of the body's first prose lines."""
+def lead_words(
+    lines: list[Line], body_start: int, body_end: int
+) -> tuple[frozenset[str], frozenset[str]]:
+    """Content words (four letters or more, not stopwords) of the body's first prose lines;
+    and the same without the body's first line (for that line as a title candidate)."""
     stop = stopwords().get("en", frozenset())
-    words: set[str] = set()
+    first: set[str] = set()
+    rest: set[str] = set()
     taken = 0
-    for line in lines[body_start : min(body_end, body_start + 3 * LEAD_LINES)]:
+    for pos in range(body_start, min(body_end, body_start + 3 * LEAD_LINES, len(lines))):
+        line = lines[pos]
         if line.words >= LEAD_MIN_WORDS:
-            words.update(t for t in line.tokens if len(t) >= 4 and t not in stop)
+            (first if pos == body_start else rest).update(line.tokens)
             taken += 1
             if taken >= LEAD_LINES:
                 break
-    return frozenset(words)
+    rest = {t for t in rest if len(t) >= 4} - stop
+    first = {t for t in first if len(t) >= 4} - stop
+    return frozenset(first | rest), frozenset(rest)
 
 
 def _suffixed_keys(lines: list[Line]) -> set[str]:
     """Keys of the heads of lines that look like ``Headline | Site`` (the title tag's form)."""
     heads: set[str] = set()
     for line in lines:
+        if not any(sep in line.text for sep in _SUFFIX_SEPARATORS):
+            continue
         text = line.text
         if line.words > 40:
             continue
@@ -84,56 +94,72 @@ def choose_title(
     start = max(0, head_end - TITLE_SPAN)
     for pos in range(start, min(head_end + 1, len(lines))):
         line = lines[pos]
-        if pos in taken or line.chrome or line.bullet or not (2 <= line.words <= 30):
+        words_n = line.words
+        if not 2 <= words_n <= 30 or line.chrome or line.bullet or pos in taken:
             continue
         text = line.text
-        if (text[:1] in BYLINE_FIRSTS and BYLINE.match(text)) or "@" in text:
+        tokens = line.tokens
+        if "@" in text or text[:1] in "/|,.;:" or line.length > 250:
             continue
-        if not any(t.isalpha() for t in line.tokens) or text[:1] in "/|,.;:":
+        if (text[:1] in BYLINE_FIRSTS and BYLINE.match(text)) or menu_words.issuperset(tokens):
             continue
-        if menu_words.issuperset(line.tokens) or line.length > 250:
-            continue
+        if line.key.replace(" ", "").isdigit():
+            continue  # no word at all
         dated = ("19" in text or "20" in text) and find_date(text) is not None
-        if (dated and line.words < 8) or _CLOCK.search(text):
+        if (dated and words_n < 8) or (":" in text and _CLOCK.search(text)):
             continue  # a date or time stamp
-        if line.words <= 4 and bare_name(line):
+        words = text.split()
+        capitalised = len([w for w in words if w[:1].isupper()])
+        if words_n <= 4 and capitalised == len(words) and bare_name(line):
             continue
         distance = head_end - pos
         score = 3.0 - 0.06 * distance - (0.5 if distance > 25 else 0.0)
         if keys.get(line.key, 0) > 1:
             score += 1.5
         else:
-            if suffixed is None:
-                suffixed = _suffixed_keys(lines)
+            if suffixed is None:  # the page's first lines (a title tag) and the head
+                suffixed = _suffixed_keys(lines[:3] + lines[start : head_end + 1])
             if line.key in suffixed:
                 score += 1.5
-        if any(0 < a - pos <= 4 for a in anchors):
+        if anchors and any(0 < a - pos <= 4 for a in anchors):
             score += 1.5
-        if text.endswith(".") and line.words > 3 and not text.endswith(_CUT):
-            score -= 2.0 if line.words > 12 else 1.0  # captions and teasers end so
-        if text.endswith(_CUT):
-            score -= 2.5  # a teaser cut short
-        if text.endswith(":") or "|" in text:
+        last = text[-1]
+        if last == "." and words_n > 3 and not text.endswith(_CUT):
+            score -= 2.0 if words_n > 12 else 1.0  # captions and teasers end so
+        if last in "….":
+            if text.endswith(_CUT):
+                score -= 2.5  # a teaser cut short
+        elif last == ":":
             score -= 2.0
+        if "|" in text:
+            score -= 2.0
+        if (">" in text or "»" in text or "›" in text or " / " in text) and sum(
+            text.count(sep) for sep in _CRUMB_SEPARATORS
+        ) >= 2:
+            score -= 3.0  # a breadcrumb trail
+        if sum(map(str.isdigit, tokens)) >= 3:
+            score -= 2.0  # a results or scores line
         if dated:
             score -= 1.5  # a caption or a teaser with its date
-        if line.words >= 4:
+        if words_n >= 4:
             score += 1.0
-        elif line.words == 2:
+        elif words_n == 2:
             score -= 1.0
-        content = [t for t in line.tokens if len(t) >= 4 and t not in stop]
         shared = lead if pos < head_end or lead_after is None else lead_after
-        if content and shared:
-            score += 4.0 * sum(1 for t in content if t in shared) / len(content)
+        if shared:
+            content = {t for t in tokens if len(t) >= 4} - stop
+            if content:
+                score += 4.0 * len(content & shared) / len(content)
         if url_words:
-            tokens = [t for t in line.tokens if len(t) > 2]
-            score += 5.0 * sum(1 for t in tokens if t in url_words) / max(1, len(tokens))
-        if any(t in menu_words for t in line.tokens):
+            long_tokens = [t for t in tokens if len(t) > 2]
+            score += (
+                5.0 * len([t for t in long_tokens if t in url_words]) / max(1, len(long_tokens))
+            )
+        if not menu_words.isdisjoint(tokens):
             score -= 1.0
-        words = text.split()
         if len(words) >= 3 and text.isupper():
             score -= 1.5
-        score += len([w for w in words if w[:1].isupper()]) / max(1, line.words)
+        score += capitalised / max(1, words_n)
         if score > best_score:
             best, best_score = pos, score
     return best
