@@ -78,3 +78,13 @@ def test_a_lynx_style_dump_cleans_to_the_paragraphs() -> None:
     article = clean_text_page(Page(source="lynx.txt", form="text", content=lynx_dump()))
     assert article.body[0] == PARAGRAPHS[0]
     assert article.body[-1] == PARAGRAPHS[-1]
+
+
+def test_a_glued_menu_is_cut_into_its_items() -> None:
+    from wirewatch.extract.text.glued import split_menu
+
+    raw = "NewsWorldVideoCartoonsListen LiveSearchHarbour council delays the breakwater vote"
+    assert split_menu(raw)[-1] == "Harbour council delays the breakwater vote"
+    assert split_menu(raw)[:3] == ["News", "World", "Video"]
+    prose = "The iPhone maker and McDonald's said on Monday that YouTube and PlayStation grew."
+    assert split_menu(prose) == [prose]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from functools import cache
 from itertools import accumulate
 
@@ -45,6 +46,9 @@ MIN_REST_WORDS = 6  # words a paragraph must keep for the stamp to be split off
 _GLUE = re.compile(r"(?<=[a-z\u00e0-\u024f0-9)])(?=[A-Z\u00c0-\u00de])")
 # a line whose first word has a capital right after a small letter ("HomeWorldThe")
 _GLUED_FIRST = re.compile(r"\n[A-Z][a-z]+[A-Z]")  # a literal first: a fast scan
+_GLUE_POINT = re.compile(r"[a-z][A-Z]")  # ASCII glue points, counted per line
+MENU_GLUES = 4  # glue points a line needs to be read as a glued menu
+MENU_ITEM_WORDS = 3  # the median item of a glued menu is this short
 HEADLINE_MIN_WORDS = 4
 CRUMB_MAX_WORDS = 4
 _PARTICLES = frozenset({"&", "and", "of", "the", "de", "la", "et"})
@@ -73,11 +77,14 @@ def split_glued(numbered: list[tuple[int, str]], content: str) -> list[tuple[int
                 hits.append(at)
                 at = joined.find(word, at + 1)
     crumbs = [m.start() for m in _GLUED_FIRST.finditer("\n" + joined)]  # offsets + 1 - 1
-    if not hits and not crumbs:
+    glue_points = [m.start() for m in _GLUE_POINT.finditer(joined)]
+    if not hits and not crumbs and len(glue_points) < MENU_GLUES:
         return numbered
     starts = list(accumulate((len(raw) + 1 for _, raw in numbered), initial=0))
     stamp_lines = {bisect_right(starts, at) - 1 for at in hits}
     crumb_lines = {bisect_right(starts, at) - 1 for at in crumbs}
+    glue_counts = Counter(bisect_right(starts, at) - 1 for at in glue_points)
+    menu_lines = {n for n, count in glue_counts.items() if count >= MENU_GLUES}
     sections = section_words()
     out: list[tuple[int, str]] = []
     for number, (index, raw) in enumerate(numbered):
@@ -89,8 +96,22 @@ def split_glued(numbered: list[tuple[int, str]], content: str) -> list[tuple[int
             if first_word.isalpha() and _GLUE.split(first_word, maxsplit=1)[0].lower() in sections:
                 out.extend((index, piece) for piece in split_breadcrumb(raw))
                 continue
+        if number in menu_lines:
+            out.extend((index, piece) for piece in split_menu(raw))
+            continue
         out.append((index, raw))
     return out
+
+
+def split_menu(raw: str) -> list[str]:
+    """A run of menu links glued together ("NewsWorldVideoSearchThe minister says ...") cut
+    into its items, when they are short (a menu, not prose with "iPhone" or "McDonald" in it);
+    else ``[raw]``."""
+    pieces = [p.strip() for p in _GLUE.split(raw.strip()) if p.strip()]
+    sizes = sorted(len(p.split()) for p in pieces)
+    if len(pieces) <= MENU_GLUES or sizes[len(sizes) // 2] > MENU_ITEM_WORDS:
+        return [raw]
+    return pieces
 
 
 def split_stamp(raw: str) -> list[str]:

@@ -27,6 +27,7 @@ from wirewatch.extract.text.lines import Line, data_lines, normalise_key, stopwo
 from wirewatch.extract.text.names import BYLINE, BYLINE_FIRSTS, bare_name, chrome_words
 
 TITLE_SPAN = 60  # lines above the body start searched
+TOP_LINES = 2  # and the page's first lines, wherever the body starts
 LEAD_LINES = 8  # body lines whose words a headline shares
 LEAD_MIN_WORDS = 8
 _SUFFIX_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ")
@@ -92,7 +93,9 @@ def choose_title(
     suffixed: set[str] | None = None
     best, best_score = None, 0.0
     start = max(0, head_end - TITLE_SPAN)
-    for pos in range(start, min(head_end + 1, len(lines))):
+    # the page's first lines too: a scrape of the whole document starts with its <title>
+    positions = [*range(min(TOP_LINES, start)), *range(start, min(head_end + 1, len(lines)))]
+    for pos in positions:
         line = lines[pos]
         words_n = line.words
         if not 2 <= words_n <= 30 or line.chrome or line.bullet or pos in taken:
@@ -112,7 +115,7 @@ def choose_title(
         capitalised = len([w for w in words if w[:1].isupper()])
         if words_n <= 4 and capitalised == len(words) and bare_name(line):
             continue
-        distance = head_end - pos
+        distance = min(head_end - pos, TITLE_SPAN)
         score = 3.0 - 0.06 * distance - (0.5 if distance > 25 else 0.0)
         if keys.get(line.key, 0) > 1:
             score += 1.5
