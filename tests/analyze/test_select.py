@@ -153,3 +153,13 @@ def test_skipped_sentences_keep_known_actors_for_later_pronouns() -> None:
     doc = next(pipe_selected([text], nlp=load_nlp(), light="dict", context=0))
     assert any(e.text == "Jens Stoltenberg" for e in doc.ents)  # from a skipped sentence
     assert not doc[0].dep_  # ... which was not parsed
+
+
+def test_a_pronoun_sentence_reaches_one_sentence_further_back() -> None:
+    text = ("Mara Olsen spent ten years abroad. The town changed a lot in that time. "
+            "\u201cIt was terrifying,\u201d she said.")
+    first = text.index("Mara")
+    runs = plan(text, context=1)
+    assert any(r.selected and r.start <= first < r.end for r in runs)
+    plain = text.replace("she said", "the mayor said")
+    assert not any(r.selected and r.start <= first < r.end for r in plan(plain, context=1))

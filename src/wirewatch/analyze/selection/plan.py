@@ -30,6 +30,7 @@ __all__ = [
     "sentence_starts",
 ]
 
+_PERSON_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 QUOTE_CHARS = frozenset("\"“”„‟«»‘’‚‹›〝〞＂")
 # A sentence ends at . ! ? (and closing marks or brackets after it), before white space and a
 # capital, a digit or an opening mark.
@@ -232,7 +233,10 @@ def plan(text: str, *, context: int = 0) -> list[Run]:
     if context:
         chosen = [i for i, k in enumerate(keep) if k]
         for i in chosen:
-            for j in range(max(0, i - context), i):
+            # "he"/"she" may name someone two sentences back, and the person who was the
+            # subject there is the likelier one: one sentence more for them
+            reach = context + 1 if _PERSON_PRONOUN.search(text, *bounds[i]) else context
+            for j in range(max(0, i - reach), i):
                 keep[j] = True
     runs: list[Run] = []
     for (s, e), k in zip(bounds, keep, strict=True):
