@@ -49,6 +49,7 @@ _GLUED_FIRST = re.compile(r"\n[A-Z][a-z]+[A-Z]")  # a literal first: a fast scan
 _GLUE_POINT = re.compile(r"[a-z][A-Z]")  # ASCII glue points, counted per line
 MENU_GLUES = 4  # glue points a line needs to be read as a glued menu
 MENU_ITEM_WORDS = 3  # the median item of a glued menu is this short
+MENU_GLUE_DENSITY = 0.35  # glue points per word of a glued menu line
 HEADLINE_MIN_WORDS = 4
 CRUMB_MAX_WORDS = 4
 _PARTICLES = frozenset({"&", "and", "of", "the", "de", "la", "et"})
@@ -111,6 +112,8 @@ def split_menu(raw: str) -> list[str]:
     sizes = sorted(len(p.split()) for p in pieces)
     if len(pieces) <= MENU_GLUES or sizes[len(sizes) // 2] > MENU_ITEM_WORDS:
         return [raw]
+    if len(pieces) - 1 < MENU_GLUE_DENSITY * len(raw.split()):
+        return [raw]  # glue points few for the words: "iPhone", "McDonald" in prose
     return pieces
 
 
