@@ -179,3 +179,23 @@ def test_an_organisation_set_off_by_commas_names_the_speaker() -> None:
             "off.")
     [quote] = [q for q in _quotes(text) if q.kind == "indirect"]
     assert quote.speaker is not None and quote.speaker.name == "Halden Group"
+
+
+def test_a_name_next_to_the_cue_speaks_when_the_parse_hangs_its_titles_elsewhere() -> None:
+    text = ('"Sales grew in every region we serve," chairman, CEO and president Dana Whitlow '
+            'said in the earnings release.')
+    quote = _one(text, "direct", "Sales grew")
+    assert quote.speaker is not None and quote.speaker.name == "Dana Whitlow"
+
+
+def test_a_participle_after_a_passive_verb_is_the_agents() -> None:
+    text = "The report was denied by Minister Ruth Adeyemi, hinting that it was a forgery."
+    [quote] = [q for q in _quotes(text) if q.kind == "indirect"]
+    assert quote.speaker is not None and quote.speaker.name == "Ruth Adeyemi"
+
+
+def test_a_group_around_a_known_name_keeps_the_whole_phrase() -> None:
+    text = ("Coach Dan Rudd was fined on Monday.\n\n"
+            "Rudd's supporters have said that he had no choice.")
+    [quote] = [q for q in _quotes(text) if q.kind == "indirect"]
+    assert quote.speaker is not None and quote.speaker.name == "Rudd's supporters"

@@ -21,7 +21,13 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 from wirewatch.analyze.actors.mentions import ArticleActors
-from wirewatch.analyze.quotes.speakers import mention_span, name_token, speaker_of, subject_of
+from wirewatch.analyze.quotes.speakers import (
+    adjacent_name,
+    mention_span,
+    name_token,
+    speaker_of,
+    subject_of,
+)
 from wirewatch.records import Actor
 
 
@@ -61,7 +67,11 @@ class Cue:
 
 
 def make_cue(token: Token, text: str, subject: Token | None, actors: ArticleActors) -> Cue:
-    """A cue with its speaker read from ``subject`` (a title's or apposition's name first)."""
+    """A cue with its speaker read from ``subject`` (a title's or apposition's name first);
+    without one, a person's name right next to the cue ("… chairman, CEO and president Craig
+    Menear said", where the parser hung the titles elsewhere)."""
+    if subject is None:
+        subject = adjacent_name(token)
     if subject is None:
         return Cue(token, text, None, None)
     named = name_token(subject)

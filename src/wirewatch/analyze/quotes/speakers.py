@@ -23,7 +23,7 @@ from wirewatch.analyze.actors.mentions import ArticleActors
 from wirewatch.analyze.actors.resolve import determiners
 from wirewatch.records import Actor
 
-__all__ = ["mention_span", "name_token", "speaker_of", "subject_of"]
+__all__ = ["adjacent_name", "mention_span", "name_token", "speaker_of", "subject_of"]
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CLIMB = frozenset({"advcl", "conj", "xcomp", "acl", "relcl", "parataxis", "ccomp"})
@@ -40,17 +40,19 @@ def subject_of(verb: Token) -> Token | None:
     """The token naming who performs ``verb``, climbing to the governing verb if needed."""
     current = verb
     for _ in range(6):
+        if current is not verb and current.dep_ != "relcl":
+            agent = _agent(current)  # "… was denied by Andrew, hinting that …": Andrew hints
+            if agent is not None:
+                return agent
         subjects = [c for c in current.children if c.dep_ in _SUBJECTS]
         if subjects:
             if current.dep_ == "relcl" and subjects[0].tag_ in {"WDT", "WP"}:
                 return current.head  # "…, which said" -> the noun it describes
             names = [s for s in subjects if s.pos_ == "PROPN"]
             return names[-1] if names and len(subjects) > 1 else subjects[0]
-        for child in current.children:
-            if child.dep_ == "agent":
-                for grand in child.children:
-                    if grand.dep_ == "pobj":
-                        return grand
+        agent = _agent(current)
+        if agent is not None:
+            return agent
         if current.lower_ == "according":
             for child in current.children:
                 if child.dep_ == "prep":
@@ -67,6 +69,32 @@ def subject_of(verb: Token) -> Token | None:
         if current.dep_ not in _CLIMB or head is current:
             return None
         current = head
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    """The "by" agent of a passive verb."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+def adjacent_name(cue: Token) -> Token | None:
+    """A person's name just before the cue ("… Craig Menear said") or just after it ("said
+    Craig Menear"): the name's last word."""
+    doc = cue.doc
+    before = doc[cue.i - 1] if cue.i > 0 else None
+    if before is not None and before.ent_type_ == "PERSON" and before.pos_ == "PROPN":
+        return before
+    after = cue.i + 1
+    if after < len(doc) and doc[after].ent_type_ == "PERSON" and doc[after].ent_iob_ == "B":
+        end = after
+        while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+            end += 1
+        return doc[end]
     return None
 
 
@@ -104,7 +132,10 @@ def speaker_of(token: Token | None, actors: ArticleActors) -> Actor | None:
     name = _strip_determiners(_phrase(token, actors.text))
     if found is None:
         return Actor(name=name) if name else None
-    if found.name.lower() in name.lower() and len(name) > len(found.name):
+    words = {w.lower() for w in name.replace("’", " ").replace("'", " ").split()}
+    if len(name) > len(found.name) and (found.name.lower() in name.lower()
+                                        or found.name.split()[-1].lower() in words):
+        # a group the phrase names around a known name ("Rudolph's supporters")
         return Actor(name=name, code=found.code, sector=found.sector)
     return found  # "the minister" -> the person the article named before
 
