@@ -21,8 +21,8 @@ from functools import cache
 
 import numpy as np
 import numpy.typing as npt
-from datasketch import MinHash
-from datasketch.lsh import _optimal_param
+
+from wirewatch.watch.minhash import minhash, optimal_bands
 
 NUM_PERM = 128
 Signature = npt.NDArray[np.uint32]
@@ -35,10 +35,9 @@ def _hash32(data: bytes) -> int:
 
 
 def signature(tokens: Iterable[str]) -> Signature:
-    """The MinHash signature of a set of tokens (128 uint32 values)."""
-    mh = MinHash(num_perm=NUM_PERM, hashfunc=_hash32)
-    mh.update_batch([t.encode("utf-8") for t in tokens])
-    return np.asarray(mh.hashvalues, dtype=np.uint32)
+    """The MinHash signature of a set of tokens (128 uint32 values; ``watch.minhash``:
+    datasketch's, without importing it)."""
+    return minhash([_hash32(t.encode("utf-8")) for t in tokens], NUM_PERM)
 
 
 def similarity(a: Signature, b: Signature) -> float:
@@ -81,8 +80,8 @@ class Banding:
 def banding(kind: str, threshold: float) -> Banding:
     """datasketch's optimal bands and rows for ``threshold`` (equal false-positive and
     false-negative weights), e.g. 0.35 -> 32 x 4, 0.25 -> 42 x 3."""
-    bands, rows = _optimal_param(threshold, NUM_PERM, 0.5, 0.5)
-    return Banding(kind, int(bands), int(rows))
+    bands, rows = optimal_bands(threshold, NUM_PERM, 0.5, 0.5)
+    return Banding(kind, bands, rows)
 
 
 class BandIndex:
