@@ -12,6 +12,7 @@ Writes bench/results/limits.md.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import json
 import os
@@ -117,7 +118,9 @@ CASES = [
     Case("dates", "pages dated 1000-06-15 and 9999-06-15", _dates),
     Case("fifo", "a FIFO with no writer named on the command line", _fifo),
     Case("mixed", "UTF-8 page with one cp1252 line", _mixed),
-    Case("largest", "a 20 MiB page of prose (the input limit)", _largest),
+    Case("largest", "a 20 MiB HTML page of prose (the input limit)", _largest),
+    Case("largest_text", "a 20 MiB scraped-text page of prose", lambda f: _write(
+        f / "largest.txt", ((PROSE * 8).strip() + "\n\n") * (20 * 1024 * 1024 // 1400))),
 ]
 
 
@@ -132,6 +135,8 @@ class Outcome:
     rss_mb: float
     rc: int | None
     inputs: list[tuple[str, str, str]]  # (source, status, reason or article id)
+    notes: list[str]  # the limit-related drop reasons recorded on the stored articles
+    dyad_days: int
 
 
 def run_case(case: Case, folder: Path, timeout: float) -> Outcome:
@@ -157,11 +162,19 @@ def run_case(case: Case, folder: Path, timeout: float) -> Outcome:
         rss_kb = usage.ru_maxrss
     seconds = time.perf_counter() - started
     inputs: list[tuple[str, str, str]] = []
+    notes: list[str] = []
+    dyad_days = 0
     if db.exists():
         with sqlite3.connect(db) as conn:
             inputs = [(Path(s).name, st, r or a or "") for s, st, r, a in conn.execute(
                 "SELECT source, status, reason, article_id FROM inputs ORDER BY source")]
-    return Outcome(seconds, rss_kb / 1024, rc, inputs)
+            notes = [r for (r,) in conn.execute(
+                "SELECT DISTINCT reason FROM drops WHERE reason LIKE 'read.%' OR reason LIKE "
+                "'date.%' OR reason IN ('html.text_truncated', 'html.date_search_limited', "
+                "'analysis.truncated', 'analysis.punctuation_run') ORDER BY reason")]
+            with contextlib.suppress(sqlite3.OperationalError):  # no watch tables
+                dyad_days = conn.execute("SELECT count(*) FROM dyad_days").fetchone()[0]
+    return Outcome(seconds, rss_kb / 1024, rc, inputs, notes, dyad_days)
 
 
 def main() -> None:
@@ -179,6 +192,7 @@ def main() -> None:
         results = "; ".join(f"{src}: {status} {what}" for src, status, what in outcome.inputs)
         ok = ended and outcome.rc == 0 and outcome.rss_mb < RSS_LIMIT_MB and outcome.inputs
         rows.append(f"| {case.name} | {case.what} | {results or '(nothing stored)'} | "
+                    f"{', '.join(outcome.notes) or '-'} | {outcome.dyad_days} | "
                     f"{outcome.seconds:.1f} | {outcome.rss_mb:.0f} | "
                     f"{outcome.rc if ended else 'killed'} | {'yes' if ok else 'NO'} |")
         print(rows[-1], flush=True)
@@ -188,8 +202,11 @@ def main() -> None:
               "file; the time includes starting Python and loading the model (about 3-5 s); "
               f"peak RSS is the process's ru_maxrss. Bar: a stored article or a recorded reason "
               f"for every input, exit 0, under {RSS_LIMIT_MB} MB.\n\n"
-              "| case | input | inputs rows (source: status reason/article) | s | peak MB | rc "
-              "| within |\n|---|---|---|---|---|---|---|\n")
+              f"Load average when run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs "
+              "(the machine is shared: times are wall-clock and include waiting for a CPU).\n\n"
+              "| case | input | inputs rows (source: status reason/article) | notes (drops) "
+              "| dyad days | s | peak MB | rc | within |\n"
+              "|---|---|---|---|---|---|---|---|---|\n")
     out = BENCH / "results" / "limits.md"
     out.write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
     print(f"wrote {out}")

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from wirewatch.extract import extract_page
+from wirewatch.extract.html.parse import MAX_TEXT_NODE
 from wirewatch.read.text import page_from_text
 from wirewatch.records import Article, Drop, Page
 
@@ -31,7 +32,8 @@ def test_an_article_inside_100k_nested_divs_is_extracted() -> None:
 def test_a_10_mb_single_paragraph_page_is_extracted() -> None:
     paragraph = PROSE * (10_100_000 // len(PROSE))
     article = _extract(HEAD + f"<article><p>{paragraph}</p></article></body></html>")
-    assert len(article.body_text) >= 10_000_000
+    assert len(article.body_text) >= MAX_TEXT_NODE // 2  # kept up to the stage's limit
+    assert "html.text_truncated" in {drop.reason for drop in article.drops}
 
 
 def test_a_15_mb_attribute_does_not_hide_the_article() -> None:

@@ -113,3 +113,10 @@ def test_utf8_with_a_few_cp1252_lines_is_decoded_line_by_line(tmp_path: Path) ->
     assert "Zacharová" in page.content and "café line" in page.content
     assert [note.reason for note in page.notes] == ["read.mixed_encoding"]
     assert "1 of" in page.notes[0].text
+
+
+def test_nul_padding_after_gzip_is_not_garbage(tmp_path: Path) -> None:
+    path = tmp_path / "a.html.gz"
+    path.write_bytes(gzip.compress(HTML.encode()) + b"\x00" * 70_000)
+    [page] = _pages(list(read_pages([path])))
+    assert page.content == HTML and page.notes == ()

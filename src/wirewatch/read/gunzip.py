@@ -69,6 +69,11 @@ class GunzipStream(io.RawIOBase):
     def _next_member(self, rest: bytes) -> None:
         if len(rest) < len(GZIP_MAGIC):
             rest += self._source.read(CHUNK)
+        while rest and not rest.lstrip(b"\0"):  # NUL padding after a member, as gzip allows
+            rest = self._source.read(CHUNK)
+        rest = rest.lstrip(b"\0")
+        if len(rest) == 1:
+            rest += self._source.read(CHUNK)
         if not rest:
             self._done = True
         elif rest.startswith(GZIP_MAGIC):

@@ -38,6 +38,10 @@ def extract_or_skip(page: Page, *, page_seconds: float = 0.0) -> Article | Skip:
     over ``page_seconds`` of wall-clock time: ``timeout``; 0: no limit)."""
     from wirewatch.extract import extract_page  # lazy: the extractors load their data on use
 
+    if page.form == "html":  # importing trafilatura is not any page's time
+        from wirewatch.extract.html.parse import load_trafilatura
+
+        load_trafilatura()
     try:
         with deadline(page_seconds):
             return extract_page(page)
