@@ -12,7 +12,12 @@ Rows:
 CPU seconds are the child's user + system time (all its threads), from ``wait4``. Best of
 ``--rounds`` interleaved rounds.
 
-Usage: .venv/bin/python bench/bench_run_cli.py [--rounds 2]
+``--baseline SRC`` (another version's ``src`` folder, e.g. from ``git archive``) adds its
+``wirewatch run``, one-page and harness rows, interleaved in the same rounds, so a change is
+measured against its base on the same loaded machine; the two AEB databases are then
+compared table by table (``tests/db_tables.py``).
+
+Usage: .venv/bin/python bench/bench_run_cli.py [--rounds 2] [--baseline /tmp/base/src]
 """
 
 from __future__ import annotations
@@ -27,6 +32,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))  # tests.db_tables
 AEB = ROOT.parent / "shared" / "corpora" / "aeb" / "html"
 OUT = ROOT / "bench" / "results" / "bench_run_cli.md"
 HARNESS = """
@@ -68,16 +75,23 @@ def stored(db: Path) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--baseline", type=Path, default=None,
+                        help="another version's src folder: its rows in the same rounds")
     args = parser.parse_args()
     wirewatch = [sys.executable, "-c", "from wirewatch.cli import main; main()"]
     base_env = dict(os.environ)
     base_env.pop("WIREWATCH_BLAS_THREADS", None)
+    base_env["PYTHONPATH"] = str(ROOT / "src")
+    trees = [("", base_env)]
+    if args.baseline is not None:
+        trees.append((" [baseline]", {**base_env, "PYTHONPATH": str(args.baseline.resolve())}))
     work = Path(tempfile.mkdtemp(prefix="ww-bench-"))
     one = work / "one"
     one.mkdir()
     first = sorted(AEB.glob("*.html.gz"))[0]
     shutil.copy(first, one / first.name)
     rows: dict[str, tuple[float, int]] = {}
+    compared: list[str] | None = None
 
     def keep(name: str, seconds: float, n: int) -> None:
         if name not in rows or seconds < rows[name][0]:
@@ -85,22 +99,30 @@ def main() -> int:
 
     try:
         for r in range(args.rounds):
-            for label, blas in (("wirewatch run (default: BLAS 1 thread)", None),
-                                ("wirewatch run, WIREWATCH_BLAS_THREADS=default", "default")):
-                env = dict(base_env)
-                if blas:
-                    env["WIREWATCH_BLAS_THREADS"] = blas
-                db = work / f"run{r}{blas or ''}.db"
-                seconds, _ = cpu_of([*wirewatch, "run", str(AEB), "--db", str(db),
-                                     "--no-progress"], env)
-                keep(label, seconds, stored(db))
-            db = work / f"one{r}.db"
-            seconds, _ = cpu_of([*wirewatch, "run", str(one), "--db", str(db), "--no-progress"],
-                                base_env)
-            keep("wirewatch run on one page (fixed cost)", seconds, stored(db))
-            seconds, out = cpu_of([sys.executable, "-c", HARNESS, str(AEB)], base_env)
-            keep("harness: read + extract + analyze_articles (fresh process)", seconds,
-                 int(out.strip().splitlines()[-1]))
+            for tag, env_of_tree in trees:
+                for label, blas in (("wirewatch run (default: BLAS 1 thread)", None),
+                                    ("wirewatch run, WIREWATCH_BLAS_THREADS=default",
+                                     "default")):
+                    if blas and tag:
+                        continue  # the baseline's default row is the one compared
+                    env = dict(env_of_tree)
+                    if blas:
+                        env["WIREWATCH_BLAS_THREADS"] = blas
+                    db = work / f"run{r}{blas or ''}{'base' if tag else ''}.db"
+                    seconds, _ = cpu_of([*wirewatch, "run", str(AEB), "--db", str(db),
+                                         "--no-progress"], env)
+                    keep(label + tag, seconds, stored(db))
+                db = work / f"one{r}{'base' if tag else ''}.db"
+                seconds, _ = cpu_of([*wirewatch, "run", str(one), "--db", str(db),
+                                     "--no-progress"], env_of_tree)
+                keep("wirewatch run on one page (fixed cost)" + tag, seconds, stored(db))
+                seconds, out = cpu_of([sys.executable, "-c", HARNESS, str(AEB)], env_of_tree)
+                keep("harness: read + extract + analyze_articles (fresh process)" + tag,
+                     seconds, int(out.strip().splitlines()[-1]))
+        if args.baseline is not None:
+            from tests.db_tables import differences
+
+            compared = differences(work / "run0base.db", work / "run0.db")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     lines = [
@@ -114,8 +136,13 @@ def main() -> int:
         "| what | articles | CPU s | articles / CPU-s |",
         "|---|---:|---:|---:|",
     ]
-    for name, (seconds, n) in rows.items():
+    for name, (seconds, n) in sorted(rows.items(), key=lambda kv: kv[0].endswith("]")):
         lines.append(f"| {name} | {n} | {seconds:.2f} | {n / seconds:.1f} |")
+    if compared is not None:
+        lines += ["", f"Baseline: `{args.baseline}`. AEB databases of the two versions "
+                  "(tests/db_tables.py, run ids and clock times left out): "
+                  + ("every table the same." if not compared
+                     else "they differ: " + "; ".join(compared))]
     text = "\n".join(lines) + "\n"
     OUT.write_text(text)
     print(text)
