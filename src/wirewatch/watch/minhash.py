@@ -68,30 +68,30 @@ def _legendre() -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
     return nodes, weights
 
 
-def _area(bands: int, rows: int, low: float, high: float, *, above: bool) -> float:
-    """The area under 1 - (1 - s^rows)^bands on [low, high] (under 1 minus it: ``above``)."""
+def _areas(bands: npt.NDArray[np.float64], rows: npt.NDArray[np.float64], low: float,
+           high: float, *, above: bool) -> npt.NDArray[np.float64]:
+    """For each (bands, rows) pair, the area under 1 - (1 - s^rows)^bands on [low, high]
+    (under 1 minus it: ``above``)."""
     nodes, weights = _legendre()
-    s = (high - low) / 2 * nodes + (high + low) / 2
-    curve = 1 - (1 - s ** float(rows)) ** float(bands)
+    s = ((high - low) / 2 * nodes + (high + low) / 2)[:, None]
+    curve = 1 - (1 - s ** rows[None, :]) ** bands[None, :]
     values = 1 - curve if above else curve
-    return float((high - low) / 2 * np.sum(weights * values))
+    areas: npt.NDArray[np.float64] = (high - low) / 2 * (weights @ values)
+    return areas
 
 
 @cache
 def optimal_bands(threshold: float, num_perm: int, false_positive_weight: float = 0.5,
                   false_negative_weight: float = 0.5) -> tuple[int, int]:
     """(bands, rows) minimising the weighted false-positive area below ``threshold`` and the
-    false-negative area above it, first found in datasketch's order on ties."""
+    false-negative area above it; on a tie the first in datasketch's order (bands, then rows,
+    ascending)."""
     if num_perm > 2 * _NODES - 1:
         raise ValueError(f"num_perm {num_perm} is over what {_NODES}-node quadrature "
                          "integrates exactly")
-    best = float("inf")
-    chosen = (0, 0)
-    for bands in range(1, num_perm + 1):
-        for rows in range(1, num_perm // bands + 1):
-            error = (_area(bands, rows, 0.0, threshold, above=False) * false_positive_weight
-                     + _area(bands, rows, threshold, 1.0, above=True) * false_negative_weight)
-            if error < best:
-                best = error
-                chosen = (bands, rows)
-    return chosen
+    pairs = [(b, r) for b in range(1, num_perm + 1) for r in range(1, num_perm // b + 1)]
+    bands = np.array([b for b, _ in pairs], dtype=np.float64)
+    rows = np.array([r for _, r in pairs], dtype=np.float64)
+    error = (_areas(bands, rows, 0.0, threshold, above=False) * false_positive_weight
+             + _areas(bands, rows, threshold, 1.0, above=True) * false_negative_weight)
+    return pairs[int(np.argmin(error))]  # argmin: the first of equal minima
