@@ -123,9 +123,18 @@ def looks_like_url_list(text: str) -> bool:
     """Every non-blank line that is not a ``#`` comment (of the first 200) is an http(s) URL."""
     from wirewatch.read.links import is_web_url
 
-    lines = [line.strip() for line in text.splitlines()[:200]]
-    urls = [line for line in lines if line and not line.startswith("#")]
-    return bool(urls) and all(is_web_url(line) for line in urls)
+    urls, start = 0, 0
+    while urls < 200 and start < len(text):  # line by line: a page fails on its first line
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:end].strip()
+        start = end + 1
+        if not line or line.startswith("#"):
+            continue
+        if not is_web_url(line):
+            return False
+        urls += 1
+    return urls > 0
 
 
 def sniff_form(text: str) -> InputForm:
