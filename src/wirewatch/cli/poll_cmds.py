@@ -43,7 +43,7 @@ def read_sources(feeds: tuple[str, ...], sources_file: str | None) -> list[str]:
 @click.option("--per-host", type=click.IntRange(1, 64), default=2, show_default=True,
               help="Requests at once to one host.")
 @click.option("--no-watch", is_flag=True,
-              help="Do not update stories, merged events and tension after a cycle.")
+              help="Do not update stories, merged events and tension after each cycle's run.")
 @ALLOW_OPTION
 def watch_cmd(feeds: tuple[str, ...], sources_file: str | None, db: str, interval: float,
               once: bool, no_analyze: bool, workers: int, batch: int, per_host: int,
@@ -53,7 +53,7 @@ def watch_cmd(feeds: tuple[str, ...], sources_file: str | None, db: str, interva
     One line is printed per cycle; the state is in the database (GET /status of
     ``wirewatch serve``). Stop with Ctrl-C or SIGTERM (the cycle in progress ends first).
     """
-    from wirewatch.run.poll import CycleReport, PollOptions, watch
+    from wirewatch.run.poll import PollOptions, watch
     from wirewatch.store import open_store
 
     stop = threading.Event()
@@ -64,19 +64,11 @@ def watch_cmd(feeds: tuple[str, ...], sources_file: str | None, db: str, interva
     try:
         sources = read_sources(feeds, sources_file)
         options = PollOptions(interval=interval, analyze=not no_analyze, workers=workers,
-                              batch=batch)
+                              batch=batch, watch=not no_watch)
         signal.signal(signal.SIGTERM, request_stop)
         with open_store(db) as store, guarded_fetcher(allow, per_host=per_host) as fetcher:
-
-            def after_cycle(report: CycleReport) -> None:
-                if no_watch or report.stored == 0:
-                    return
-                from wirewatch.watch.rebuild import ensure_fresh
-
-                ensure_fresh(store)
-
             watch(store, sources, options=options, fetcher=fetcher, once=once, stop=stop,
-                  after_cycle=after_cycle, log=lambda line: click.echo(line, file=sys.stdout))
+                  log=lambda line: click.echo(line, file=sys.stdout))
     except KeyboardInterrupt:
         sys.exit(130)
     except WirewatchError as exc:

@@ -51,6 +51,7 @@ class PollOptions:
     analyze: bool = True
     workers: int = 1
     batch: int = 256  # new URLs fetched and stored per step (and marked seen together)
+    watch: bool = True  # update the watch tables (stories, tension) at the end of each run
     fetch: FetchOptions = field(default_factory=FetchOptions)
 
 
@@ -222,7 +223,8 @@ class _Cycle:
                 yield from self.pages(new[start : start + self.options.batch])
 
         summary = run_pages(pages(), self.store, analyze=self.options.analyze,
-                            workers=self.options.workers, progress=on_saved)
+                            workers=self.options.workers, progress=on_saved,
+                            watch=self.options.watch)
         self.mark_seen(written)
         self.report.stored += summary.articles_stored
         self.report.unchanged += summary.unchanged
@@ -266,11 +268,11 @@ def poll_cycle(store: Store, sources: Sequence[str], fetcher: Fetcher,
 
 def watch(store: Store, sources: Sequence[str], *, options: PollOptions | None = None,
           fetcher: Fetcher | None = None, once: bool = False, log: Log | None = None,
-          stop: threading.Event | None = None,
-          after_cycle: Callable[[CycleReport], None] | None = None) -> list[CycleReport]:
+          stop: threading.Event | None = None) -> list[CycleReport]:
     """Poll ``sources`` every ``options.interval`` seconds until ``stop`` is set (or once).
 
-    ``log`` gets one line per cycle; ``after_cycle`` runs after each (e.g. the watch stage).
+    ``log`` gets one line per cycle; each cycle's run updates the watch tables at its end
+    unless ``options.watch`` is off.
     """
     options = options or PollOptions()
     stop = stop or threading.Event()
@@ -285,8 +287,6 @@ def watch(store: Store, sources: Sequence[str], *, options: PollOptions | None =
             reports.append(report)
             if log is not None:
                 log(report.line())
-            if after_cycle is not None:
-                after_cycle(report)
             if once or stop.wait(max(options.interval - (time.monotonic() - started), 0.0)):
                 return reports
     finally:
