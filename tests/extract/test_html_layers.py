@@ -5,7 +5,11 @@ mode cuts after its first paragraph is recovered whole."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.extract.html_layer_pages import (
     REFRAIN,
@@ -22,6 +26,7 @@ from tests.extract.html_layer_pages import (
 from tests.extract.html_sample import news_html
 from wirewatch.errors import NoArticleError
 from wirewatch.extract.html.article import extract_body_text, extract_html_page
+from wirewatch.extract.html.prepare import restore_repeats
 from wirewatch.records import Article, Page
 
 
@@ -128,3 +133,21 @@ def test_a_blog_post_cut_by_precision_mode_is_recovered() -> None:
     html, body = blog_cut_page()
     assert list(_extract(html).body) == body
     assert extract_body_text(html).split("\n") == body
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(["a", "b", "c"]), max_size=12),
+    st.dictionaries(st.sampled_from(["a", "b", "c"]), st.lists(st.integers(1, 4), max_size=3)),
+)
+def test_restored_runs_keep_order_and_take_the_pages_counts(
+    paragraphs: list[str], repeats: dict[str, list[int]]
+) -> None:
+    out = restore_repeats(paragraphs, repeats)
+    runs_in = [(k, len(list(g))) for k, g in itertools.groupby(paragraphs)]
+    runs_out = [(k, len(list(g))) for k, g in itertools.groupby(out)]
+    assert [k for k, _ in runs_out] == [k for k, _ in runs_in]  # same paragraphs, same order
+    pending = {key: list(lengths) for key, lengths in repeats.items()}
+    for (key, before), (_, after) in zip(runs_in, runs_out, strict=True):
+        page = pending.get(key, [])
+        assert after == max(before, page.pop(0) if page else 0)
