@@ -187,10 +187,8 @@ def test_a_republic_of_congo_title_gives_its_holder_the_country() -> None:
 def test_a_bare_surname_is_the_person_named_earlier_not_a_table_entry() -> None:
     text = ("South Korean President Moon Jae-in met army commanders in Seoul on Monday.\n\n"
             "Moon pledged to prevent war on the peninsula.")
-    found = _at(text, "Moon", nth=1)
-    assert found is not None
-    assert found.code == "KOR"
-    assert found.name.startswith("Moon Jae")
+    assert _at(text, "Moon", nth=1) == Actor("Moon Jae-in", "KOR", "GOV")
+    assert _at(text, "Moon Jae-in") == Actor("Moon Jae-in", "KOR", "GOV")
 
 
 def test_a_bare_surname_of_an_unknown_person_is_the_earlier_mention() -> None:

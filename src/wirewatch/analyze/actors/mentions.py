@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
@@ -59,6 +60,8 @@ MentionKind = Literal["person", "org", "place", "group"]
 _ENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 _CURRENCY_AFTER = ("$", "dollar")  # after a country name: its currency
 _LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "across", "outside", "inside"})
+# the rest of a hyphenated given name the tokenizer split off ("Jae-in", "Ki-moon")
+_HYPHEN_TAIL = re.compile(r"-[a-z]+\b")
 _ANAPHORIC = frozenset({"the", "this", "that", "these", "those"})
 _LEFT_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "punct", "det", "nummod"})
 
@@ -175,9 +178,12 @@ class ArticleActors:
             return self._named(ent)  # "King Letsie of Lesotho": NER took the country as a name
         doc = ent.doc
         start = _title_start(ent)
-        text = self.text[doc[start].idx : ent.end_char]
-        key = normalise_key(ent.text)
-        name = display_name(ent.text)
+        tail = _HYPHEN_TAIL.match(self.text, ent.end_char) if len(ent) > 1 and len(
+            ent[-1].text) <= 4 else None  # "Moon Jae" + "-in", not "Trump" + "-era"
+        end = tail.end() if tail else ent.end_char
+        text = self.text[doc[start].idx : end]
+        key = normalise_key(self.text[ent.start_char : end])
+        name = display_name(self.text[ent.start_char : end])
         if not key:
             return None
         earlier = earlier_person(key, people)
@@ -188,7 +194,7 @@ class ArticleActors:
         if earlier is not None and (actor is None or actor.code in (None, earlier.actor.code)):
             # "Moon", "President Moon" after "President Moon Jae-in": the article's own person
             # comes before any table entry with that surname
-            return Mention(doc[start].idx, ent.end_char, earlier.actor, "person", earlier.nouns)
+            return Mention(doc[start].idx, end, earlier.actor, "person", earlier.nouns)
         for child in ent.root.children:
             if child.dep_ != "appos" or (actor is not None and actor.code is not None):
                 continue
@@ -204,7 +210,7 @@ class ArticleActors:
             home = of_country(ent)
             if home is not None:
                 actor = Actor(name=actor.name, code=home, sector=actor.sector)
-        mention = Mention(doc[start].idx, ent.end_char, actor, "person", parsed.title_roles)
+        mention = Mention(doc[start].idx, end, actor, "person", parsed.title_roles)
         for alias in (actor.name, key):
             words = normalise_key(alias).lower().split()
             people.setdefault(" ".join(words), mention)
