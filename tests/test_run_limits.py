@@ -150,3 +150,20 @@ def test_read_only_commands_refuse_a_database_that_does_not_exist(
     assert result.exit_code == 1
     assert "no database at" in result.output
     assert not db.exists()
+
+
+class _InterruptedWhileDeleted:
+    def __del__(self) -> None:
+        os.kill(os.getpid(), signal.SIGINT)  # the KeyboardInterrupt is raised here: only printed
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_an_interrupt_swallowed_in_a_destructor_still_stops_the_run() -> None:
+    from wirewatch.run.interrupt import raise_if_stopped, stop_on_signals
+
+    with stop_on_signals():
+        obj = _InterruptedWhileDeleted()
+        del obj  # Python prints "Exception ignored in ... __del__" and goes on
+        with pytest.raises(KeyboardInterrupt):
+            raise_if_stopped()
+    raise_if_stopped()  # cleared on leaving: a later run in this process is not stopped

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from wirewatch.extract import extract_page
+from wirewatch.extract.bounds import MAX_TEXT_PAGE_CHARS
 from wirewatch.extract.html.parse import MAX_TEXT_NODE
 from wirewatch.read.text import page_from_text
 from wirewatch.records import Article, Drop, Page
@@ -61,3 +62,13 @@ def test_a_date_within_reason_stays() -> None:
     for day in ("1900-01-01", "2021-12-02", tomorrow):
         page = Page(source="a.txt", form="text", content=(PROSE * 3 + "\n") * 2, date_hint=day)
         assert extract_page(page).published == day
+
+
+def test_a_huge_text_page_is_cleaned_up_to_its_limit_at_a_line_end() -> None:
+    count = MAX_TEXT_PAGE_CHARS // len(PROSE) + 50
+    content = "".join(f"Part {n}: {PROSE.strip()}\n\n" for n in range(count))
+    page = Page(source="big.txt", form="text", content=content)
+    article = extract_page(page)
+    assert len(article.body_text) <= MAX_TEXT_PAGE_CHARS
+    assert article.body[0] == f"Part 0: {PROSE.strip()}"
+    assert "text.truncated" in {drop.reason for drop in article.drops}

@@ -28,8 +28,9 @@ from wirewatch.records import Analysis, Article, Drop, Event
 
 # The event coder reads lemmas, so the lemmatizer stays on (the NLP default leaves it out).
 EVENT_DISABLE: tuple[str, ...] = ()
-# Bodies longer than this are analysed up to here (spaCy's own limit is 1,000,000).
-MAX_ANALYZED_CHARS = 300_000
+# Bodies longer than this are analysed up to here (spaCy's own limit is 1,000,000). 300,000
+# took spaCy past 1 GB of memory and 10 s on one page (issue 13); AEB's longest body is 53,372.
+MAX_ANALYZED_CHARS = 100_000
 SELECT = True  # parse only the sentences that can yield a quote or an event (select.py)
 LIGHT = LIGHT_DICT  # skipped sentences: tokens and the actor tables' names (no NER)
 CONTEXT = 1  # sentences before a selected one parsed with it (who "he" is, ...)

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from wirewatch.errors import InputError
-from wirewatch.extract.bounds import bound_article
+from wirewatch.extract.bounds import bound_article, bound_text_page
 from wirewatch.records import Article, Page, Skip
 
 __all__ = ["extract_page", "extract_pages", "extract_path"]
@@ -35,6 +35,7 @@ def extract_page(page: Page) -> Article:
         clean_text_page,  # lazy: its word lists load on first use
     )
 
+    page = bound_text_page(page)
     return bound_article(page, clean_text_page(page))
 
 

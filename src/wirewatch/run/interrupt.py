@@ -46,6 +46,7 @@ def stop_on_signals() -> Iterator[None]:
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+        _stop.clear()  # the stop ended this run; it must not end the next one in the process
 
 
 def raise_if_stopped() -> None:

@@ -77,7 +77,10 @@ def analyze_batch(articles: Sequence[Article], analyze: bool, *,
             return [(a, None) for a in analyze_articles(articles)]
     except WirewatchError:
         raise
-    except (PageTimeout, Exception):  # noqa: BLE001 - find the failing article, one at a time
+    except PageTimeout as exc:
+        if len(articles) == 1:  # alone already: running it again would only double the wait
+            return [(Analysis(article=articles[0]), f"timeout: analysis {exc}")]
+    except Exception:  # noqa: BLE001 - find the failing article, one at a time
         pass
     results: list[tuple[Analysis, str | None]] = []
     for article in articles:
