@@ -199,3 +199,18 @@ def test_a_group_around_a_known_name_keeps_the_whole_phrase() -> None:
             "Rudd's supporters have said that he had no choice.")
     [quote] = [q for q in _quotes(text) if q.kind == "indirect"]
     assert quote.speaker is not None and quote.speaker.name == "Rudd's supporters"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A statement from the foreign ministry said the ambassador had been summoned.",
+         "foreign ministry"),
+        ("Rebels had taken the town, according to a statement from the army.", "army"),
+    ],
+)
+def test_a_statement_speaks_for_its_author(text: str, name: str) -> None:
+    [quote] = [q for q in _quotes(text) if q.kind == "indirect"]
+    assert quote.speaker is not None and quote.speaker.name == name
+    mention = _mention(text, quote)
+    assert mention is not None and mention.endswith(name) and "statement" not in mention

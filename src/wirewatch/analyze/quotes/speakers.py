@@ -17,6 +17,9 @@ scientists"); ``mention_span(token)``: the phrase's character offsets (``Quote.s
 
 from __future__ import annotations
 
+import functools
+from importlib import resources
+
 from spacy.tokens import Token
 
 from wirewatch.analyze.actors.mentions import ArticleActors
@@ -72,6 +75,14 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+@functools.cache
+def document_nouns() -> frozenset[str]:
+    """"statement", "communique": their author speaks (data/quotes/document_nouns.txt)."""
+    path = resources.files("wirewatch").joinpath("data", "quotes", "document_nouns.txt")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
 def _agent(verb: Token) -> Token | None:
     """The "by" agent of a passive verb."""
     for child in verb.children:
@@ -104,6 +115,12 @@ def name_token(subject: Token) -> Token:
     Menear"; "local resident Omar Hassan"); the subject itself otherwise."""
     if subject.pos_ != "NOUN":
         return subject
+    if subject.lower_ in document_nouns():  # "a statement from the ministry said"
+        for prep in subject.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+                author = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if author is not None:
+                    return name_token(author)
     for child in subject.children:  # "WeWork's parent company, The We Company,"
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ == "ORG":
             return child
