@@ -107,7 +107,7 @@ def split_lines(content: str) -> tuple[list[tuple[int, str]], str | None, list[D
             drops.append(Drop(reason="meta.date_line", text=raw_lines[0].strip(), line=0))
             raw_lines = ["", *raw_lines[1:]]
     numbered = [(i, raw) for i, raw in enumerate(raw_lines) if raw and not raw.isspace()]
-    return split_glued(reflow(numbered), content), hint, drops
+    return split_glued(reflow(numbered)), hint, drops
 
 
 def _headline_off_first(
