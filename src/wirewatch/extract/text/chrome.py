@@ -11,10 +11,12 @@ import unicodedata
 from bisect import bisect_right
 from functools import cache
 from itertools import accumulate, count, repeat
+from operator import attrgetter
 
 from wirewatch.extract.text.lines import _KEY, Line, data_lines, normalise_key
 from wirewatch.extract.text.phrases import PhraseTable
 
+_CHROME = attrgetter("chrome")
 _COMMENT_HEAD = re.compile(
     r"^(?:\d+\s+(?:comments?|responses?|replies|thoughts)\b|.{3,80}\s(?:said|says|wrote|writes):$)",
     re.IGNORECASE,
@@ -271,7 +273,11 @@ def chrome_reasons(lines: list[Line], *, icons: bool | set[int] = True) -> list[
         ):
             add("chrome.comments")
         elif (family := exact(key)) is not None or (
-            (words <= COUNTER_MAX_WORDS or key.startswith(_CREDIT_KEYS) or "://" in text)
+            (
+                (words <= COUNTER_MAX_WORDS and (key[-1].isdigit() or "advert" in key))
+                or key.startswith(_CREDIT_KEYS)
+                or "://" in text
+            )
             and (family := pattern_family(line)) is not None
         ):
             add(f"chrome.{family}")
@@ -322,6 +328,8 @@ def mark_summary_boxes(lines: list[Line]) -> None:
     """The lines of a summary or highlights box above the article: up to five short lines after
     its heading, when no long paragraph comes before it (a "Summary" section further down is
     the article's own)."""
+    if "chrome.summary" not in list(map(_CHROME, lines)):
+        return
     first_long = next(
         (pos for pos, line in enumerate(lines) if line.chrome is None and line.words > 40),
         len(lines),

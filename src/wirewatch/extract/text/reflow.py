@@ -79,13 +79,20 @@ def reflow(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """The page's numbered non-blank lines with renderer habits undone (see the module doc)."""
     if len(numbered) < 2:
         return numbered
-    if _has_link_marks(numbered):
+    raws = [raw for _, raw in numbered]
+    joined_text = "\n".join(raws)
+    if joined_text.count("[") >= MIN_LINK_MARKS and _has_link_marks(numbered):
         numbered = [(i, _LINK_MARK.sub("", raw)) for i, raw in numbered]
         numbered = [(i, raw) for i, raw in numbered if raw.strip()]
-    width = wrap_width(numbered)
-    if width is not None:
-        return _unwrap(numbered, width)
-    firsts = [raw.lstrip()[:2] for _, raw in numbered]
+        raws = [raw for _, raw in numbered]
+    # no URL to overrun the width and a line far past it: not hard-wrapped (a cheap test first)
+    if "://" in joined_text or (
+        len(raws) >= WRAP_MIN_LINES and max(map(len, raws)) <= WRAP_MAX_WIDTH * 3
+    ):
+        width = wrap_width(numbered)
+        if width is not None:
+            return _unwrap(numbered, width)
+    firsts = [raw[:2] if raw[:1] > " " else raw.lstrip()[:2] for raw in raws]
     joined = _join_fragments(numbered, firsts, unfinished=False)
     if _node_per_line(firsts, len(numbered) - len(joined)):
         return _join_fragments(numbered, firsts, unfinished=True)

@@ -26,7 +26,7 @@ from wirewatch.extract.text.dates import find_date
 from wirewatch.extract.text.lines import Line, data_lines, normalise_key, stopwords
 from wirewatch.extract.text.names import BYLINE, BYLINE_FIRSTS, bare_name, chrome_words
 
-TITLE_SPAN = 60  # lines above the body start searched
+TITLE_SPAN = 45  # lines above the body start searched
 TOP_LINES = 2  # and the page's first lines, wherever the body starts
 LEAD_LINES = 8  # body lines whose words a headline shares
 LEAD_MIN_WORDS = 8
