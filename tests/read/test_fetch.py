@@ -164,3 +164,22 @@ def test_hosts_are_fetched_side_by_side(server: LocalServer) -> None:
     assert all(isinstance(result, Fetched) for result in results)
     assert all(server.max_active[f"h{number}.example"] == 1 for number in range(6))
     assert server.peak >= 2  # one at a time per host, several hosts at once
+
+
+def test_robots_rules_are_read_again_after_a_day() -> None:
+    from wirewatch.read.robots import RobotsAnswer, RobotsCache
+
+    loads: list[str] = []
+    now = [0.0]
+
+    def load(url: str) -> RobotsAnswer:
+        loads.append(url)
+        return RobotsAnswer(200, "User-agent: *\nDisallow: /x\n" if len(loads) == 1 else "")
+
+    cache = RobotsCache(load, "wirewatch", clock=lambda: now[0])
+    assert not cache.rules("https://a.example/x/1").allows("wirewatch", "https://a.example/x/1")
+    now[0] = 23 * 3600.0
+    assert not cache.rules("https://a.example/x/2").allows("wirewatch", "https://a.example/x/2")
+    now[0] = 25 * 3600.0
+    assert cache.rules("https://a.example/x/3").allows("wirewatch", "https://a.example/x/3")
+    assert loads == ["https://a.example/robots.txt"] * 2

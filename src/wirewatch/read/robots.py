@@ -3,18 +3,21 @@
 A robots.txt that answers 2xx is parsed (Python's ``urllib.robotparser``, matched against the
 fetcher's product token); 4xx means no rules (everything allowed); 5xx, a refused address or
 a network failure means the site is unreachable and everything is disallowed for this run.
-Each origin's file is fetched once per fetcher and kept; ``Crawl-delay`` is read and capped.
+Each origin's file is fetched once and kept for 24 hours (RFC 9309 section 2.4: a long-running
+watcher reads it again); ``Crawl-delay`` is read and capped.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 import urllib.robotparser
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 ROBOTS_MAX_BYTES = 512 * 1024  # RFC 9309: at least 500 KiB must be read
+ROBOTS_MAX_AGE = 24 * 3600.0  # RFC 9309: a cached robots.txt is used for at most 24 hours
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,12 +69,17 @@ def origin_of(url: str) -> str:
 
 
 class RobotsCache:
-    """Rules per origin, each loaded once by ``load(robots_url)`` even with many threads."""
+    """Rules per origin, loaded by ``load(robots_url)`` once per ``max_age`` seconds, even
+    with many threads (``clock`` is injectable for tests)."""
 
-    def __init__(self, load: Callable[[str], RobotsAnswer], agent: str) -> None:
+    def __init__(self, load: Callable[[str], RobotsAnswer], agent: str, *,
+                 max_age: float = ROBOTS_MAX_AGE,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self._load = load
         self.agent = agent
-        self._rules: dict[str, RobotsRules] = {}
+        self._max_age = max_age
+        self._clock = clock
+        self._rules: dict[str, tuple[float, RobotsRules]] = {}
         self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
 
@@ -80,9 +88,10 @@ class RobotsCache:
         with self._guard:
             lock = self._locks.setdefault(origin, threading.Lock())
         with lock:
-            if origin not in self._rules:
+            kept = self._rules.get(origin)
+            if kept is None or self._clock() - kept[0] > self._max_age:
                 parts = urlsplit(url)
-                self._rules[origin] = rules_from_answer(
-                    self._load(f"{parts.scheme}://{parts.netloc}/robots.txt")
-                )
-            return self._rules[origin]
+                rules = rules_from_answer(self._load(f"{parts.scheme}://{parts.netloc}/robots.txt"))
+                kept = (self._clock(), rules)
+                self._rules[origin] = kept
+            return kept[1]
