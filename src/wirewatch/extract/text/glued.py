@@ -79,9 +79,10 @@ def split_glued(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
     glue_points = _glue_points(joined)
     if not hits and not crumbs and len(glue_points) < MENU_GLUES:
         return numbered
-    stamp_lines = set(_line_numbers(joined, hits))
-    crumb_lines = set(_line_numbers(joined, crumbs))
-    glue_counts = Counter(_line_numbers(joined, glue_points))
+    line_at = _line_numbers(joined, [*hits, *crumbs, *glue_points])  # one scan for all
+    stamp_lines = {line_at[at] for at in hits}
+    crumb_lines = {line_at[at] for at in crumbs}
+    glue_counts = Counter(line_at[at] for at in glue_points)
     menu_lines = {n for n, count in glue_counts.items() if count >= MENU_GLUES}
     sections = section_words()
     out: list[tuple[int, str]] = []
@@ -102,16 +103,16 @@ def split_glued(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
-def _line_numbers(text: str, offsets: list[int]) -> list[int]:
-    """The line number of each offset into ``text`` (the newlines before it), counted
-    from one offset to the next in sorted order."""
-    numbers: list[int] = []
+def _line_numbers(text: str, offsets: list[int]) -> dict[int, int]:
+    """{offset: its line number in ``text``} (the newlines before it), counted from one
+    offset to the next in sorted order."""
+    numbers: dict[int, int] = {}
     line = previous = 0
     count = text.count
-    for at in sorted(offsets):
+    for at in sorted(set(offsets)):
         line += count("\n", previous, at)
         previous = at
-        numbers.append(line)
+        numbers[at] = line
     return numbers
 
 
