@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gzip
 import os
-import pathlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -137,14 +136,14 @@ def test_unreadable_file_in_a_folder(tmp_path: Path, monkeypatch: pytest.MonkeyP
     write_pages(folder, 2)
     secret = folder / "secret.txt"
     secret.write_text("classified", encoding="utf-8")
-    real_open = pathlib.Path.open
+    real_open = os.open  # the reader opens files with os.open (O_NONBLOCK, then fstat)
 
-    def guarded_open(self: Path, *args: object, **kwargs: object) -> object:
-        if self.name == "secret.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+    def guarded_open(name: object, *args: int, **kwargs: object) -> int:
+        if Path(str(name)).name == "secret.txt":
+            raise PermissionError(13, "Permission denied", str(name))
+        return real_open(name, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(pathlib.Path, "open", guarded_open)
+    monkeypatch.setattr(os, "open", guarded_open)
     result = run_folder(folder, tmp_path / "w.db")
     assert_skipped_cleanly(result, tmp_path / "w.db", secret, "unreadable", good_count=2)
 
