@@ -30,6 +30,7 @@ from wirewatch.records import Analysis, Article, Skip
 if TYPE_CHECKING:
     from wirewatch.read.fetch import Fetcher
     from wirewatch.run import RunSummary
+    from wirewatch.store import Store
 
 DB_OPTION = click.option(
     "--db", default="wirewatch.db", show_default=True, envvar="WIREWATCH_DB",
@@ -310,30 +311,45 @@ def show_cmd(article_id: str, db: str, fmt: str) -> None:
 
 
 @main.command("export")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]),
-              default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "gdelt",
+                                                     "plover"]),
+              default="jsonl", show_default=True,
+              help="jsonl, csv, parquet: one table; gdelt (GDELT 2.0 event-table columns, "
+                   "tab-separated) and plover (PLOVER/POLECAT-style JSON Lines): the merged "
+                   "events.")
 @click.option("--table", default="articles", show_default=True,
               type=click.Choice(["articles", "drops", "quotes", "events", "actors", "inputs",
-                                 "runs"]))
+                                 "runs", "stories", "story_members", "duplicates",
+                                 "merged_events", "event_mentions", "dyad_days", "alerts",
+                                 "dyad_pairs"]))
 @click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default="-",
               help="File to write [default: stdout; parquet needs a file].")
 @DB_OPTION
 def export_cmd(fmt: str, table: str, output: str, db: str) -> None:
-    """Export one table of the database."""
+    """Export one table of the database, or the merged events as GDELT rows or PLOVER JSON."""
     from wirewatch.store import open_store
     from wirewatch.store.export import ExportFormat, export_table
+    from wirewatch.store.export_events import export_gdelt, export_plover
 
     if fmt == "parquet" and output == "-":
         raise click.UsageError("parquet needs --output FILE")
+
+    def write(store: Store, out: BinaryIO) -> int:
+        if fmt == "gdelt":
+            return export_gdelt(store, out)
+        if fmt == "plover":
+            return export_plover(store, out)
+        return export_table(store, table, cast(ExportFormat, fmt), out)
+
+    what = "merged events" if fmt in ("gdelt", "plover") else f"rows of {table}"
     try:
         with open_store(db, create=False) as store:
             if output == "-":
-                export_table(store, table, cast(ExportFormat, fmt),
-                             sys.stdout.buffer)
+                write(store, sys.stdout.buffer)
             else:
                 with _open_output(output) as out:
-                    n = export_table(store, table, cast(ExportFormat, fmt), out)
-                click.echo(f"exported {n} rows of {table} to {output}", err=True)
+                    n = write(store, out)
+                click.echo(f"exported {n} {what} to {output}", err=True)
     except WirewatchError as exc:
         fail(exc)
 

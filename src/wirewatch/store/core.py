@@ -196,9 +196,13 @@ class Store:
 
     def iter_rows(self, table: str) -> Iterator[dict[str, Any]]:
         """Raw rows of one table, in primary-key order (for export)."""
-        if table not in schema.metadata.tables:
+        from wirewatch.store.watch_index_schema import index_metadata
+        from wirewatch.store.watch_schema import watch_metadata
+
+        known = {**schema.metadata.tables, **watch_metadata.tables, **index_metadata.tables}
+        if table not in known:
             raise StoreError(f"no table {table!r}")
-        t = schema.metadata.tables[table]
+        t = known[table]
         with self.connect() as conn:
             query = sa.select(t).order_by(*t.primary_key.columns)
             # Server-side cursor on PostgreSQL: exports stream instead of loading the table.

@@ -21,7 +21,11 @@ from wirewatch.store.core import Store
 
 ExportFormat = Literal["jsonl", "csv", "parquet"]
 EXPORT_TABLES = ("articles", "drops", "quotes", "events", "actors", "inputs", "runs")
+# The watch stage's derived tables (rebuilt from the ones above; docs/watch.md).
+DERIVED_TABLES = ("stories", "story_members", "duplicates", "merged_events", "event_mentions",
+                  "dyad_days", "alerts", "dyad_pairs")
 JSON_COLUMNS = {
+    "stories": ("sites",),
     "articles": ("authors", "body", "related"),
     "events": ("source_actors", "target_actors", "attribution"),
     "runs": ("skipped",),
@@ -30,9 +34,13 @@ PARQUET_BATCH = 5_000
 
 
 def _table(name: str) -> sa.Table:
-    if name not in EXPORT_TABLES:
-        raise QueryError(f"cannot export {name!r}: choose one of {', '.join(EXPORT_TABLES)}")
-    return schema.metadata.tables[name]
+    from wirewatch.store.watch_index_schema import index_metadata
+    from wirewatch.store.watch_schema import watch_metadata
+
+    if name not in (*EXPORT_TABLES, *DERIVED_TABLES):
+        raise QueryError(f"cannot export {name!r}: choose one of "
+                         f"{', '.join((*EXPORT_TABLES, *DERIVED_TABLES))}")
+    return {**schema.metadata.tables, **watch_metadata.tables, **index_metadata.tables}[name]
 
 
 def _jsonl(rows: Iterator[dict[str, Any]], table: str, out: BinaryIO) -> int:

@@ -137,6 +137,17 @@ def reports_between(conn: sa.Connection, key: Key, lo: str, hi: str
     return _with_events(conn, sa.and_(*_key_where(key), r.c.day >= lo, r.c.day <= hi))
 
 
+def report_links_between(conn: sa.Connection, key: Key, lo: str, hi: str
+                         ) -> list[dict[str, Any]]:
+    """The day, story and merged event of each dated report of ``key`` with lo <= day <= hi
+    (what the merge range's closure needs, without the events)."""
+    r = watch_reports
+    query = (sa.select(r.c.day, r.c.story_id, r.c.merged_id)
+             .where(*_key_where(key), r.c.day >= lo, r.c.day <= hi)
+             .order_by(r.c.day, r.c.article_id, r.c.seq))
+    return [dict(row) for row in conn.execute(query).mappings()]
+
+
 def undated_reports(conn: sa.Connection, key: Key, story: str | None
                     ) -> list[tuple[dict[str, Any], Event]]:
     r = watch_reports

@@ -130,17 +130,16 @@ def _crossing(rows: Sequence[Mapping[str, Any]], cut: str, window: int) -> list[
 
 
 def _closed_range(conn: sa.Connection, key: Key, days: set[str], old_ids: set[str],
-                  window: int) -> tuple[str, str, list[tuple[dict[str, Any], Event]], set[str]]:
-    """The smallest closed day range holding ``days`` and the old merged events ``old_ids``:
-    its reports and the old merged events inside it."""
+                  window: int) -> tuple[str, str, set[str]]:
+    """The smallest closed day range holding ``days`` and the old merged events ``old_ids``,
+    and the old merged events inside it."""
     spans = delta.merged_spans(conn, old_ids)
     lo = min([*days, *(s[0] for s in spans.values())])
     hi = max([*days, *(s[1] for s in spans.values())])
     while True:
-        loaded = delta.reports_between(conn, key, _shift(lo, -window), _shift(hi, window))
-        rows = [r for r, _ in loaded]
-        inside = [(r, e) for r, e in loaded if lo <= r["day"] <= hi]
-        olds = {r["merged_id"] for r, _ in inside if r["merged_id"]} | old_ids
+        rows = delta.report_links_between(conn, key, _shift(lo, -window), _shift(hi, window))
+        olds = {r["merged_id"] for r in rows if lo <= r["day"] <= hi and r["merged_id"]}
+        olds |= old_ids
         spans = delta.merged_spans(conn, olds)
         new_lo = min([lo, *(s[0] for s in spans.values()),
                       *_crossing([r for r in rows if r["day"] < _shift(lo, window)], lo, window)])
@@ -148,7 +147,7 @@ def _closed_range(conn: sa.Connection, key: Key, days: set[str], old_ids: set[st
                       *_crossing([r for r in rows if r["day"] > _shift(hi, -window)],
                                  _shift(hi, 1), window)])
         if (new_lo, new_hi) == (lo, hi):
-            return lo, hi, inside, olds
+            return lo, hi, olds
         lo, hi = new_lo, new_hi
 
 
@@ -163,9 +162,9 @@ def remerge(conn: sa.Connection, affected: Affected, *, window: int = WINDOW_DAY
         days = affected.days.get(key, set())
         dated_olds = set(delta.merged_spans(conn, olds))
         if days or dated_olds:
-            _lo, _hi, inside, in_range_olds = _closed_range(conn, key, days, dated_olds, window)
+            lo, hi, in_range_olds = _closed_range(conn, key, days, dated_olds, window)
             olds |= in_range_olds
-            reports.extend(_report(r, e) for r, e in inside)
+            reports.extend(_report(r, e) for r, e in delta.reports_between(conn, key, lo, hi))
         for story in sorted(affected.undated.get(key, set()), key=lambda s: s or ""):
             found = delta.undated_reports(conn, key, story)
             olds |= {r["merged_id"] for r, _ in found if r["merged_id"]}
