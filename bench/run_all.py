@@ -20,6 +20,7 @@ ORDER = [
     "html_blind", "html", "text", "scraped_text", "train_text_model", "meta_text", "meta_html",
     "store", "actors", "blind_gold", "plover", "event_sentences", "quotes", "quotes_gold",
     "patches", "throughput", "run_cli", "stories", "api", "watch_feeds", "limits",
+    "watch_incremental", "dyads",
 ]
 
 
